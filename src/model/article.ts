@@ -1,0 +1,86 @@
+// The canonical, CMS-independent form of a parsed article (../shared/ARTICLE-JSON.md).
+// The parser produces it, the sync consumes it; nothing here knows about a CMS.
+import type { Document } from '@contentful/rich-text-types'
+
+/** A Contentful Rich Text document, valid under `@contentful/rich-text-types`. */
+export type RichText = Document
+
+export type ArticleKind = 'troubleshooting' | 'other' | 'redirect'
+
+export interface ImageRef {
+  /** Exactly as written in the file (backslashes kept). */
+  src: string
+  /** Docs-root-relative path with forward slashes, or null when external or outside the docs root. */
+  path: string | null
+  alt: string
+  /** e.g. "35%" or "400", or null. */
+  width: string | null
+}
+
+export interface Step {
+  instruction: RichText
+  images: ImageRef[]
+}
+
+export type ResolutionKind = 'primary' | 'alternative' | 'workaround'
+
+export interface Resolution {
+  title: string | null
+  cause: RichText | null
+  intro: RichText | null
+  steps: Step[]
+}
+
+export interface Note {
+  /** Admonition type: note, warning, tip, info, … */
+  kind: string
+  title: string | null
+  body: RichText
+  /** True for `???` (collapsible) admonitions. */
+  collapsible?: boolean
+}
+
+export interface RelatedLink {
+  title: string
+  href: string
+}
+
+export interface CtaBanner {
+  /** e.g. "banner-3" */
+  variant: string | null
+  text: string
+  href: string
+  image: ImageRef | null
+}
+
+export type Severity = 'fatal' | 'error' | 'warning' | 'info'
+
+export interface Diagnostic {
+  ruleId: string
+  severity: Severity
+  message: string
+  line: number | null
+  column: number | null
+}
+
+export interface Article {
+  source: string
+  kind: ArticleKind
+  slug: string
+  title: string
+  description: string | null
+  readingTimeMinutes: number | null
+  appliesTo: string[]
+  symptom: RichText | null
+  condition: RichText | null
+  cause: RichText | null
+  errorCodes: string[]
+  resolutions: Resolution[]
+  images: ImageRef[]
+  notes: Note[]
+  related: RelatedLink[]
+  cta: CtaBanner | null
+  variables: string[]
+  body: RichText | null
+  diagnostics: Diagnostic[]
+}
