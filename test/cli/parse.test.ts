@@ -1,0 +1,225 @@
+// The parse command as a user runs it: a real process, its stdout, stderr and exit status.
+import { spawn } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import test from 'ava'
+import type { Article } from '../../src/model/article.ts'
+import { corpusDir, corpusTest } from '../helpers/corpus.ts'
+
+const root = join(import.meta.dirname, '..', '..')
+// Resolved here, so the CLI can run from any working directory (tests use temporary ones).
+const tsx = import.meta.resolve('tsx')
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function cli(args: string[], cwd = root): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`--import=${tsx}`, join(root, 'scripts', 'parse.ts'), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
+    })
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** A fresh folder of small synthetic articles. */
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-cms-parse-'))
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true })
+    writeFileSync(join(dir, name), content)
+  }
+  return dir
+}
+
+const article = (title: string) =>
+  `---\ndescription: About ${title}\n---\n# ${title}\n\n*1 min read*\n\nSome text.\n`
+
+const contractKeys = [
+  'source',
+  'kind',
+  'slug',
+  'title',
+  'description',
+  'readingTimeMinutes',
+  'appliesTo',
+  'symptom',
+  'condition',
+  'cause',
+  'errorCodes',
+  'resolutions',
+  'images',
+  'notes',
+  'related',
+  'cta',
+  'variables',
+  'body',
+  'diagnostics',
+].sort()
+
+test('--json on a directory prints one contract-shaped article per *.md, recursively, sorted by path', async (t) => {
+  const dir = workspace({
+    'b.md': article('Bee'),
+    'a/z.md': article('Zed'),
+    'a/c.md': article('Sea'),
+    'a-b.md': article('Dash'),
+    'notes.txt': 'not markdown',
+  })
+  const { code, stdout } = await cli(['--json', dir])
+  t.is(code, 0)
+  const articles = JSON.parse(stdout) as Article[]
+  t.deepEqual(
+    articles.map((a) => a.source),
+    ['a-b.md', 'a/c.md', 'a/z.md', 'b.md'].map((name) => `${dir}/${name}`),
+  )
+  for (const a of articles) t.deepEqual(Object.keys(a).sort(), contractKeys)
+  t.deepEqual(
+    articles.map((a) => a.slug),
+    ['a-b', 'c', 'z', 'b'],
+  )
+})
+
+test('files come out in the order given, with the path exactly as typed', async (t) => {
+  const dir = workspace({ 'one.md': article('One'), 'two.md': article('Two') })
+  const { code, stdout, stderr } = await cli(['--json', './two.md', 'one.md'], dir)
+  t.is(code, 0, stderr)
+  t.deepEqual(
+    (JSON.parse(stdout) as Article[]).map((a) => a.source),
+    ['./two.md', 'one.md'],
+  )
+})
+
+test('without --json nothing is printed on stdout', async (t) => {
+  const dir = workspace({ 'one.md': article('One') })
+  const { code, stdout } = await cli([join(dir, 'one.md')])
+  t.is(code, 0)
+  t.is(stdout, '')
+})
+
+test('a binary file gets one fatal diagnostic with its position, the other files are still parsed', async (t) => {
+  const dir = workspace({
+    'good.md': article('Good'),
+    'image.md': Buffer.from([0x23, 0x20, 0x41, 0x0a, 0x89, 0x50, 0x00, 0x0d]),
+  })
+  const { code, stdout, stderr } = await cli(['--json', dir])
+  t.is(code, 1)
+  t.deepEqual(
+    (JSON.parse(stdout) as Article[]).map((a) => a.source),
+    [`${dir}/good.md`],
+  )
+  t.regex(stderr, new RegExp(`${dir}/image\\.md\\n\\s*2:3\\s+error\\s+.*binary-file`))
+  t.notRegex(stderr, /good\.md/)
+})
+
+test('invalid UTF-8 is fatal and points at the broken character', async (t) => {
+  const dir = workspace({
+    'latin1.md': Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+  })
+  const { code, stderr } = await cli([join(dir, 'latin1.md')])
+  t.is(code, 1)
+  t.regex(stderr, /latin1\.md\n\s*1:6\s+error\s+Not valid UTF-8.*invalid-utf8/)
+})
+
+// root reads any file whatever its mode, so there the case cannot be set up.
+const asNonRoot = process.getuid?.() === 0 ? test.skip : test
+asNonRoot('an unreadable file is a fatal diagnostic, not a crash', async (t) => {
+  const dir = workspace({ 'secret.md': article('Secret'), 'open.md': article('Open') })
+  chmodSync(join(dir, 'secret.md'), 0o000)
+  const { code, stdout, stderr } = await cli(['--json', dir])
+  t.is(code, 1)
+  t.is((JSON.parse(stdout) as Article[]).length, 1)
+  t.regex(stderr, /secret\.md\n\s*1:1\s+error\s+Cannot read file \(EACCES\).*unreadable-file/)
+})
+
+test('bad usage exits 2 with one clear line on stderr and nothing on stdout', async (t) => {
+  const dir = workspace({ 'one.md': article('One') })
+  const cases: [string[], RegExp][] = [
+    [['--json'], /^error: missing required argument 'inputs'\n$/],
+    [['--frobnicate', 'one.md'], /^error: unknown option '--frobnicate'\n$/],
+    [['--json', 'one.md', 'missing.md'], /^error: no such file or directory: missing\.md\n$/],
+    [['--docs-root', 'nowhere', 'one.md'], /^error: --docs-root is not a directory: nowhere\n$/],
+    [['--vars', 'nothing.yml', 'one.md'], /^error: nothing\.yml:1:1: cannot read vars file \(ENOENT\)\n$/],
+  ]
+  for (const [args, message] of cases) {
+    const { code, stdout, stderr } = await cli(args, dir)
+    t.is(code, 2, args.join(' '))
+    t.is(stdout, '', args.join(' '))
+    t.regex(stderr, message, args.join(' '))
+  }
+})
+
+test('a directory without Markdown is bad usage', async (t) => {
+  const dir = workspace({ 'readme.txt': 'text' })
+  const { code, stderr } = await cli([dir])
+  t.is(code, 2)
+  t.is(stderr, `error: no .md files under ${dir}\n`)
+})
+
+test('a broken vars file exits 2 naming the file, line and column of the YAML error', async (t) => {
+  const dir = workspace({ 'one.md': article('One'), 'vars.yml': 'product: Sidebar\nproduct: Other\n' })
+  const { code, stdout, stderr } = await cli(['--vars', 'vars.yml', 'one.md'], dir)
+  t.is(code, 2)
+  t.is(stdout, '')
+  t.is(stderr, 'error: vars.yml:2:1: Map keys must be unique\n')
+})
+
+test('a vars file that is not a map is rejected', async (t) => {
+  const dir = workspace({ 'one.md': article('One'), 'vars.yml': '# values\n- a\n- b\n' })
+  const { code, stderr } = await cli(['--vars', 'vars.yml', 'one.md'], dir)
+  t.is(code, 2)
+  t.is(stderr, 'error: vars.yml:2:1: expected a map of variable names to values\n')
+})
+
+test('an mkdocs.yml with python tags is accepted as a vars file', async (t) => {
+  const mkdocs = [
+    'site_name: Example',
+    'markdown_extensions:',
+    '  - pymdownx.emoji:',
+    '      emoji_index: !!python/name:material.extensions.emoji.twemoji',
+    'extra:',
+    '  product_name: Widget',
+    '',
+  ].join('\n')
+  const dir = workspace({ 'one.md': '# Hello {{ product_name }}\n', 'mkdocs.yml': mkdocs })
+  const { code, stdout, stderr } = await cli(['--json', '--vars', 'mkdocs.yml', 'one.md'], dir)
+  t.is(code, 0, stderr)
+  const [only] = JSON.parse(stdout) as Article[]
+  t.deepEqual(only?.variables, ['product_name'])
+})
+
+test('--help documents every option and exits 0', async (t) => {
+  const { code, stdout } = await cli(['--help'])
+  t.is(code, 0)
+  for (const option of ['--json', '--vars <file>', '--docs-root <dir>', '--quiet'])
+    t.true(stdout.includes(option))
+})
+
+corpusTest(test)('the development corpus parses without a fatal problem, JSON only on stdout', async (t) => {
+  const { code, stdout, stderr } = await cli([
+    '--json',
+    '--vars',
+    join(corpusDir, 'mkdocs.yml'),
+    '--docs-root',
+    join(corpusDir, 'docs'),
+    join(corpusDir, 'docs'),
+  ])
+  t.is(code, 0, stderr)
+  const articles = JSON.parse(stdout) as Article[]
+  t.true(articles.length > 0)
+  t.true(articles.every((a) => a.source.startsWith(join(corpusDir, 'docs'))))
+  t.true(articles.every((a) => !a.diagnostics.some((d) => d.severity === 'fatal')))
+})
