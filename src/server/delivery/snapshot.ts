@@ -1,0 +1,39 @@
+// What the Delivery face reads: the published state of one environment, in memory. The query engine is pure
+// over it, so every CDA behaviour can be tested without a store or a socket.
+import type { ContentType, LocalizedFields } from '../../model/contentful-types.ts'
+
+/** Publication metadata, as the CDA reports it (createdAt = first publish, updatedAt = last publish). */
+export interface PublishedSys {
+  id: string
+  createdAt: string
+  updatedAt: string
+  /** How many times the entity was published: the CDA's `sys.revision`. */
+  revision: number
+}
+
+export interface PublishedEntry {
+  sys: PublishedSys & { contentTypeId: string }
+  /** The fields as they were when last published, all locales. */
+  fields: LocalizedFields
+}
+
+export interface PublishedAsset {
+  sys: PublishedSys
+  fields: LocalizedFields
+}
+
+export interface PublishedContentType {
+  sys: PublishedSys
+  /** The active (published) definition. */
+  contentType: ContentType
+}
+
+export interface DeliverySnapshot {
+  spaceId: string
+  environmentId: string
+  defaultLocale: string
+  locales: string[]
+  contentTypes: PublishedContentType[]
+  entries: PublishedEntry[]
+  assets: PublishedAsset[]
+}
