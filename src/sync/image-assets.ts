@@ -1,0 +1,105 @@
+// ImageRef → asset: finds the image under the docs root (or builds its public URL), hashes its bytes into the
+// asset id, and remembers the answer per path so a screenshot shared by many articles is read once.
+import { readFile } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import type { AssetInput } from '../backends/port.ts'
+import type { ImageRef } from '../model/article.ts'
+import { assetIdFromBytes, assetIdFromUrl } from './ids.ts'
+
+export interface ImageAssetOptions {
+  docsRoot: string
+  /** Create assets from `<base>/<docs-root-relative path>` instead of uploading the bytes. */
+  assetBaseUrl?: string | undefined
+}
+
+export type ResolvedImage = { ok: true; id: string } | { ok: false; reason: string }
+
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.avif': 'image/avif',
+  '.bmp': 'image/bmp',
+}
+
+export function mimeType(fileName: string): string {
+  return MIME[extname(fileName).toLowerCase()] ?? 'application/octet-stream'
+}
+
+export class ImageAssets {
+  /** Path (or URL) → what it resolved to; ids only, never bytes, so memory stays small. */
+  private readonly known = new Map<string, ResolvedImage>()
+  /** Assets found in this run and not yet handed out for writing. */
+  private pending = new Map<string, AssetInput>()
+  private readonly seenIds = new Set<string>()
+
+  constructor(private readonly options: ImageAssetOptions) {}
+
+  /** Resolves every ref, queuing assets it has not seen before; answers are then available via `idOf`. */
+  async resolve(refs: ImageRef[]): Promise<void> {
+    for (const ref of refs) {
+      const key = keyOf(ref)
+      if (this.known.has(key)) continue
+      this.known.set(key, await this.load(ref))
+    }
+  }
+
+  idOf(ref: ImageRef): string | null {
+    const found = this.known.get(keyOf(ref))
+    return found?.ok ? found.id : null
+  }
+
+  result(ref: ImageRef): ResolvedImage | undefined {
+    return this.known.get(keyOf(ref))
+  }
+
+  /** The assets queued since the last call (each id once per run). */
+  takePending(): AssetInput[] {
+    const out = [...this.pending.values()]
+    this.pending = new Map()
+    return out
+  }
+
+  private async load(ref: ImageRef): Promise<ResolvedImage> {
+    const { docsRoot, assetBaseUrl } = this.options
+    if (ref.path === null) {
+      if (/^https?:\/\//i.test(ref.src)) return this.queue(assetIdFromUrl(ref.src), ref, { url: ref.src })
+      return { ok: false, reason: `image outside the docs root: ${ref.src}` }
+    }
+    const file = join(docsRoot, ref.path)
+    let bytes: Uint8Array | null = null
+    try {
+      bytes = await readFile(file)
+    } catch {
+      bytes = null
+    }
+    if (assetBaseUrl) {
+      const url = `${assetBaseUrl.replace(/\/+$/, '')}/${ref.path.split('/').map(encodeURIComponent).join('/')}`
+      return this.queue(bytes ? assetIdFromBytes(bytes) : assetIdFromUrl(url), ref, { url })
+    }
+    if (!bytes) return { ok: false, reason: `image file not found: ${ref.src} (looked for ${ref.path})` }
+    return this.queue(assetIdFromBytes(bytes), ref, { bytes })
+  }
+
+  private queue(id: string, ref: ImageRef, source: AssetInput['source']): ResolvedImage {
+    if (!this.seenIds.has(id)) {
+      this.seenIds.add(id)
+      const fileName = basename(ref.path ?? new URL(ref.src).pathname) || 'image'
+      this.pending.set(id, {
+        id,
+        title: ref.alt.trim() || fileName,
+        fileName,
+        contentType: mimeType(fileName),
+        source,
+      })
+    }
+    return { ok: true, id }
+  }
+}
+
+function keyOf(ref: ImageRef): string {
+  return ref.path ?? ref.src
+}

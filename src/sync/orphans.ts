@@ -1,0 +1,104 @@
+// Entries kb-cms made whose source is gone: articles whose file was deleted (or is no longer a troubleshooting
+// article), and resolutions, steps, notes and CTA banners no live article links to any more. Reported always;
+// with --prune unpublished and archived (never deleted: an editor can restore them).
+import { existsSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import type { ContentBackend } from '../backends/port.ts'
+import { DEFAULT_LOCALE, type EntryRecord } from '../model/contentful-types.ts'
+import type { SyncedType } from './desired-state.ts'
+import { storedHash } from './entry-fields.ts'
+import { entriesByIds, entriesOfType } from './space-reader.ts'
+import type { CountingWriter } from './writer.ts'
+
+export interface Orphan {
+  id: string
+  type: SyncedType
+  sourcePath: string | null
+  pruned: boolean
+}
+
+export interface OrphanOptions {
+  root: string
+  cwd: string
+  /** Files under the root that this run found but that are not troubleshooting articles (now). */
+  notArticles: Set<string>
+  prune: boolean
+  writer: CountingWriter
+}
+
+// Child ids kb-cms derives (see ids.ts); an entry an editor created has a random id and is never touched.
+const CHILD_ID = /\.(r\d+(\.s\d+)?|n\d+)$/
+const CTA_ID = /^cta-[0-9a-f]{40}$/
+
+export async function findOrphans(backend: ContentBackend, options: OrphanOptions): Promise<Orphan[]> {
+  const orphans: Orphan[] = []
+  const referenced = new Set<string>()
+  const live = (e: EntryRecord) => e.sys.archivedVersion === undefined
+
+  for await (const entry of entriesOfType(backend, 'troubleshootingArticle')) {
+    if (!live(entry)) continue
+    const sourcePath = entry.fields.sourcePath?.[DEFAULT_LOCALE]
+    if (typeof sourcePath === 'string' && isOrphanArticle(sourcePath, options)) {
+      orphans.push(await settle(entry, sourcePath))
+      if (options.prune) continue
+    }
+    for (const id of linkIds(entry, ['resolutions', 'notes', 'ctaBanner'])) referenced.add(id)
+  }
+  const children: [string, RegExp][] = [
+    ['resolution', CHILD_ID],
+    ['note', CHILD_ID],
+    ['ctaBanner', CTA_ID],
+  ]
+  const steps = new Set<string>()
+  for (const [type, pattern] of children) {
+    for await (const entry of entriesOfType(backend, type)) {
+      if (!live(entry)) continue
+      if (referenced.has(entry.sys.id)) {
+        if (type === 'resolution') for (const id of linkIds(entry, ['steps'])) steps.add(id)
+        continue
+      }
+      if (pattern.test(entry.sys.id) && storedHash(entry.fields) !== null)
+        orphans.push(await settle(entry, null))
+      else if (type === 'resolution') for (const id of linkIds(entry, ['steps'])) steps.add(id)
+    }
+  }
+  for await (const entry of entriesOfType(backend, 'resolutionStep')) {
+    if (!live(entry) || steps.has(entry.sys.id)) continue
+    if (CHILD_ID.test(entry.sys.id) && storedHash(entry.fields) !== null)
+      orphans.push(await settle(entry, null))
+  }
+  return orphans
+
+  async function settle(entry: EntryRecord, sourcePath: string | null): Promise<Orphan> {
+    const type = entry.sys.contentType.sys.id as SyncedType
+    const orphan = { id: entry.sys.id, type, sourcePath, pruned: false }
+    if (!options.prune) return orphan
+    let version = entry.sys.version
+    if (entry.sys.publishedVersion !== undefined) {
+      await options.writer.unpublish({ linkType: 'Entry', id: entry.sys.id, version })
+      version = (await entriesByIds(backend, [entry.sys.id])).get(entry.sys.id)?.sys.version ?? version + 1
+    }
+    await options.writer.archive({ linkType: 'Entry', id: entry.sys.id, version })
+    return { ...orphan, pruned: true }
+  }
+}
+
+function isOrphanArticle(sourcePath: string, options: OrphanOptions): boolean {
+  const abs = resolve(options.cwd, sourcePath)
+  if (!existsSync(abs)) return true
+  const rel = relative(options.root, abs)
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  return inside && options.notArticles.has(abs)
+}
+
+function linkIds(entry: EntryRecord, fieldIds: string[]): string[] {
+  const ids: string[] = []
+  for (const fieldId of fieldIds) {
+    const value = entry.fields[fieldId]?.[DEFAULT_LOCALE]
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const id = (item as { sys?: { id?: unknown } } | undefined)?.sys?.id
+      if (typeof id === 'string') id && ids.push(id)
+    }
+  }
+  return ids
+}

@@ -1,0 +1,442 @@
+// The sync: Markdown files under a docs root → entries and assets in the space. Streams the articles in
+// chunks (memory stays flat as the knowledge base grows), reads what the space holds for each chunk in pages,
+// writes only what changed (children before parents), then publishes in bulk.
+import { readFile } from 'node:fs/promises'
+import { relative, resolve, sep } from 'node:path'
+import type { ContentBackend, PublishItem } from '../backends/port.ts'
+import { ConflictError, ValidationError } from '../backends/port.ts'
+import { parseArticleSource } from '../markdown/parse-article.ts'
+import type { Article, ArticleKind, ImageRef } from '../model/article.ts'
+import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
+import { classifyEntry, type EntryAction, isPublishedCurrent } from './changeset.ts'
+import { articleImages, type DesiredEntry, desiredArticle, type SyncedType } from './desired-state.ts'
+import { articleId } from './ids.ts'
+import { ImageAssets } from './image-assets.ts'
+import { findOrphans } from './orphans.ts'
+import { slugFromHref } from './related-slug.ts'
+import { emptyReport, type Outcome, type PlannedChange, type SyncReport } from './report.ts'
+import { markdownFiles } from './source-walk.ts'
+import { assetsByIds, entriesByIds } from './space-reader.ts'
+import { CountingWriter } from './writer.ts'
+
+export interface SyncOptions {
+  /** The docs root to sync (MkDocs `docs_dir`). */
+  source: string
+  /** Paths in reports and `sourcePath` are relative to this (default: the working directory). */
+  cwd?: string
+  force?: boolean
+  prune?: boolean
+  dryRun?: boolean
+  assetBaseUrl?: string | undefined
+  variables?: Record<string, string>
+  /** Articles per chunk: how many are held in memory at once. */
+  chunkSize?: number
+  /** Writes in flight at once. */
+  concurrency?: number
+  onProgress?: (progress: { done: number; total: number }) => void
+  env?: NodeJS.ProcessEnv
+}
+
+interface IndexedFile {
+  path: string
+  slug: string
+  /** `failed`: fatal diagnostics or a duplicate slug; not synced, but not an orphan either. */
+  kind: ArticleKind | 'failed'
+}
+
+/** Write levels: an entry is written (and published) only after everything it links to. */
+const LEVEL: Record<SyncedType, number> = {
+  resolutionStep: 0,
+  resolution: 1,
+  note: 1,
+  ctaBanner: 1,
+  troubleshootingArticle: 2,
+}
+
+export async function runSync(backend: ContentBackend, options: SyncOptions): Promise<SyncReport> {
+  const cwd = options.cwd ?? process.cwd()
+  const root = resolve(cwd, options.source)
+  const display = (abs: string) => toPosix(relative(cwd, abs)) || '.'
+  const report = emptyReport(display(root), backend.description, options.dryRun ?? false)
+  const parse = async (abs: string) =>
+    parseArticleSource(display(abs), await readFile(abs, 'utf8'), {
+      docsRoot: display(root),
+      ...(options.variables ? { variables: options.variables } : {}),
+    }).article
+
+  // Pass 1: which files are troubleshooting articles (and their slugs), so related links can point at articles
+  // later in the run. Only paths and slugs are kept.
+  const index: IndexedFile[] = []
+  const slugs = new Map<string, string>()
+  for await (const abs of markdownFiles(root)) {
+    const article = await parse(abs)
+    const file = display(abs)
+    const fatal = article.diagnostics.filter((d) => d.severity === 'fatal')
+    if (fatal.length > 0) {
+      for (const d of fatal) report.diagnostics.push({ file, ...d })
+      const first = fatal[0]
+      const place = first?.line != null ? `${file}:${first.line}:${first.column ?? 1}` : file
+      report.failed.push({ file, id: null, message: `${place}: ${first?.message ?? 'cannot parse'}` })
+      report.articles.failed++
+      index.push({ path: abs, slug: article.slug, kind: 'failed' })
+      continue
+    }
+    if (article.kind !== 'troubleshooting') {
+      report.skipped.push({ file, kind: article.kind })
+      report.articles.skipped++
+      index.push({ path: abs, slug: article.slug, kind: article.kind })
+      continue
+    }
+    const taken = slugs.get(article.slug)
+    if (taken !== undefined) {
+      report.failed.push({
+        file,
+        id: null,
+        message: `${file}: slug "${article.slug}" is already used by ${taken}`,
+      })
+      report.articles.failed++
+      index.push({ path: abs, slug: article.slug, kind: 'failed' })
+      continue
+    }
+    slugs.set(article.slug, file)
+    index.push({ path: abs, slug: article.slug, kind: 'troubleshooting' })
+  }
+
+  const articles = index.filter((f) => f.kind === 'troubleshooting')
+  const writer = new CountingWriter(backend, options.env)
+  const images = new ImageAssets({ docsRoot: root, assetBaseUrl: options.assetBaseUrl })
+  const chunkSize = options.chunkSize ?? 25
+  const handledShared = new Set<string>()
+  const spaceArticles = new Map<string, boolean>()
+  let done = 0
+  options.onProgress?.({ done, total: articles.length })
+
+  for (let i = 0; i < articles.length; i += chunkSize) {
+    const chunk: Article[] = []
+    for (const f of articles.slice(i, i + chunkSize)) chunk.push(await parse(f.path))
+    await syncChunk(chunk)
+    done += chunk.length
+    options.onProgress?.({ done, total: articles.length })
+  }
+
+  const orphans = await findOrphans(backend, {
+    root,
+    cwd,
+    notArticles: new Set(index.filter((f) => f.kind === 'other' || f.kind === 'redirect').map((f) => f.path)),
+    prune: (options.prune ?? false) && !report.dryRun,
+    writer,
+  })
+  for (const o of orphans) {
+    report.orphans.push(o)
+    if (o.type === 'troubleshootingArticle') report.articles.orphans++
+    report.changes.push({ action: o.pruned ? 'prune' : 'orphan', type: o.type, id: o.id, file: o.sourcePath })
+  }
+  report.writes = writer.writes
+  return report
+
+  async function syncChunk(chunk: Article[]): Promise<void> {
+    // Images first: their asset ids go into the entries' fields.
+    for (const article of chunk) {
+      const refs = articleImages(article)
+      await images.resolve(refs)
+      await reportMissingImages(article, refs)
+    }
+    const newAssets = images.takePending()
+
+    // Related articles outside this run may still be in the space.
+    const unknown = chunk.flatMap((a) => a.related.map((r) => r.href))
+    await lookUpSpaceArticles(unknown)
+    const articleExists = (slug: string) => slugs.has(slug) || spaceArticles.get(slug) === true
+
+    const perArticle = chunk.map((article) => {
+      const desired = desiredArticle(article, {
+        sourcePath: article.source,
+        assetIdOf: (ref) => images.idOf(ref),
+        articleExists,
+      })
+      for (const w of desired.warnings)
+        report.diagnostics.push({
+          file: article.source,
+          line: null,
+          column: null,
+          severity: 'warning',
+          ruleId: 'sync-cta',
+          message: w,
+        })
+      // A CTA banner shared with an earlier article is already handled.
+      const entries = desired.entries.filter(
+        (e) => e.contentTypeId !== 'ctaBanner' || !handledShared.has(e.id),
+      )
+      for (const e of entries) if (e.contentTypeId === 'ctaBanner') handledShared.add(e.id)
+      return { article, entries }
+    })
+
+    const allEntries = perArticle.flatMap((a) => a.entries)
+    const [existingEntries, existingAssets] = await Promise.all([
+      entriesByIds(
+        backend,
+        allEntries.map((e) => e.id),
+      ),
+      assetsByIds(
+        backend,
+        newAssets.map((a) => a.id),
+      ),
+    ])
+
+    // Assets: reuse what the space has (same id = same bytes), upload the rest.
+    const publishAssets: PublishItem[] = []
+    const failedAssets = new Map<string, string>()
+    await mapLimit(newAssets, options.concurrency ?? 4, async (asset) => {
+      const existing = existingAssets.get(asset.id)
+      if (existing) {
+        report.assets.reused++
+        if (!isPublishedCurrent(existing.sys) && existing.sys.archivedVersion === undefined)
+          publishAssets.push({ linkType: 'Asset', id: asset.id, version: existing.sys.version })
+        return
+      }
+      report.assets.uploaded++
+      report.changes.push({ action: 'upload', type: 'asset', id: asset.id, file: null })
+      if (report.dryRun) return
+      try {
+        const record: AssetRecord = await writer.putAsset(asset)
+        publishAssets.push({ linkType: 'Asset', id: asset.id, version: record.sys.version })
+      } catch (error) {
+        failedAssets.set(asset.id, describeError(error))
+      }
+    })
+
+    // Entries: classify, then write level by level so no entry links to one that is not there yet.
+    const actions = new Map<string, EntryAction>()
+    for (const e of allEntries)
+      actions.set(e.id, classifyEntry(e, existingEntries.get(e.id), { force: options.force ?? false }))
+    const outcome = new Map<Article, Outcome>()
+    const failedSources = new Set<string>()
+    const bump = (article: Article, o: Outcome) => {
+      const rank: Outcome[] = ['unchanged', 'updated', 'created', 'conflicts', 'failed']
+      const prev = outcome.get(article) ?? 'unchanged'
+      if (rank.indexOf(o) > rank.indexOf(prev)) outcome.set(article, o)
+    }
+    // An article whose asset could not be made would link to nothing: it fails as a whole.
+    for (const { article, entries } of perArticle) {
+      const json = JSON.stringify(entries.map((e) => e.fields))
+      const broken = [...failedAssets].find(([id]) => json.includes(`"${id}"`))
+      if (!broken) continue
+      failedSources.add(article.source)
+      bump(article, 'failed')
+      report.failed.push({
+        file: article.source,
+        id: broken[0],
+        message: `asset upload failed: ${broken[1]}`,
+      })
+    }
+    const byLevel: PublishItem[][] = [[], [], []]
+    for (let level = 0; level <= 2; level++) {
+      const work = perArticle.flatMap(({ article, entries }) =>
+        entries.filter((e) => LEVEL[e.contentTypeId] === level).map((e) => ({ article, desired: e })),
+      )
+      await mapLimit(work, options.concurrency ?? 4, async ({ article, desired }) => {
+        const action = actions.get(desired.id) as EntryAction
+        const counts = report.entries[desired.contentTypeId]
+        if (failedSources.has(article.source)) return
+        const fail = (message: string) => {
+          counts.failed++
+          failedSources.add(article.source)
+          bump(article, 'failed')
+          report.failed.push({ file: article.source, id: desired.id, message })
+          report.changes.push({
+            action: 'failed',
+            type: desired.contentTypeId,
+            id: desired.id,
+            file: article.source,
+            reason: message,
+          })
+        }
+        switch (action.type) {
+          case 'failed':
+            return fail(action.reason)
+          case 'conflict':
+            counts.conflicts++
+            bump(article, 'conflicts')
+            report.conflicts.push({
+              id: desired.id,
+              type: desired.contentTypeId,
+              file: article.source,
+              reason: action.reason,
+            })
+            report.changes.push({
+              action: 'conflict',
+              type: desired.contentTypeId,
+              id: desired.id,
+              file: article.source,
+              reason: action.reason,
+            })
+            return
+          case 'unchanged':
+            counts.unchanged++
+            if (action.publishVersion !== null) {
+              bump(article, 'updated')
+              byLevel[level]?.push({ linkType: 'Entry', id: desired.id, version: action.publishVersion })
+              report.changes.push({
+                action: 'publish',
+                type: desired.contentTypeId,
+                id: desired.id,
+                file: article.source,
+              })
+            }
+            return
+          default: {
+            const isCreate = action.type === 'create'
+            const change: PlannedChange = {
+              action: isCreate ? 'create' : 'update',
+              type: desired.contentTypeId,
+              id: desired.id,
+              file: article.source,
+            }
+            if (action.type === 'update' && action.overwritesEdit)
+              change.reason = 'overwrites a change made in the CMS (--force)'
+            report.changes.push(change)
+            if (report.dryRun) {
+              counts[isCreate ? 'created' : 'updated']++
+              bump(
+                article,
+                isCreate && desired.contentTypeId === 'troubleshootingArticle' ? 'created' : 'updated',
+              )
+              return
+            }
+            try {
+              const input = { id: desired.id, contentTypeId: desired.contentTypeId, fields: desired.fields }
+              const record: EntryRecord =
+                action.type === 'update'
+                  ? await writer.putEntry(input, action.version)
+                  : await writer.putEntry(input)
+              counts[isCreate ? 'created' : 'updated']++
+              bump(
+                article,
+                isCreate && desired.contentTypeId === 'troubleshootingArticle' ? 'created' : 'updated',
+              )
+              byLevel[level]?.push({ linkType: 'Entry', id: desired.id, version: record.sys.version })
+            } catch (error) {
+              if (error instanceof ConflictError && action.type === 'update') {
+                counts.conflicts++
+                bump(article, 'conflicts')
+                const reason = `entry ${desired.id} changed in the space during the sync`
+                report.conflicts.push({
+                  id: desired.id,
+                  type: desired.contentTypeId,
+                  file: article.source,
+                  reason,
+                })
+                return
+              }
+              fail(describeError(error))
+            }
+          }
+        }
+      })
+    }
+
+    if (!report.dryRun) {
+      await publishAll(publishAssets, null)
+      for (const items of byLevel) await publishAll(items, perArticle)
+    }
+    for (const { article } of perArticle) report.articles[outcome.get(article) ?? 'unchanged']++
+  }
+
+  /** Publishes in bulk; if a batch is rejected, publishes its items one by one to name the culprit. */
+  async function publishAll(
+    items: PublishItem[],
+    perArticle: { article: Article; entries: DesiredEntry[] }[] | null,
+  ) {
+    if (items.length === 0) return
+    try {
+      await writer.publish(items)
+    } catch {
+      for (const item of items) {
+        try {
+          await writer.publish([item])
+        } catch (error) {
+          const owner = perArticle?.find((a) => a.entries.some((e) => e.id === item.id))
+          report.failed.push({
+            file: owner?.article.source ?? '',
+            id: item.id,
+            message: `publish failed: ${describeError(error)}`,
+          })
+          if (owner) {
+            const type = owner.entries.find((e) => e.id === item.id)?.contentTypeId
+            if (type) report.entries[type].failed++
+          }
+        }
+      }
+    }
+  }
+
+  async function lookUpSpaceArticles(hrefs: string[]): Promise<void> {
+    const wanted = [...new Set(hrefs.map(slugFromHref))].filter(
+      (s): s is string => s !== null && !slugs.has(s) && !spaceArticles.has(s),
+    )
+    if (wanted.length === 0) return
+    const found = await entriesByIds(backend, wanted.map(articleId))
+    for (const slug of wanted) {
+      const entry = found.get(articleId(slug))
+      spaceArticles.set(
+        slug,
+        entry !== undefined &&
+          entry.sys.contentType.sys.id === 'troubleshootingArticle' &&
+          entry.sys.archivedVersion === undefined,
+      )
+    }
+  }
+
+  async function reportMissingImages(article: Article, refs: ImageRef[]): Promise<void> {
+    const seen = new Set<string>()
+    let text: string | null = null
+    for (const ref of refs) {
+      const result = images.result(ref)
+      if (!result || result.ok || seen.has(ref.src)) continue
+      seen.add(ref.src)
+      text ??= await readFile(resolve(cwd, article.source), 'utf8').catch(() => '')
+      const { line, column } = locate(text, ref.src)
+      report.assets.missingImages++
+      report.diagnostics.push({
+        file: article.source,
+        line,
+        column,
+        severity: 'warning',
+        ruleId: 'sync-image-missing',
+        message: `${result.reason}; the article is synced without it`,
+      })
+    }
+  }
+}
+
+/** Where a string first appears in a text, 1-based, or nulls. */
+function locate(text: string, needle: string): { line: number | null; column: number | null } {
+  const at = text.indexOf(needle)
+  if (at < 0) return { line: null, column: null }
+  const before = text.slice(0, at)
+  const line = before.split('\n').length
+  return { line, column: at - before.lastIndexOf('\n') }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof ValidationError) {
+    const details = error.details.length > 0 ? `: ${JSON.stringify(error.details).slice(0, 500)}` : ''
+    return `${error.message}${details}`
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/')
+}
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T
+      await fn(item)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
