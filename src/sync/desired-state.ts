@@ -95,7 +95,7 @@ export function desiredArticle(article: Article, ctx: DesiredContext): DesiredAr
 
   let ctaId: string | null = null
   if (article.cta) {
-    if (/^https?:\/\//i.test(article.cta.href)) {
+    if (/^https?:\/\/\S+$/i.test(article.cta.href)) {
       const plain = ctaFields(article.cta, ctx.assetIdOf)
       ctaId = make(ctaBannerId(contentHash(plain)), 'ctaBanner', plain).id
     } else warnings.push(`CTA banner link is not an http(s) URL, banner left out: ${article.cta.href}`)

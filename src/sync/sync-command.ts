@@ -1,0 +1,132 @@
+// `sync` as a command: flags → runSync → summary table (or JSON) and diagnostics. Shared by `npm run sync`
+// and by `npm run migrate`, which runs it after the schema migrations.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { Command } from 'commander'
+import type { ContentBackend } from '../backends/port.ts'
+import { loadVariables } from '../markdown/load-variables.ts'
+import { progressBar } from './progress.ts'
+import { formatDiagnostic, formatSummary, type SyncReport } from './report.ts'
+import { runSync } from './run-sync.ts'
+
+export interface SyncFlags {
+  source: string
+  json?: boolean
+  dryRun?: boolean
+  force?: boolean
+  prune?: boolean
+  assetBaseUrl?: string
+  vars?: string
+}
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
+}
+
+export const DEFAULT_SOURCE = 'content/'
+
+/** Adds the sync's own options to a command (`migrate` adds them to its own). */
+export function addSyncOptions(command: Command): Command {
+  return command
+    .option('--source <dir>', 'docs root to sync (MkDocs docs folder)', DEFAULT_SOURCE)
+    .option('--json', 'print the report as JSON on stdout')
+    .option('--dry-run', 'print the changeset and write nothing')
+    .option('--force', 'overwrite entries an editor changed in the CMS (conflicts)')
+    .option('--prune', 'unpublish and archive orphans (entries whose Markdown is gone)')
+    .option('--asset-base-url <url>', 'create assets from <url>/<image path> instead of uploading the files')
+    .option(
+      '--vars <file>',
+      'values for {{ name }}: a YAML map or an mkdocs.yml (default: mkdocs.yml beside the source)',
+    )
+}
+
+/** Runs the sync and prints its report; resolves to the exit code (1 when anything failed). */
+export async function syncAndReport(backend: ContentBackend, flags: SyncFlags, io: Io): Promise<number> {
+  if (flags.assetBaseUrl !== undefined && !/^https?:\/\/\S+$/i.test(flags.assetBaseUrl))
+    throw new SyncUsageError(`--asset-base-url must be an http(s) URL: ${flags.assetBaseUrl}`)
+  if (!existsSync(flags.source)) throw new SyncUsageError(`--source does not exist: ${flags.source}`)
+  const varsFile = flags.vars ?? findMkdocsYml(flags.source)
+  const variables = varsFile ? loadVariables(varsFile) : undefined
+  const bar = progressBar(io.stderr)
+  const report = await runSync(backend, {
+    source: flags.source,
+    dryRun: flags.dryRun ?? false,
+    force: flags.force ?? false,
+    prune: flags.prune ?? false,
+    assetBaseUrl: flags.assetBaseUrl,
+    ...(variables ? { variables } : {}),
+    onProgress: (p) => bar.update(p),
+  })
+  bar.end()
+  printReport(report, flags, io)
+  return report.failed.length > 0 ? 1 : 0
+}
+
+export function printReport(report: SyncReport, flags: SyncFlags, io: Io): void {
+  for (const d of report.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
+  for (const c of report.conflicts)
+    io.stderr.write(
+      `conflict: ${c.type} ${c.id} (${c.file}): ${c.reason}; kept the CMS version (--force overwrites)\n`,
+    )
+  for (const o of report.orphans)
+    io.stderr.write(
+      `orphan: ${o.type} ${o.id}${o.sourcePath ? ` (${o.sourcePath} is gone)` : ''}${o.pruned ? ': archived' : '; --prune archives it'}\n`,
+    )
+  for (const f of report.failed) io.stderr.write(`failed: ${f.file}${f.id ? ` ${f.id}` : ''}: ${f.message}\n`)
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+    return
+  }
+  if (report.dryRun) {
+    for (const c of report.changes)
+      io.stdout.write(`${c.action.padEnd(8)} ${c.type.padEnd(22)} ${c.id}${c.file ? `  ${c.file}` : ''}\n`)
+  }
+  io.stdout.write(`${formatSummary(report)}\n`)
+}
+
+/** MkDocs keeps mkdocs.yml beside its docs folder; this project keeps it inside content/. */
+function findMkdocsYml(source: string): string | undefined {
+  return [join(source, 'mkdocs.yml'), resolve(source, '..', 'mkdocs.yml')].find((f) => existsSync(f))
+}
+
+export class SyncUsageError extends Error {
+  override name = 'SyncUsageError'
+}
+
+/** The `sync` command line: parses argv, opens the space, syncs, closes. */
+export async function runSyncCommand(
+  argv: string[],
+  io: Io,
+  openBackend: (options: { space?: string; env?: string }) => Promise<ContentBackend>,
+): Promise<number> {
+  const program = addSyncOptions(
+    new Command('sync')
+      .description('sync the Markdown knowledge base into the space (content only; `migrate` also runs it)')
+      .option('--space <id>', 'space: a folder for the embedded space, or a Contentful space id')
+      .option('--env <id>', 'environment (default master)'),
+  )
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+  try {
+    program.parse(argv, { from: 'user' })
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode
+    return code === 0 ? 0 : 2
+  }
+  const flags = program.opts<SyncFlags & { space?: string; env?: string }>()
+  let backend: ContentBackend | null = null
+  try {
+    backend = await openBackend({
+      ...(flags.space ? { space: flags.space } : {}),
+      ...(flags.env ? { env: flags.env } : {}),
+    })
+    return await syncAndReport(backend, flags, io)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr.write(`sync: ${message}\n`)
+    return error instanceof SyncUsageError ? 2 : 1
+  } finally {
+    await backend?.close()
+  }
+}
