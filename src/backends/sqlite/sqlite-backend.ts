@@ -96,7 +96,9 @@ export class SqliteBackend implements ContentBackend {
         return
       }
       case 'deleteContentType': {
-        const existing = contentTypes.get(write.id)
+        // Already gone is done: a re-run of a migration that got this far must not fail here.
+        const existing = contentTypes.find(write.id)
+        if (!existing) return
         if (existing.active) contentTypes.deactivate(write.id, existing.sys.version)
         contentTypes.delete(write.id)
         return
