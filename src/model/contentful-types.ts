@@ -37,6 +37,8 @@ export interface Field {
   disabled?: boolean
   omitted?: boolean
   deleted?: boolean
+  /** Renames the field on save (entries keep their values under the new id), as the Management API does. */
+  newId?: string
 }
 
 /** A content type as written to the API: what `PUT /content_types/{id}` takes. */

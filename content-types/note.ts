@@ -1,0 +1,62 @@
+import { defineContentType } from '../src/model/define-content-type.ts'
+import { contentHashHelp, richText } from './rich-text.ts'
+
+export default defineContentType({
+  id: 'note',
+  name: 'Note',
+  description: 'A call-out box (admonition) shown in an article: a note, tip, warning and so on.',
+  displayField: 'title',
+  fields: [
+    {
+      id: 'kind',
+      name: 'Kind',
+      type: 'Symbol',
+      validations: [
+        {
+          in: [
+            'note',
+            'abstract',
+            'info',
+            'tip',
+            'success',
+            'question',
+            'warning',
+            'failure',
+            'danger',
+            'bug',
+            'example',
+            'quote',
+          ],
+        },
+      ],
+      widget: { id: 'dropdown' },
+      helpText: 'Sets the colour and icon of the box on the site, e.g. "warning" for a yellow warning box.',
+    },
+    {
+      id: 'title',
+      name: 'Title',
+      type: 'Symbol',
+      required: true,
+      widget: { id: 'singleLine' },
+      helpText:
+        'Heading of the box, e.g. "Important". When the source has none, its kind: "Note", "Warning".',
+    },
+    {
+      id: 'body',
+      name: 'Body',
+      type: 'RichText',
+      required: true,
+      validations: richText,
+      widget: { id: 'richTextEditor' },
+      helpText: 'The text inside the box.',
+    },
+    {
+      id: 'contentHash',
+      name: 'Content hash',
+      type: 'Symbol',
+      disabled: true,
+      widget: { id: 'singleLine' },
+      helpText: contentHashHelp,
+    },
+  ],
+})

@@ -1,0 +1,77 @@
+// Comparing models: the API omits defaults (required false, no validations) in some places and spells them out
+// in others, so two definitions are compared in one canonical form.
+import type { ContentType, Control, EditorInterface, Field } from './contentful-types.ts'
+
+/** JSON with object keys sorted, so equal values give equal strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b)
+}
+
+export function normalizeField(field: Field): Field {
+  const out: Field = {
+    id: field.id,
+    name: field.name,
+    type: field.type,
+    required: field.required === true,
+    localized: field.localized === true,
+    validations: field.validations ?? [],
+  }
+  if (field.linkType !== undefined) out.linkType = field.linkType
+  if (field.items !== undefined) {
+    out.items = { type: field.items.type, validations: field.items.validations ?? [] }
+    if (field.items.linkType !== undefined) out.items.linkType = field.items.linkType
+  }
+  if (field.disabled) out.disabled = true
+  if (field.omitted) out.omitted = true
+  return out
+}
+
+export function normalizeContentType(contentType: ContentType): ContentType {
+  return {
+    id: contentType.id,
+    name: contentType.name,
+    description: contentType.description ?? '',
+    displayField: contentType.displayField,
+    fields: contentType.fields.filter((f) => !f.deleted).map(normalizeField),
+  }
+}
+
+export function sameContentType(a: ContentType, b: ContentType): boolean {
+  return sameJson(normalizeContentType(a), normalizeContentType(b))
+}
+
+export function sameControl(a: Control | undefined, b: Control | undefined): boolean {
+  if (!a || !b) return a === b
+  return sameJson(
+    { ...a, widgetNamespace: a.widgetNamespace ?? 'builtin', settings: a.settings ?? {} },
+    { ...b, widgetNamespace: b.widgetNamespace ?? 'builtin', settings: b.settings ?? {} },
+  )
+}
+
+/**
+ * The live editor interface with the given controls put in place of the ones for the same fields (new ones
+ * appended). Everything else an editor configured (other controls, sidebar, editors, groups, layout) is kept.
+ */
+export function mergeControls(
+  live: EditorInterface | undefined,
+  controls: Control[],
+  removeFieldIds: string[] = [],
+): EditorInterface {
+  const byField = new Map(controls.map((c) => [c.fieldId, c]))
+  const kept = (live?.controls ?? [])
+    .filter((c) => !removeFieldIds.includes(c.fieldId))
+    .map((c) => {
+      const next = byField.get(c.fieldId)
+      byField.delete(c.fieldId)
+      return next ?? c
+    })
+  return { ...(live ?? {}), controls: [...kept, ...byField.values()] }
+}
