@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { relative, resolve, sep } from 'node:path'
 import type { ContentBackend, PublishItem } from '../backends/port.ts'
 import { ConflictError, ValidationError } from '../backends/port.ts'
-import { parseArticleSource } from '../markdown/parse-article.ts'
+import { type ParseOptions, parseArticleSource } from '../markdown/parse-article.ts'
 import type { Article, ArticleKind, ImageRef } from '../model/article.ts'
 import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
 import { classifyEntry, type EntryAction, isPublishedCurrent } from './changeset.ts'
@@ -22,8 +22,6 @@ import { CountingWriter } from './writer.ts'
 export interface SyncOptions {
   /** The docs root to sync (MkDocs `docs_dir`). */
   source: string
-  /** Paths in reports and `sourcePath` are relative to this (default: the working directory). */
-  cwd?: string
   force?: boolean
   prune?: boolean
   dryRun?: boolean
@@ -35,6 +33,8 @@ export interface SyncOptions {
   concurrency?: number
   onProgress?: (progress: { done: number; total: number }) => void
   env?: NodeJS.ProcessEnv
+  /** The Markdown parser (default: src/markdown); replaceable so the sync can be tested on its own. */
+  parse?: (path: string, text: string, options: ParseOptions) => Article
 }
 
 interface IndexedFile {
@@ -54,15 +54,17 @@ const LEVEL: Record<SyncedType, number> = {
 }
 
 export async function runSync(backend: ContentBackend, options: SyncOptions): Promise<SyncReport> {
-  const cwd = options.cwd ?? process.cwd()
+  // Paths in reports and `sourcePath` are relative to the working directory, as the user typed them.
+  const cwd = process.cwd()
   const root = resolve(cwd, options.source)
   const display = (abs: string) => toPosix(relative(cwd, abs)) || '.'
   const report = emptyReport(display(root), backend.description, options.dryRun ?? false)
+  const parseFile = options.parse ?? ((path, text, o) => parseArticleSource(path, text, o).article)
   const parse = async (abs: string) =>
-    parseArticleSource(display(abs), await readFile(abs, 'utf8'), {
+    parseFile(display(abs), await readFile(abs, 'utf8'), {
       docsRoot: display(root),
       ...(options.variables ? { variables: options.variables } : {}),
-    }).article
+    })
 
   // Pass 1: which files are troubleshooting articles (and their slugs), so related links can point at articles
   // later in the run. Only paths and slugs are kept.
