@@ -167,8 +167,16 @@ export class ContentTypeStore {
 
       const kept = draft.fields.filter((f) => !f.deleted)
       const gone = (active?.fields ?? []).filter((f) => !kept.some((k) => k.id === f.id)).map((f) => f.id)
-      const next: ContentType = { ...draft, fields: kept }
       for (const fieldId of gone) this.dropEntryField(id, fieldId)
+      // A field sent with `newId` is renamed now; entries keep their values under the new id.
+      const renames = new Map<string, string>()
+      for (const f of kept) if (f.newId && f.newId !== f.id) renames.set(f.id, f.newId)
+      for (const [from, to] of renames) this.renameEntryField(id, from, to)
+      const next: ContentType = {
+        ...draft,
+        displayField: renames.get(draft.displayField) ?? draft.displayField,
+        fields: kept.map(({ newId, ...f }) => (newId ? { ...f, id: newId } : f)),
+      }
 
       const now = isoNow(this.s)
       this.s.db
@@ -178,7 +186,7 @@ export class ContentTypeStore {
              first_published_at = COALESCE(first_published_at, ?) WHERE id = ?`,
         )
         .run(JSON.stringify(next), JSON.stringify(next), now, now, now, id)
-      this.syncEditorInterface(id, next)
+      this.syncEditorInterface(id, next, renames)
       return this.get(id)
     })
   }
@@ -239,6 +247,18 @@ export class ContentTypeStore {
           message: `it still has ${n} entr${n === 1 ? 'y' : 'ies'}`,
         },
       ])
+    }
+  }
+
+  private renameEntryField(contentTypeId: string, from: string, to: string): void {
+    const [a, b] = [`$.${JSON.stringify(from)}`, `$.${JSON.stringify(to)}`]
+    for (const column of ['fields', 'published_fields']) {
+      this.s.db
+        .prepare(
+          `UPDATE entries SET ${column} = json_remove(json_set(${column}, ?, json(json_extract(${column}, ?))), ?)
+           WHERE content_type_id = ? AND json_type(${column}, ?) IS NOT NULL`,
+        )
+        .run(b, a, a, contentTypeId, a)
     }
   }
 
@@ -311,13 +331,18 @@ export class ContentTypeStore {
   }
 
   /** Keeps one control per field, in field order, as Contentful does when a content type is activated. */
-  private syncEditorInterface(contentTypeId: string, ct: ContentType): void {
+  private syncEditorInterface(contentTypeId: string, ct: ContentType, renames: Map<string, string>): void {
     const now = isoNow(this.s)
     const row = this.s.db
       .prepare('SELECT * FROM editor_interfaces WHERE content_type_id = ?')
       .get(contentTypeId) as EditorInterfaceRow | undefined
     const body: EditorInterface = row ? JSON.parse(row.body) : { controls: [] }
-    const byField = new Map<string, Control>((body.controls ?? []).map((c) => [c.fieldId, c]))
+    const byField = new Map<string, Control>(
+      (body.controls ?? []).map((c) => {
+        const fieldId = renames.get(c.fieldId) ?? c.fieldId
+        return [fieldId, { ...c, fieldId }]
+      }),
+    )
     const controls = ct.fields.map((f) => byField.get(f.id) ?? { fieldId: f.id })
     if (row && JSON.stringify(controls) === JSON.stringify(body.controls)) return
     const next = JSON.stringify({ ...body, controls })

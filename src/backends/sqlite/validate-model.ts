@@ -48,6 +48,13 @@ export function checkContentType(ct: ContentType): ValidationDetail[] {
       fail(at('id'), 'unique', `duplicate field id "${field.id}"`, field.id)
     }
     seen.add(field.id)
+    if (field.newId !== undefined && field.newId !== field.id) {
+      if (typeof field.newId !== 'string' || !FIELD_ID_PATTERN.test(field.newId)) {
+        fail(at('newId'), 'format', `invalid new field id ${JSON.stringify(field.newId)}`, field.newId)
+      } else if (ct.fields.some((f) => f.id === field.newId || (f !== field && f.newId === field.newId))) {
+        fail(at('newId'), 'unique', `cannot rename "${field.id}" to "${field.newId}": the id is taken`)
+      }
+    }
     if (typeof field.name !== 'string' || field.name.trim() === '') {
       fail(at('name'), 'required', `field "${field.id}" needs a name`)
     }
@@ -56,7 +63,7 @@ export function checkContentType(ct: ContentType): ValidationDetail[] {
 
   const display = ct.displayField
   if (display !== undefined && display !== null && display !== '') {
-    const field = live.find((f) => f.id === display)
+    const field = live.find((f) => f.id === display || f.newId === display)
     if (!field) fail(['displayField'], 'notResolvable', `display field "${display}" is not a field`, display)
     else if (field.type !== 'Symbol' && field.type !== 'Text') {
       fail(['displayField'], 'type', `display field "${display}" must be Symbol or Text, not ${field.type}`)
