@@ -71,6 +71,22 @@ export function stateFromSnapshot(
   }
 }
 
+/** The state as a snapshot again (sys fields are placeholders: nothing was written). */
+export function snapshotFromState(state: ModelState): ModelSnapshot {
+  const sys = { version: 0, createdAt: '', updatedAt: '' }
+  return {
+    contentTypes: [...state.contentTypes.values()].map(({ draft }) => ({
+      sys: { ...sys, id: draft.id, type: 'ContentType' as const },
+      contentType: structuredClone(draft),
+      active: structuredClone(draft),
+    })),
+    editorInterfaces: [...state.editorInterfaces].map(([id, editorInterface]) => ({
+      sys: { ...sys, id, type: 'EditorInterface' as const, contentType: { sys: { id } } },
+      editorInterface: structuredClone(editorInterface),
+    })),
+  }
+}
+
 /** Content types whose entries the planner needs for these operations (transforms, deletions). */
 export function contentTypesNeedingEntries(ops: Operation[]): string[] {
   const ids = ops

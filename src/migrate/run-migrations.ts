@@ -1,7 +1,7 @@
 // The migration runner: ledger check, lock, plan every pending migration against the live model, apply each
 // with its ledger row. The common case (nothing pending) costs one ledger read: the lock and the model are only
 // touched when there is work to do, and the ledger is read again under the lock before anything is written.
-import type { ContentBackend, EntryQuery, LedgerRow } from '../backends/port.ts'
+import type { ContentBackend, EntryQuery, LedgerRow, ModelSnapshot } from '../backends/port.ts'
 import type { EntryRecord } from '../model/contentful-types.ts'
 import { pendingMigrations } from './ledger-check.ts'
 import { acquireMigrationLock, type LockOptions } from './lock.ts'
@@ -11,6 +11,7 @@ import {
   type MigrationPlan,
   type PlannedStep,
   planMigration,
+  snapshotFromState,
   stateFromSnapshot,
 } from './planner.ts'
 
@@ -120,6 +121,7 @@ async function planPending(backend: MigrationBackend, pending: MigrationFile[]) 
   const plans: MigrationPlan[] = loaded.map(({ file, ops }) =>
     planMigration(file.name, file.file, ops, state),
   )
+  const model = snapshotFromState(state)
   const summaries: PlanSummary[] = plans.map((plan, i) => {
     const { file, migration } = loaded[i] as (typeof loaded)[number]
     return {
@@ -130,7 +132,17 @@ async function planPending(backend: MigrationBackend, pending: MigrationFile[]) 
       writes: plan.writes.length,
     }
   })
-  return { plans, summaries }
+  return { plans, summaries, model }
+}
+
+/** The model the space will have once the pending migrations are applied (the live one when none are). */
+export async function modelAfterPending(
+  backend: MigrationBackend,
+  migrationsDir: string,
+): Promise<ModelSnapshot> {
+  const pending = pendingMigrations(listMigrations(migrationsDir), await backend.readLedger())
+  if (pending.length === 0) return backend.readModel()
+  return (await planPending(backend, pending)).model
 }
 
 async function readAllEntries(backend: MigrationBackend, query: EntryQuery): Promise<EntryRecord[]> {

@@ -1,0 +1,46 @@
+// Which space a command talks to. The embedded space by default; a command that only reads (dry run, new,
+// status) on a space that does not exist yet plans against an empty one instead of creating the folder.
+import { existsSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
+import type { ModelSnapshot } from '../backends/port.ts'
+import { environmentFile } from '../backends/sqlite/embedded-space.ts'
+import { SqliteBackend } from '../backends/sqlite/sqlite-backend.ts'
+import type { MigrationBackend } from './run-migrations.ts'
+
+export interface SpaceOptions {
+  space: string
+  env: string
+  /** Do not create the space when it does not exist. */
+  readOnly?: boolean
+}
+
+export type OpenedSpace = MigrationBackend & { close(): Promise<void> }
+
+export function openSpace(options: SpaceOptions): OpenedSpace {
+  const file = environmentFile(resolve(options.space), options.env)
+  // Only the embedded space can be absent; a remote one (once configured through the environment) exists.
+  const embedded = !process.env.CONTENTFUL_SPACE_ID
+  if (options.readOnly && embedded && !existsSync(file)) return emptySpace(options)
+  return SqliteBackend.open({ space: options.space, env: options.env })
+}
+
+/** A space that does not exist yet: nothing applied, no model, no entries; it refuses every write. */
+function emptySpace(options: SpaceOptions): OpenedSpace {
+  const rel = relative(process.cwd(), resolve(options.space))
+  const where = rel.startsWith('..') ? resolve(options.space) : rel || '.'
+  const description = `embedded:${where} (${options.env}, not created yet)`
+  const refuse = async (): Promise<never> => {
+    throw new Error(`${description}: a read-only command cannot write`)
+  }
+  const model: ModelSnapshot = { contentTypes: [], editorInterfaces: [] }
+  return {
+    description,
+    readLedger: async () => [],
+    readModel: async () => model,
+    getEntries: async (q) => ({ items: [], total: 0, skip: q.skip ?? 0, limit: q.limit ?? 100 }),
+    acquireLock: refuse,
+    releaseLock: refuse,
+    applyMigration: refuse,
+    close: async () => {},
+  }
+}
