@@ -323,7 +323,7 @@ function makeContext(
   media: string,
   registry: SpaceRegistry,
   scope: Scope,
-): RequestContext & { scope: 'space' | 'environment' } {
+): RequestContext {
   let envId: string | undefined
   let store: SpaceStore | undefined
   const ctx = {

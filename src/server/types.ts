@@ -2,12 +2,10 @@
 // server.ts authenticates, resolves the environment and builds one RequestContext per request; each face's
 // handler answers what it knows and returns false for the rest.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { EmbeddedSpace } from '../backends/sqlite/embedded-space.ts'
 
-/**
- * The embedded store of one environment. A placeholder until the SQLite store lands (issue 3); it then becomes
- * that store's type, so handlers written against `object` keep compiling.
- */
-export type SpaceStore = object
+/** The embedded store of one environment. */
+export type SpaceStore = EmbeddedSpace
 
 /** A Contentful-shaped error id, e.g. `NotFound`, `VersionMismatch`, `ValidationFailed`. */
 export type ErrorId =
@@ -34,7 +32,9 @@ export interface RequestContext {
   env: string
   /** The environment an alias points at, or `env` itself. */
   envId: string
-  /** The path after `/spaces/local/environments/{env}` (or `/spaces/local`), e.g. `/entries/abc`; `/` at least. */
+  /** `environment` when the path names one (`/spaces/local/environments/{env}/…`), else `space`. */
+  scope: 'space' | 'environment'
+  /** The path after `/spaces/local/environments/{env}` (or `/spaces/local`), e.g. `/entries/abc`; empty for the environment (or space) itself. For pages: the whole path. */
   rest: string
   /** The store of `envId`, opened on first use and cached by the server. Throws NotFoundError if absent. */
   readonly space: SpaceStore

@@ -1,0 +1,88 @@
+// Store records → the JSON the Management API answers with: full `sys` objects (space and environment links,
+// versions, counters) and the definition fields at the top level, as the SDK expects them.
+
+import type { ContentTypeView } from '../../backends/sqlite/content-type-store.ts'
+import type { AssetView, EntryView } from '../../backends/sqlite/entity-store.ts'
+import type { ContentType, EditorInterfaceRecord } from '../../model/contentful-types.ts'
+import type { AliasRecord } from './registry.ts'
+
+export interface Where {
+  spaceId: string
+  envId: string
+}
+
+const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } })
+
+function common(where: Where) {
+  return { space: link('Space', where.spaceId), environment: link('Environment', where.envId) }
+}
+
+export function entryJson(e: EntryView, where: Where) {
+  return { metadata: { tags: [] }, sys: { ...common(where), ...e.sys }, fields: e.fields }
+}
+
+export function assetJson(a: AssetView, where: Where) {
+  return { metadata: { tags: [] }, sys: { ...common(where), ...a.sys }, fields: a.fields }
+}
+
+export function contentTypeJson(ct: ContentTypeView, where: Where, which: 'draft' | 'active' = 'draft') {
+  const def = (which === 'active' ? ct.active : ct.contentType) as ContentType
+  return {
+    sys: { ...common(where), ...ct.sys },
+    name: def.name,
+    description: def.description ?? '',
+    displayField: def.displayField,
+    fields: def.fields,
+  }
+}
+
+export function editorInterfaceJson(ei: EditorInterfaceRecord, where: Where) {
+  return {
+    sys: {
+      ...common(where),
+      ...ei.sys,
+      contentType: link('ContentType', ei.sys.contentType.sys.id),
+    },
+    ...ei.editorInterface,
+  }
+}
+
+export function environmentJson(
+  id: string,
+  where: Pick<Where, 'spaceId'>,
+  aliases: string[],
+  createdAt: string,
+) {
+  return {
+    name: id,
+    sys: {
+      type: 'Environment',
+      id,
+      version: 1,
+      space: link('Space', where.spaceId),
+      status: link('Status', 'ready'),
+      createdAt,
+      updatedAt: createdAt,
+      ...(aliases.length ? { aliases: aliases.map((a) => link('EnvironmentAlias', a)) } : {}),
+      aliasedEnvironment: undefined,
+    },
+  }
+}
+
+export function aliasJson(id: string, rec: AliasRecord, spaceId: string) {
+  return {
+    sys: {
+      type: 'EnvironmentAlias',
+      id,
+      version: rec.version,
+      space: link('Space', spaceId),
+      createdAt: rec.createdAt,
+      updatedAt: rec.updatedAt,
+    },
+    environment: link('Environment', rec.target),
+  }
+}
+
+export function collection<T>(items: T[], total = items.length, skip = 0, limit = items.length) {
+  return { sys: { type: 'Array' }, total, skip, limit, items }
+}
