@@ -1,12 +1,29 @@
 // Entry point of the Markdown parser: one file in, one Article out, problems as vfile messages. Never throws.
+//
+// Pipeline: remark-parse + remark-frontmatter + remark-gfm, then small plugins (loose front matter, inline
+// HTML paragraphs, admonitions); the mdast is rendered to HTML and parsed with hast-util-from-html so raw
+// HTML and Markdown form one tree, as on the published page; that tree becomes a stream of items, and the
+// structure stage reads the article's fields from the stream.
 import { basename } from 'node:path'
-import { toString as mdToString } from 'mdast-util-to-string'
+import { fromHtml } from 'hast-util-from-html'
+import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { type Processor, unified } from 'unified'
 import { VFile } from 'vfile'
-import type { Article, Diagnostic } from '../model/article.ts'
+import type { Article, CtaBanner, Diagnostic, ImageRef } from '../model/article.ts'
+import { findErrorCodes } from './error-codes.ts'
+import { type Item, type RawImage, walkPage } from './hast-items.ts'
+import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
+import { articleKind } from './kind.ts'
+import { mdastToHtml } from './mdast-to-html.ts'
+import remarkAdmonitions from './remark-admonitions.ts'
+import remarkInlineHtmlParagraphs from './remark-inline-html-paragraphs.ts'
+import remarkLooseFrontmatter from './remark-loose-frontmatter.ts'
+import { plainText } from './rich-text.ts'
+import { buildStructure } from './structure.ts'
+import { variableNames } from './variables.ts'
 
 export interface ParseOptions {
   /** Folder that MkDocs serves as the site root; image paths are made relative to it. */
@@ -24,27 +41,205 @@ export function parseArticleSource(
   return { article: parseArticle(file, options), file }
 }
 
-export function parseArticle(file: VFile, _options: ParseOptions = {}): Article {
+export function parseArticle(file: VFile, options: ParseOptions = {}): Article {
   const source = file.path ?? ''
-  const article = emptyArticle(source)
+  let article = emptyArticle(source)
   try {
-    const text = String(file.value ?? '')
-    const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(text)
-    const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1)
-    article.title = h1 ? mdToString(h1).trim() : ''
-    article.variables = [
-      ...new Set([...text.matchAll(/\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g)].map((m) => m[1] ?? '')),
-    ].sort()
-    article.kind = /document\.location/.test(text) ? 'redirect' : 'other'
+    article = parse(file, options, article)
   } catch (error) {
-    const message = file.message(`Cannot parse: ${(error as Error).message}`, {
-      ruleId: 'parse-failed',
-      source: 'kb-cms',
-    })
-    message.fatal = true
+    const reason = error instanceof Error ? error.message : String(error)
+    const m = file.message(`Cannot parse this file: ${reason}`, { ruleId: 'parse-failed', source: 'kb-cms' })
+    m.fatal = true
   }
   article.diagnostics = file.messages.map(toDiagnostic)
   return article
+}
+
+const MAX_NESTED_PARSES = 8
+
+function parse(file: VFile, options: ParseOptions, article: Article): Article {
+  const text = decode(file)
+  file.value = text
+  const variables = options.variables ?? {}
+  const tree = markdownProcessor(0).parse(file) as Root
+  markdownProcessor(0).runSync(tree, file)
+
+  const html = mdastToHtml(tree)
+  const hast = fromHtml(html, { fragment: true })
+  const walk = walkPage(hast, file, variables)
+
+  const page = file.path
+    ? pageLocation(file.path, findDocsRoot(file.path, options.docsRoot))
+    : { pagePath: null }
+  const images = new ImageRegistry(page, file)
+  for (const raw of imagesIn(walk.items)) images.add(raw)
+
+  const s = buildStructure(
+    walk.items,
+    file,
+    (raw) => images.indexOf(raw),
+    (raw) => images.ref(raw),
+  )
+  const frontMatter = file.data.frontMatter?.data ?? {}
+  const fmTitle = typeof frontMatter.title === 'string' ? frontMatter.title.trim() : ''
+  const description = typeof frontMatter.description === 'string' ? frontMatter.description.trim() : ''
+  const redirect = walk.redirectTo !== null
+  if (redirect) {
+    const m = file.message(`Redirect stub to \`${walk.redirectTo}\``, {
+      ruleId: 'redirect-stub',
+      source: 'kb-cms',
+    })
+    m.fatal = undefined
+  }
+
+  return {
+    ...article,
+    kind: articleKind(s, redirect),
+    title: s.title || fmTitle,
+    description: description === '' ? null : description,
+    readingTimeMinutes: s.readingTimeMinutes,
+    appliesTo: [...new Set(walk.badges)],
+    symptom: s.symptom,
+    condition: s.condition,
+    cause: s.cause,
+    errorCodes: findErrorCodes(textsOf(walk.items)),
+    resolutions: s.resolutions,
+    images: images.all(),
+    notes: s.notes,
+    related: s.related,
+    cta: walk.cta ? ctaOf(walk.cta, images) : null,
+    variables: variableNames(text),
+    body: s.body,
+  }
+}
+
+function decode(file: VFile): string {
+  const value = file.value ?? ''
+  const text = typeof value === 'string' ? value : new TextDecoder('utf-8', { fatal: false }).decode(value)
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  if (clean.includes('\u0000')) {
+    file.message('File contains NUL bytes; it may be binary', { ruleId: 'binary-content', source: 'kb-cms' })
+    return clean.split('\u0000').join('')
+  }
+  return clean
+}
+
+function markdownProcessor(depth: number) {
+  const parseBody = (body: string, lineOffset: number): Root => {
+    if (depth >= MAX_NESTED_PARSES) return flatParse(body, lineOffset)
+    const p = markdownProcessor(depth + 1)
+    const inner = new VFile({ value: body })
+    const t = p.parse(inner) as Root
+    p.runSync(t, inner)
+    return shift(t, lineOffset)
+  }
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(depth === 0 ? remarkLooseFrontmatter : noop)
+    .use(remarkInlineHtmlParagraphs, { parseInline: flatParse })
+    .use(remarkAdmonitions, { parseBody })
+}
+
+function noop() {}
+
+/** Markdown with HTML blocks disabled: tags become inline HTML inside paragraphs (Python-Markdown style). */
+function flatParse(text: string, lineOffset: number): Root {
+  const p = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(function disableHtmlFlow(this: Processor) {
+      const data = this.data() as unknown as { micromarkExtensions?: unknown[] }
+      data.micromarkExtensions = [...(data.micromarkExtensions ?? []), { disable: { null: ['htmlFlow'] } }]
+    })
+  return shift(p.parse(text) as Root, lineOffset)
+}
+
+function shift(tree: Root, lineOffset: number): Root {
+  if (lineOffset === 0) return tree
+  const stack: unknown[] = [tree]
+  while (stack.length) {
+    const n = stack.pop() as {
+      position?: { start: { line: number }; end: { line: number } }
+      children?: unknown[]
+    }
+    if (n.position) {
+      n.position.start.line += lineOffset
+      n.position.end.line += lineOffset
+    }
+    if (n.children) stack.push(...n.children)
+  }
+  return tree
+}
+
+class ImageRegistry {
+  private refs: ImageRef[] = []
+  private index = new Map<RawImage, number>()
+  constructor(
+    private page: PageLocation,
+    private file: VFile,
+  ) {}
+  add(raw: RawImage): void {
+    if (this.index.has(raw)) return
+    this.index.set(raw, this.refs.length)
+    this.refs.push(this.build(raw))
+  }
+  indexOf(raw: RawImage): number {
+    return this.index.get(raw) ?? -1
+  }
+  ref(raw: RawImage): ImageRef {
+    const i = this.index.get(raw)
+    return i === undefined ? this.build(raw) : (this.refs[i] as ImageRef)
+  }
+  all(): ImageRef[] {
+    return this.refs
+  }
+  build(raw: RawImage): ImageRef {
+    const { path, outside } = resolveImagePath(raw.src, raw.fromMarkdown, this.page)
+    if (outside) {
+      this.file.message(`Image \`${raw.src}\` resolves outside the docs root`, {
+        place: raw.line ? { line: raw.line, column: 1 } : undefined,
+        ruleId: 'image-outside-docs-root',
+        source: 'kb-cms',
+      })
+    }
+    return { src: raw.src, path, alt: raw.alt, width: raw.width }
+  }
+}
+
+function imagesIn(items: Item[], out: RawImage[] = [], depth = 0): RawImage[] {
+  if (depth > 100) return out
+  for (const item of items) {
+    if (item.type === 'image') out.push(item.image)
+    else if (item.type === 'para') for (const l of item.lines) out.push(...l.icons)
+    else if (item.type === 'list') for (const li of item.items) imagesIn(li, out, depth + 1)
+    else if (item.type === 'note') imagesIn(item.items, out, depth + 1)
+    else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(...c.icons)
+  }
+  return out
+}
+
+function textsOf(items: Item[], out: string[] = [], depth = 0): string[] {
+  if (depth > 100) return out
+  for (const item of items) {
+    if (item.type === 'para') for (const l of item.lines) out.push(l.text)
+    else if (item.type === 'heading') out.push(item.line.text)
+    else if (item.type === 'list') for (const li of item.items) textsOf(li, out, depth + 1)
+    else if (item.type === 'note') textsOf(item.items, out, depth + 1)
+    else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(c.text)
+    else if (item.type === 'code') out.push(item.value)
+  }
+  return out
+}
+
+function ctaOf(cta: NonNullable<ReturnType<typeof walkPage>['cta']>, images: ImageRegistry): CtaBanner {
+  return {
+    variant: cta.variant,
+    text: plainText(cta.text.inlines).trim(),
+    href: cta.href,
+    image: cta.image ? images.build(cta.image) : null,
+  }
 }
 
 function toDiagnostic(m: VFile['messages'][number]): Diagnostic {
@@ -61,11 +256,7 @@ function emptyArticle(source: string): Article {
   return {
     source,
     kind: 'other',
-    slug: basename(source)
-      .replace(/\.md$/i, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, ''),
+    slug: slugOf(source),
     title: '',
     description: null,
     readingTimeMinutes: null,
@@ -83,4 +274,13 @@ function emptyArticle(source: string): Article {
     body: null,
     diagnostics: [],
   }
+}
+
+/** kebab-case from the file name: "Salesforce-OAuth-Error.md" → "salesforce-oauth-error". */
+export function slugOf(path: string): string {
+  return basename(path.replace(/\\/g, '/'))
+    .replace(/\.(md|markdown)$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
 }

@@ -1,0 +1,74 @@
+// Cue-phrase families that signal a symptom, condition, cause or resolution. Each is a family of phrasings
+// seen across the knowledge base, not a sentence from one article.
+
+/** A leading label ending in a colon ("The essence of the issue:", "Cause:") and the field it introduces. */
+export const LABEL = /^[\s\u00a0]*((?:the |an? )?[\w'’ ]{2,50}?)\s*:[\s\u00a0]+(?=\S)/i
+
+export function labelField(label: string): 'symptom' | 'condition' | 'cause' | null {
+  const l = label.toLowerCase()
+  if (/\b(cause|causes|reason|reasons|root cause|why)\b|cause:?$/.test(l)) return 'cause'
+  if (
+    /\b(essence|symptoms?|manifests?|manifestation|problem|issue|error|behaviou?r)\b/.test(l) &&
+    !/\bsteps?\b|resolve/.test(l)
+  )
+    return 'symptom'
+  if (/\b(condition|scope|applies|prerequisites?|environment)\b/.test(l)) return 'condition'
+  return null
+}
+
+/** The opening of a symptom description. */
+export const SYMPTOM = new RegExp(
+  [
+    '^if\\b',
+    '^when\\b',
+    '\\bmanifests?\\b',
+    '\\bmay (occur|happen|appear|arise)\\b',
+    '\\b(you|users?) (may|might|can|could|will)? ?(face|see|get|receive|encounter|notice|experience|observe)\\b',
+    '\\bcan face\\b',
+    '\\b(error|notification|warning) (message )?(is|are|may be|will be) (shown|displayed|thrown|returned)\\b',
+    '\\b(is|are|gets?|got|becomes?) (greyed|grayed|disabled|stuck|blank|empty|missing|duplicated)\\b',
+    "\\b(unable to|cannot|can't|fails? to|does not|doesn't|do not|don't) (\\w+ )?(work|load|open|start|sync|save|display|appear|show|connect)\\b",
+    '\\bendless(ly)?\\b',
+    '\\bthe following error\\b',
+  ].join('|'),
+  'i',
+)
+
+/** A sentence that only limits scope: an OS, client, edition or implementation. */
+export const CONDITION =
+  /\b(only|solely) (happens|occurs|appears|applies|affects)\b|\b(happens|occurs|applies) only\b|\bis specific to\b|\bare specific to\b|^(this|the) (issue|problem|error|article|behaviou?r) (concerns|applies to|is relevant)\b/i
+
+/** Explicit cause phrasing. */
+export const CAUSE =
+  /\b(caused by|the cause of|the causes? (is|are)|is due to|are due to|due to the|because of (a|an|the)|the reason (is|for|why)|results? from|stems? from|is related to|are related to|is a result of|root cause|is triggered by|happens because|occurs because)\b/i
+
+/** A sentence that explains the cause further, following a cause sentence. */
+export const CAUSE_FOLLOW_UP =
+  /^(that|this|it) (also|in turn|means|is why|blocks|prevents|makes|leads)\b|^because of (that|this)\b|^(thus|therefore|hence|consequently|as a result|usually|typically|in this case|in such cases)\b/i
+
+/** Sentences that frame the article rather than describe the issue. */
+export const FRAMING =
+  /^(there (are|is|can be|may be) (\w+ ){0,2}(reasons?|causes?|ways?|cases?|scenarios?|options?)\b|this (article|guide|page|section) (describes|explains|covers|lists|will|is an addition|provides|helps)|in some cases, the (error|issue|problem|notification) (will|does|may) not\b|read on\b|below,? you (will|can) find)/i
+
+/** The opening of a resolution: an intro sentence before steps, or a prose fix. */
+export const RESOLUTION =
+  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|alternatively,)/i
+
+/** A heading that opens a resolution section. */
+export const RESOLUTION_HEADING =
+  /\b(how to (resolve|fix|solve|address|handle|remove|prevent|troubleshoot|avoid|get rid)|solutions?|resolutions?|workarounds?|fix(es)?|methods?|steps|troubleshoot(ing)?|if .* (persists|does not help|doesn't help)|prevent)\b/i
+
+/** Lines that introduce a list of related articles. */
+export const RELATED =
+  /^(also )?(see|read)( also)?( the following)?( related)? (articles?|pages?|topics?)?:?$|^related (articles|pages|topics|reading)\s*:?$|^(you may|you might) also (want to )?(read|see|like)\b|^see also\b/i
+
+/** Work-in-progress banners, which are not content. */
+export const WORK_IN_PROGRESS =
+  /^(this (article|page) is (a )?(still )?(work in progress|under construction|being (updated|written))|work in progress|under construction)\b/i
+
+/** Reading-time forms: "3 min read", "2 min read - updated few hours ago". */
+export const READING_TIME = /^(\d{1,3})\s*min(?:ute)?s?\s+read\b(.*)$/i
+
+/** Title words of articles that describe an issue and its fix. */
+export const TROUBLESHOOTING_TITLE =
+  /\b(troubleshoot\w*|errors?|issues?|problems?|not working|fail\w*|unable|cannot|can't|greyed|grayed|wrong|endless|loop\w*|resolve|fix\w*|duplicat\w*|disabled|missing|need admin approval|placeholder|stuck|limit)\b/i

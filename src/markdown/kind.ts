@@ -1,0 +1,15 @@
+// Whether an article is troubleshooting: an issue is described (symptom cue or issue table) and a fix is
+// given (a resolution group). Numbered steps alone do not make a troubleshooting article.
+import type { ArticleKind } from '../model/article.ts'
+import { TROUBLESHOOTING_TITLE } from './cues.ts'
+import type { Structure } from './structure.ts'
+
+export function articleKind(s: Structure, redirect: boolean): ArticleKind {
+  if (redirect) return 'redirect'
+  if (!s.hasTitle) return 'other'
+  if (s.tableArticle) return 'troubleshooting'
+  const hasFix = s.resolutions.length > 0
+  const issueTitle = TROUBLESHOOTING_TITLE.test(s.title)
+  if (s.symptomByCue && hasFix && (issueTitle || s.cause !== null)) return 'troubleshooting'
+  return 'other'
+}

@@ -1,0 +1,75 @@
+// Reads the YAML front matter into file.data.frontMatter, also when its delimiters are odd (`--- ` with a
+// trailing space) so remark-frontmatter did not recognise it; invalid YAML becomes a message, not a throw.
+import type { Root, RootContent } from 'mdast'
+import type { VFile } from 'vfile'
+import { parse as parseYaml } from 'yaml'
+
+export interface FrontMatter {
+  data: Record<string, unknown>
+  /** Last line of the block (1-based), so later stages know where the page starts. */
+  endLine: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    frontMatter: FrontMatter | null
+  }
+}
+
+export default function remarkLooseFrontmatter() {
+  return (tree: Root, file: VFile) => {
+    file.data.frontMatter = null
+    const first = tree.children[0]
+    if (first?.type === 'yaml') {
+      file.data.frontMatter = { data: readYaml(first.value, file, 2), endLine: first.position?.end.line ?? 1 }
+      return
+    }
+    const text = String(file.value)
+    const open = /^\uFEFF?---[ \t]+\r?\n/.exec(text)
+    if (!open) return
+    const rest = text.slice(open[0].length)
+    const close = /^---[ \t]*$/m.exec(rest)
+    if (!close || close.index > 20_000) {
+      file.message('Front matter opens with `---` but never closes', {
+        place: { line: 1, column: 1 },
+        ruleId: 'front-matter-unclosed',
+        source: 'kb-cms',
+      })
+      return
+    }
+    const yamlText = rest.slice(0, close.index)
+    const endLine = 1 + (yamlText.match(/\n/g)?.length ?? 0) + 1
+    file.message('Front matter delimiter has trailing spaces', {
+      place: { line: 1, column: 4 },
+      ruleId: 'front-matter-delimiter',
+      source: 'kb-cms',
+    }).fatal = false
+    file.data.frontMatter = { data: readYaml(yamlText, file, 2), endLine }
+    // Drop what CommonMark made of the block (a thematic break, a setext heading, paragraphs).
+    tree.children = tree.children.filter(
+      (node: RootContent) => (node.position?.start.line ?? Infinity) > endLine,
+    )
+  }
+}
+
+function readYaml(source: string, file: VFile, firstLine: number): Record<string, unknown> {
+  try {
+    const value = parseYaml(source, { maxAliasCount: 50 }) as unknown
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>
+    if (value === null || value === undefined) return {}
+    file.message('Front matter is not a key/value map', {
+      place: { line: firstLine, column: 1 },
+      ruleId: 'front-matter-invalid',
+      source: 'kb-cms',
+    }).fatal = false
+  } catch (error) {
+    const e = error as { message?: string; linePos?: { line: number; col: number }[] }
+    const pos = e.linePos?.[0]
+    file.message(`Invalid front matter: ${(e.message ?? 'YAML error').split('\n')[0]}`, {
+      place: { line: firstLine - 1 + (pos?.line ?? 1), column: pos?.col ?? 1 },
+      ruleId: 'front-matter-invalid',
+      source: 'kb-cms',
+    }).fatal = false
+  }
+  return {}
+}

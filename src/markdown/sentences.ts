@@ -1,0 +1,38 @@
+// Sentence spans of a paragraph's inline run, so a shared sentence or a label can be cut off with its marks.
+import type { Line } from './hast-items.ts'
+import { type InlineNode, normaliseInlines, plainText, splitInlines, text } from './rich-text.ts'
+
+export interface Run {
+  inlines: InlineNode[]
+  text: string
+}
+
+/** Lines of a paragraph joined with a newline (a hard break stays visible as a line end). */
+export function runOf(lines: Line[]): Run {
+  const inlines: InlineNode[] = []
+  lines.forEach((line, i) => {
+    if (i > 0) inlines.push(text('\n'))
+    inlines.push(...line.inlines)
+  })
+  const merged = normaliseInlines(inlines)
+  return { inlines: merged, text: plainText(merged) }
+}
+
+export function sliceRun(run: Run, start: number, end: number): Run {
+  const [, tail] = splitInlines(run.inlines, start)
+  const [mid] = splitInlines(tail, end - start)
+  return { inlines: mid, text: plainText(mid) }
+}
+
+/** Sentence boundaries: after . ! ? (and closing quotes) before an upper-case start, and at line ends. */
+export function sentenceSpans(value: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  const re = /(?<=[.!?]["”’')*_]*)[ \t\u00a0]+(?=["“'*_(]*[A-Z{])|\n/g
+  let start = 0
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    if (m.index > start) spans.push({ start, end: m.index })
+    start = m.index + m[0].length
+  }
+  if (start < value.length) spans.push({ start, end: value.length })
+  return spans.filter((s) => value.slice(s.start, s.end).trim() !== '')
+}
