@@ -1,5 +1,6 @@
 // The embedded space: one environment of a local, SQLite-backed Contentful-like space. Its stores map one to
 // one onto the Management API's operations, so the HTTP faces and the port adapter are thin over it.
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { NotFoundError, type PublishItem, ValidationError } from '../port.ts'
 import { LedgerStore, LockStore } from './bookkeeping-store.ts'
@@ -62,19 +63,14 @@ export class EmbeddedSpace {
     const dir = resolve(options.space ?? DEFAULT_SPACE_DIR)
     const env = options.env ?? DEFAULT_ENVIRONMENT
     const file = environmentFile(dir, env)
-    let s: SpaceDb
-    try {
-      s = openSpaceDb(file, {
-        mustExist: options.create === false,
-        ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
-        ...(options.now ? { now: options.now } : {}),
-      })
-    } catch (e) {
-      if (options.create === false && (e as { code?: string }).code === 'SQLITE_CANTOPEN') {
-        throw new NotFoundError(`environment "${env}" does not exist in ${dir}`)
-      }
-      throw e
+    if (options.create === false && !existsSync(file)) {
+      throw new NotFoundError(`environment "${env}" does not exist in ${dir}`)
     }
+    const s = openSpaceDb(file, {
+      mustExist: options.create === false,
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+      ...(options.now ? { now: options.now } : {}),
+    })
     const spaceId = s.write(() => {
       const get = s.db.prepare('SELECT value FROM meta WHERE key = ?')
       const stored = get.get('spaceId') as { value: string } | undefined
@@ -131,6 +127,16 @@ export class EmbeddedSpace {
   /** Copies this environment, consistent even while others write, to a new file (`VACUUM INTO`). */
   copyTo(file: string): void {
     this.s.db.prepare('VACUUM INTO ?').run(file)
+  }
+
+  /** What a fresh copy must not inherit: the source's lock and creation time; it remembers its source. */
+  markClonedFrom(source: string): void {
+    this.s.write(() => {
+      this.lock.clear()
+      const put = this.s.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+      put.run('createdAt', this.s.now().toISOString())
+      put.run('sourceEnvironment', source)
+    })
   }
 
   close(): void {

@@ -33,7 +33,7 @@ export function cloneEnvironment(spaceDir: string, source: string, target: strin
   renameSync(partial, targetFile)
   const to = EmbeddedSpace.open({ space: dir, env: target, create: false })
   try {
-    to.lock.clear()
+    to.markClonedFrom(source)
   } finally {
     to.close()
   }
