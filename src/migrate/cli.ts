@@ -2,7 +2,8 @@
 // given streams: stdout carries the report (or only JSON with --json), stderr carries progress and errors.
 // Errors are one line and exit 1; bad usage exits 2.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { diffModel } from '../model/model-diff.ts'
 import { formatEvent, formatRunSummary, formatStatus, type Style } from './format-report.ts'
@@ -53,7 +54,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const style = (o: GlobalOptions): Style => (tty && !o.json ? 'tty' : 'plain')
   const withSpace = async <T>(o: GlobalOptions, readOnly: boolean, fn: (s: OpenedSpace) => Promise<T>) => {
-    const space = openSpace({ space: o.space, env: o.env, readOnly })
+    const space = await openSpace({ space: o.space, env: o.env, readOnly })
     try {
       return await fn(space)
     } finally {
@@ -132,7 +133,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         diffModel(contentTypes, await modelAfterPending(space, o.migrations)),
       )
       const path = join(o.migrations, fileName)
-      writeFileSync(path, scaffoldMigration(name.replace(/[-_]+/g, ' '), drift, contentTypes), { flag: 'wx' })
+      const definer = fileURLToPath(new URL('../model/define-migration.ts', import.meta.url))
+      const importPath = relative(resolve(o.migrations), definer).split(sep).join('/')
+      const source = scaffoldMigration(name.replace(/[-_]+/g, ' '), drift, contentTypes, importPath)
+      writeFileSync(path, source, { flag: 'wx' })
       const file = relative(process.cwd(), path) || path
       if (o.json) out(JSON.stringify({ file, differences: drift.length }, null, 2))
       else

@@ -2,9 +2,9 @@
 // status) on a space that does not exist yet plans against an empty one instead of creating the folder.
 import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
+import { openBackend } from '../backends/open-backend.ts'
 import type { ModelSnapshot } from '../backends/port.ts'
 import { environmentFile } from '../backends/sqlite/embedded-space.ts'
-import { SqliteBackend } from '../backends/sqlite/sqlite-backend.ts'
 import type { MigrationBackend } from './run-migrations.ts'
 
 export interface SpaceOptions {
@@ -16,12 +16,12 @@ export interface SpaceOptions {
 
 export type OpenedSpace = MigrationBackend & { close(): Promise<void> }
 
-export function openSpace(options: SpaceOptions): OpenedSpace {
+export async function openSpace(options: SpaceOptions): Promise<OpenedSpace> {
   const file = environmentFile(resolve(options.space), options.env)
   // Only the embedded space can be absent; a remote one (once configured through the environment) exists.
   const embedded = !process.env.CONTENTFUL_SPACE_ID
   if (options.readOnly && embedded && !existsSync(file)) return emptySpace(options)
-  return SqliteBackend.open({ space: options.space, env: options.env })
+  return openBackend({ space: options.space, env: options.env })
 }
 
 /** A space that does not exist yet: nothing applied, no model, no entries; it refuses every write. */

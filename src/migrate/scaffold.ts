@@ -21,10 +21,12 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+/** `importPath`: where the migration imports defineMigration from (relative to the migrations folder). */
 export function scaffoldMigration(
   description: string,
   diffs: Difference[],
   desired: readonly ContentTypeDefinition[],
+  importPath = '../src/model/define-migration.ts',
 ): string {
   const body = closingStatements(diffs, desired)
   const up =
@@ -35,7 +37,7 @@ export function scaffoldMigration(
           "// m.editContentType('troubleshootingArticle').createField({ id, name, type, widget, helpText })",
         ].join('\n')
   return [
-    "import { defineMigration } from '../src/model/define-migration.ts'",
+    `import { defineMigration } from ${quote(importPath)}`,
     '',
     'export default defineMigration({',
     `  description: ${literal(description, 2)},`,

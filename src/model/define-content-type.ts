@@ -3,7 +3,7 @@
 // validation that does not apply to it, a display field that is not a text field); `checkContentType` catches
 // the rest at run time, before anything reaches a space.
 import type { ContentType, Control, Field } from './contentful-types.ts'
-import { CONTENT_TYPE_ID, checkField, checkIdentifier } from './field-rules.ts'
+import { CONTENT_TYPE_ID, checkField, checkIdentifier, checkWidget } from './field-rules.ts'
 
 // Validations, one rule each, as the Management API spells them.
 type Rule<K extends string, V> = { [P in K]: V } & { message?: string }
@@ -205,6 +205,8 @@ export function checkContentType(def: ContentTypeDefinition): string[] {
   problems.push(...checkContentTypeShape(contentType))
   for (const field of def.fields) {
     if (!field.helpText?.trim()) problems.push(`field ${field.id}: help text is empty`)
+    const widget = field.widget?.id ? checkWidget(toField(field), field.widget.id) : 'has no editor widget'
+    if (widget) problems.push(`field ${field.id}: ${widget}`)
     const tracking = field.widget.settings?.trackingFieldId
     if (tracking !== undefined && !def.fields.some((f) => f.id === tracking)) {
       problems.push(`field ${field.id}: widget tracks unknown field ${String(tracking)}`)

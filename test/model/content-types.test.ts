@@ -1,0 +1,174 @@
+// The agreed model (field ids are a team-wide contract: the sync writes them, the site reads them).
+import test from 'ava'
+import contentTypes from '../../content-types/index.ts'
+import { type ContentTypeDefinition, toContentType, toControls } from '../../src/model/define-content-type.ts'
+
+const byId = new Map(contentTypes.map((c) => [c.id, c]))
+const get = (id: string) => byId.get(id) as ContentTypeDefinition
+const shape = (id: string) =>
+  toContentType(get(id)).fields.map((f) => {
+    const type = f.type === 'Link' ? `Link<${f.linkType}>` : f.type
+    return f.type === 'Array'
+      ? `${f.id}:Array<${f.items?.type === 'Link' ? `Link<${f.items.linkType}>` : 'Symbol'}>`
+      : `${f.id}:${type}`
+  })
+
+test('the model has its five content types, each after the types its links point to', (t) => {
+  t.deepEqual(
+    contentTypes.map((c) => c.id),
+    ['resolutionStep', 'resolution', 'note', 'ctaBanner', 'troubleshootingArticle'],
+  )
+  contentTypes.forEach((ct, i) => {
+    const earlier = new Set(contentTypes.slice(0, i + 1).map((c) => c.id))
+    for (const f of toContentType(ct).fields) {
+      for (const v of [...(f.validations ?? []), ...(f.items?.validations ?? [])]) {
+        for (const target of (v.linkContentType as string[] | undefined) ?? []) {
+          t.true(earlier.has(target), `${ct.id}.${f.id} links to ${target}, defined later`)
+        }
+      }
+    }
+  })
+})
+
+test('troubleshootingArticle has the agreed fields, types and order', (t) => {
+  t.deepEqual(shape('troubleshootingArticle'), [
+    'title:Symbol',
+    'slug:Symbol',
+    'description:Text',
+    'readingTimeMinutes:Integer',
+    'appliesTo:Array<Symbol>',
+    'symptom:RichText',
+    'condition:RichText',
+    'cause:RichText',
+    'errorCodes:Array<Symbol>',
+    'resolutions:Array<Link<Entry>>',
+    'notes:Array<Link<Entry>>',
+    'relatedArticles:Array<Link<Entry>>',
+    'relatedLinks:Object',
+    'ctaBanner:Link<Entry>',
+    'body:RichText',
+    'sourcePath:Symbol',
+    'contentHash:Symbol',
+  ])
+  const article = toContentType(get('troubleshootingArticle'))
+  const field = (id: string) => article.fields.find((f) => f.id === id)
+  t.is(article.displayField, 'title')
+  t.deepEqual(
+    article.fields.filter((f) => f.required).map((f) => f.id),
+    ['title', 'slug'],
+    'symptom is optional: the parser does not guarantee one',
+  )
+  t.deepEqual(field('slug')?.validations?.[0], { unique: true })
+  const pattern = new RegExp((field('slug')?.validations?.[1]?.regexp as { pattern: string }).pattern)
+  t.true(pattern.test('outlook-sync-error-2'))
+  for (const bad of ['Outlook', 'a--b', '-a', 'a-', 'a b']) t.false(pattern.test(bad), bad)
+  t.deepEqual(field('readingTimeMinutes')?.validations, [
+    { range: { min: 1 }, message: 'At least 1 minute.' },
+  ])
+  t.deepEqual(field('ctaBanner')?.validations, [{ linkContentType: ['ctaBanner'] }])
+  t.deepEqual(field('relatedArticles')?.items?.validations, [{ linkContentType: ['troubleshootingArticle'] }])
+  t.deepEqual(
+    article.fields.filter((f) => f.disabled).map((f) => f.id),
+    ['sourcePath', 'contentHash'],
+  )
+  const slugControl = toControls(get('troubleshootingArticle')).find((c) => c.fieldId === 'slug')
+  t.is(slugControl?.widgetId, 'slugEditor')
+  t.is(slugControl?.settings?.trackingFieldId, 'title')
+})
+
+test('resolution, resolutionStep, note and ctaBanner have the agreed fields', (t) => {
+  t.deepEqual(shape('resolution'), [
+    'name:Symbol',
+    'title:Symbol',
+    'kind:Symbol',
+    'cause:RichText',
+    'intro:RichText',
+    'steps:Array<Link<Entry>>',
+    'contentHash:Symbol',
+  ])
+  t.deepEqual(shape('resolutionStep'), [
+    'name:Symbol',
+    'instruction:RichText',
+    'images:Array<Link<Asset>>',
+    'contentHash:Symbol',
+  ])
+  t.deepEqual(shape('note'), ['kind:Symbol', 'title:Symbol', 'body:RichText', 'contentHash:Symbol'])
+  t.deepEqual(shape('ctaBanner'), [
+    'internalName:Symbol',
+    'variant:Symbol',
+    'text:Symbol',
+    'url:Symbol',
+    'utmSource:Symbol',
+    'utmMedium:Symbol',
+    'utmCampaign:Symbol',
+    'utmContent:Symbol',
+    'image:Link<Asset>',
+    'contentHash:Symbol',
+  ])
+  const field = (ct: string, id: string) => toContentType(get(ct)).fields.find((f) => f.id === id)
+  t.deepEqual(field('resolution', 'kind')?.validations, [{ in: ['primary', 'alternative', 'workaround'] }])
+  t.deepEqual(field('note', 'kind')?.validations?.[0]?.in, [
+    'note',
+    'abstract',
+    'info',
+    'tip',
+    'success',
+    'question',
+    'warning',
+    'failure',
+    'danger',
+    'bug',
+    'example',
+    'quote',
+  ])
+  t.deepEqual(field('resolutionStep', 'images')?.items?.validations, [{ linkMimetypeGroup: ['image'] }])
+  const url = new RegExp((field('ctaBanner', 'url')?.validations?.[0]?.regexp as { pattern: string }).pattern)
+  t.true(url.test('https://example.com/trial?utm_source=kb'))
+  t.false(url.test('example.com'))
+  t.deepEqual(
+    contentTypes.map((c) => [c.id, c.displayField]),
+    [
+      ['resolutionStep', 'name'],
+      ['resolution', 'name'],
+      ['note', 'title'],
+      ['ctaBanner', 'internalName'],
+      ['troubleshootingArticle', 'title'],
+    ],
+  )
+  t.deepEqual(
+    contentTypes.map((c) => [c.id, field(c.id, 'contentHash')?.disabled]),
+    contentTypes.map((c) => [c.id, true]),
+  )
+})
+
+test('every field has an editor widget and a help text an editor can read', (t) => {
+  for (const ct of contentTypes) {
+    t.true((ct.description ?? '').length > 20, `${ct.id} has a description`)
+    for (const f of ct.fields) {
+      t.truthy(f.widget.id, `${ct.id}.${f.id} has a widget`)
+      t.true(
+        f.helpText.length >= 20 && f.helpText.length <= 255,
+        `${ct.id}.${f.id} help text is 20–255 chars`,
+      )
+      t.notRegex(f.helpText, /\b(TODO|TBD)\b/, `${ct.id}.${f.id}`)
+    }
+    t.true(
+      toContentType(ct).fields.every((f) => !f.localized),
+      `${ct.id}: fields are not localized`,
+    )
+  }
+})
+
+test('rich text fields allow what the parser produces and nothing the site cannot render', (t) => {
+  for (const ct of contentTypes) {
+    for (const f of toContentType(ct).fields.filter((f) => f.type === 'RichText')) {
+      const nodes = f.validations?.find((v) => v.enabledNodeTypes)?.enabledNodeTypes as string[]
+      const marks = f.validations?.find((v) => v.enabledMarks)?.enabledMarks as string[]
+      for (const n of ['ordered-list', 'unordered-list', 'hyperlink', 'embedded-asset-block', 'table']) {
+        t.true(nodes.includes(n), `${ct.id}.${f.id} allows ${n}`)
+      }
+      t.false(nodes.includes('embedded-entry-block'), `${ct.id}.${f.id}`)
+      t.deepEqual([...marks].sort(), ['bold', 'code', 'italic'])
+    }
+  }
+})
