@@ -80,7 +80,7 @@ export class ImageAssets {
       const url = `${assetBaseUrl.replace(/\/+$/, '')}/${ref.path.split('/').map(encodeURIComponent).join('/')}`
       return this.queue(bytes ? assetIdFromBytes(bytes) : assetIdFromUrl(url), ref, { url })
     }
-    if (!bytes) return { ok: false, reason: `image file not found: ${ref.src} (looked for ${ref.path})` }
+    if (!bytes) return { ok: false, reason: `image not found: ${ref.path}` }
     return this.queue(assetIdFromBytes(bytes), ref, { bytes })
   }
 

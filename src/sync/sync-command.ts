@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import type { ContentBackend } from '../backends/port.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
+import { acquireMigrationLock } from '../migrate/lock.ts'
 import { progressBar } from './progress.ts'
 import { formatDiagnostic, formatSummary, type SyncReport } from './report.ts'
 import { runSync } from './run-sync.ts'
@@ -49,19 +50,35 @@ export async function syncAndReport(backend: ContentBackend, flags: SyncFlags, i
   const varsFile = flags.vars ?? findMkdocsYml(flags.source)
   const variables = varsFile ? loadVariables(varsFile) : undefined
   const bar = progressBar(io.stderr)
-  const report = await runSync(backend, {
-    source: flags.source,
-    dryRun: flags.dryRun ?? false,
-    force: flags.force ?? false,
-    prune: flags.prune ?? false,
-    assetBaseUrl: flags.assetBaseUrl,
-    ...(variables ? { variables } : {}),
-    onProgress: (p) => bar.update(p),
-  })
-  bar.end()
+  // The migration lock keeps a sync and a migration (or two syncs) from interleaving; a dry run only reads.
+  // A lock left by a killed run on this machine is taken over at once.
+  const lock = flags.dryRun
+    ? null
+    : await acquireMigrationLock(backend, {
+        command: 'sync',
+        ttlMs: LOCK_TTL_MS,
+        onWait: (h) => io.stderr.write(`sync: waiting for ${h.description} to release the space\n`),
+      })
+  let report: SyncReport
+  try {
+    report = await runSync(backend, {
+      source: flags.source,
+      dryRun: flags.dryRun ?? false,
+      force: flags.force ?? false,
+      prune: flags.prune ?? false,
+      assetBaseUrl: flags.assetBaseUrl,
+      ...(variables ? { variables } : {}),
+      onProgress: (p) => bar.update(p),
+    })
+  } finally {
+    bar.end()
+    await lock?.release()
+  }
   printReport(report, flags, io)
   return report.failed.length > 0 ? 1 : 0
 }
+
+const LOCK_TTL_MS = 60 * 60_000
 
 export function printReport(report: SyncReport, flags: SyncFlags, io: Io): void {
   for (const d of report.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
