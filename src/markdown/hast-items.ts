@@ -431,7 +431,12 @@ function tokensToItems(tokens: Token[], ctx: Ctx, inDetails: boolean): Item[] {
     }
   }
   flushPara()
-  if (!sawAnything && items.length === 0 && !inDetails) items.push({ type: 'spacer', at: ctx.line })
+  // Only a visible gap (&nbsp; or <br>) is a spacer; whitespace between tags is not.
+  const visibleGap = tokens.some(
+    (t) => t.t === 'br' || (t.t === 'inl' && plainText(t.node).includes('\u00a0')),
+  )
+  if (!sawAnything && items.length === 0 && !inDetails && visibleGap)
+    items.push({ type: 'spacer', at: ctx.line })
   return items
 }
 

@@ -65,11 +65,25 @@ function readYaml(source: string, file: VFile, firstLine: number): Record<string
   } catch (error) {
     const e = error as { message?: string; linePos?: { line: number; col: number }[] }
     const pos = e.linePos?.[0]
-    file.message(`Invalid front matter: ${(e.message ?? 'YAML error').split('\n')[0]}`, {
-      place: { line: firstLine - 1 + (pos?.line ?? 1), column: pos?.col ?? 1 },
-      ruleId: 'front-matter-invalid',
-      source: 'kb-cms',
-    }).fatal = false
+    file.message(
+      `Front matter is not valid YAML (${(e.message ?? 'YAML error').split('\n')[0]}); read as \`key: value\` lines`,
+      {
+        place: { line: firstLine - 1 + (pos?.line ?? 1), column: pos?.col ?? 1 },
+        ruleId: 'front-matter-invalid',
+        source: 'kb-cms',
+      },
+    ).fatal = false
+    return metaLines(source)
   }
   return {}
+}
+
+/** The Python-Markdown `meta` reading: each `key: value` line, the value taken verbatim after the first colon. */
+function metaLines(source: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const line of source.split('\n')) {
+    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(line)
+    if (m?.[1]) out[m[1]] = (m[2] ?? '').trim()
+  }
+  return out
 }

@@ -14,6 +14,7 @@ import {
   READING_TIME,
   RELATED,
   RESOLUTION,
+  RESOLUTION_HEADING,
   SYMPTOM,
   WORK_IN_PROGRESS,
 } from './cues.ts'
@@ -113,7 +114,7 @@ export function buildStructure(
   if (table)
     return tableArticle(flat, table, ctx, { title, hasTitle: h1 >= 0, readingTimeMinutes, notes, related })
 
-  const start = flat.findIndex(isResolutionStart)
+  const start = resolutionStart(flat)
   const preamble = start < 0 ? flat : flat.slice(0, start)
   const fields = classifyPreamble(preamble, ctx)
   const groups =
@@ -156,8 +157,23 @@ function info(ctx: Ctx, item: Item, reason: string, ruleId: string): void {
 
 /** A paragraph is cut before any line that opens a step or a resolution, so each part is classified alone. */
 function splitParas(item: Item): Item | Item[] {
-  if (item.type !== 'para' || item.lines.length < 2) return item
+  if (item.type !== 'para') return item
   const parts: Item[] = []
+  // A fix can start mid-paragraph ("… is caused by X. To resolve it, …"): cut before that sentence.
+  if (item.lines.length === 1) {
+    const line = item.lines[0] as Line
+    const cut = sentenceSpans(line.text).find(
+      (sp, k) => k > 0 && RESOLUTION.test(line.text.slice(sp.start, sp.end)),
+    )
+    if (!cut) return item
+    const run = runOf(item.lines)
+    const head = sliceRun(run, 0, cut.start)
+    const tail = sliceRun(run, cut.start, run.text.length)
+    return [
+      { ...item, lines: [{ inlines: head.inlines, text: head.text.trim(), icons: line.icons }] },
+      { ...item, lines: [{ inlines: tail.inlines, text: tail.text.trim(), icons: [] }] },
+    ]
+  }
   let current: Line[] = []
   for (const line of item.lines) {
     if (current.length && (stepMarker(line) || RESOLUTION.test(line.text))) {
@@ -217,8 +233,35 @@ function isLinkOnly(inlines: InlineNode[]): boolean {
   return links.length > 0 && other.replace(/[\s\u00a0•·,;|-]/g, '') === ''
 }
 
+/**
+ * Where the fix begins: a resolution heading, a resolution cue, a step or an ordered list. A plain section
+ * heading right before that point (only its intro text between) opens the resolution too.
+ */
+function resolutionStart(items: Item[]): number {
+  const start = items.findIndex(isResolutionStart)
+  if (start < 0) return start
+  for (let j = start - 1; j >= 0; j--) {
+    const item = items[j] as Item
+    if (item.type === 'heading') {
+      const hasPreamble = items.slice(0, j).some((i) => i.type === 'para')
+      return item.depth >= 2 && hasPreamble ? j : start
+    }
+    if (
+      item.type === 'para' &&
+      (SYMPTOM.test(item.lines[0]?.text ?? '') || CAUSE.test(runOf(item.lines).text))
+    )
+      return start
+    if (start - j > 4) return start
+  }
+  return start
+}
+
 function isResolutionStart(item: Item): boolean {
-  if (item.type === 'heading') return item.depth >= 2
+  if (item.type === 'heading')
+    return (
+      item.depth >= 2 &&
+      (RESOLUTION_HEADING.test(item.line.text) || /^([0-9]+|[IVX]+)\.\s/.test(item.line.text.trim()))
+    )
   if (item.type === 'list') return item.ordered
   if (item.type !== 'para') return false
   const first = item.lines[0] as Line
@@ -271,6 +314,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       const labelled = label?.[1] ? labelField(label[1]) : null
       if (labelled && label) {
         field = labelled
+        if (labelled === 'symptom') symptomByCue = true
         piece = sliceRun(
           piece,
           label[0].length + (piece.text.length - piece.text.replace(/^[\s\u00a0]+/, '').length),
@@ -279,6 +323,10 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       } else if (FRAMING.test(t)) {
         field = 'other'
         if (/\b(reasons?|causes?)\b/i.test(t)) multiCause = true
+      } else if (!symptomSeen && /^(if|when)\b/i.test(t) && SYMPTOM.test(t)) {
+        // A conditional opener is the symptom even when it names the cause; the shared-clause cut below splits it.
+        field = 'symptom'
+        symptomByCue = true
       } else if (CONDITION.test(t) && !CAUSE.test(t)) field = 'condition'
       else if (CAUSE.test(t)) field = 'cause'
       else if ((last === 'cause' || paraField === 'cause') && CAUSE_FOLLOW_UP.test(t)) field = 'cause'
@@ -293,7 +341,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       // One sentence holding symptom and cause ("If …, that is most probably caused by …") is cut at the clause.
       if (field === 'symptom' || field === 'cause') {
         const shared =
-          /,[\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,3}?(caused|due to|because|the result of)\b)/i.exec(
+          /[,;][\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,4}?(caused|due to|because|the result of)\b)/i.exec(
             piece.text,
           )
         if (shared && SYMPTOM.test(piece.text.slice(0, shared.index))) {
