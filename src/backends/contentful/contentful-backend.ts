@@ -54,6 +54,7 @@ export class ContentfulBackend implements ContentBackend {
   readonly description: string
   private pageLimit = MAX_PAGE
   private internalTypesReady = false
+  private internalTypesCreation: Promise<void> | undefined
   private readonly pollTimeoutMs: number
   private readonly pollFirstWaitMs: number
 
@@ -81,9 +82,11 @@ export class ContentfulBackend implements ContentBackend {
       const current = await this.getEntry(LOCK_ENTRY_ID)
       if (!current) continue
       const held = current.fields.holder?.[DEFAULT_LOCALE] as LockHolder | undefined
-      if (held?.id === holder.id) return { acquired: true }
-      if (held && Date.parse(held.expiresAt) > Date.now()) return { acquired: false, holder: held }
-      // Expired (a killed run): take it over, conditional on the version we saw, so only one run wins.
+      const ours = held?.id === holder.id
+      if (ours && held?.expiresAt === holder.expiresAt) return { acquired: true }
+      if (!ours && held && Date.parse(held.expiresAt) > Date.now()) return { acquired: false, holder: held }
+      // Ours (a refresh) or expired (a killed run): rewrite it, conditional on the version we saw, so that of
+      // two runs taking over at once only one wins.
       try {
         await this.updateEntry(
           { id: LOCK_ENTRY_ID, contentTypeId: LOCK_TYPE, fields: lockFields(holder) },
@@ -166,6 +169,7 @@ export class ContentfulBackend implements ContentBackend {
   }
 
   async applyMigration(writes: ModelWrite[], row: LedgerRow): Promise<void> {
+    await this.checkLinks(writes)
     for (const write of writes) {
       if (write.type === 'saveContentType') await this.saveContentType(write.contentType)
       else if (write.type === 'deleteContentType') await this.deleteContentType(write.id)
@@ -184,7 +188,7 @@ export class ContentfulBackend implements ContentBackend {
     const limit = Math.min(query.limit ?? 100, this.pageLimit)
     const q: Record<string, unknown> = { skip, limit, order: 'sys.createdAt,sys.id' }
     if (query.contentTypeId) q.content_type = query.contentTypeId
-    const page = await this.sizedPage('GET entries', limit, (l) =>
+    const page = await this.sizedPage(limit, (l) =>
       this.conn.call('GET entries', (c) => c.entry.getMany({ query: { ...q, limit: l } })),
     )
     return { items: page.items.map(toEntryRecord), total: page.total, skip, limit: page.limit }
@@ -203,7 +207,7 @@ export class ContentfulBackend implements ContentBackend {
     }
     const skip = query.skip ?? 0
     const limit = Math.min(query.limit ?? 100, this.pageLimit)
-    const page = await this.sizedPage('GET assets', limit, (l) =>
+    const page = await this.sizedPage(limit, (l) =>
       this.conn.call('GET assets', (c) =>
         c.asset.getMany({ query: { skip, limit: l, order: 'sys.createdAt,sys.id' } }),
       ),
@@ -257,14 +261,13 @@ export class ContentfulBackend implements ContentBackend {
             )
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err
-      // A retried create or update that landed: the asset holds our title and file name, one version on.
       const current = await this.getAsset(asset.id)
-      const f = current?.fields.file?.[DEFAULT_LOCALE]
+      // A retried create or update that landed holds exactly our fields (the upload id is unique to this call),
+      // one version on.
       const landed =
         current &&
-        current.fields.title?.[DEFAULT_LOCALE] === asset.title &&
-        f?.fileName === asset.fileName &&
-        (version === undefined ? current.sys.version <= 2 : current.sys.version === version + 1 || !!f?.url)
+        current.sys.version === (version ?? 0) + 1 &&
+        canonical(current.fields) === canonical(fields)
       if (!landed) throw err
       saved = current
     }
@@ -424,7 +427,6 @@ export class ContentfulBackend implements ContentBackend {
 
   /** Fetches one page; shrinks the page size for later calls when responses near the 7 MB cap. */
   private async sizedPage<T extends { items: unknown[]; total: number }>(
-    label: string,
     limit: number,
     fetch: (limit: number) => Promise<T>,
   ): Promise<T & { limit: number }> {
@@ -445,7 +447,7 @@ export class ContentfulBackend implements ContentBackend {
           this.pageLimit = l
           continue
         }
-        throw new Error(`${label}: ${(err as Error).message}`, { cause: err })
+        throw err
       }
     }
   }
@@ -604,9 +606,47 @@ export class ContentfulBackend implements ContentBackend {
   /** When a write failed because the internal types are missing, creates them and says to try again. */
   private async missingInternalTypes(err: unknown): Promise<boolean> {
     if (this.internalTypesReady || !isUnknownContentType(err)) return false
-    for (const ct of INTERNAL_TYPES) await this.saveContentType(ct)
+    // Concurrent callers share one creation.
+    this.internalTypesCreation ??= (async () => {
+      for (const ct of INTERNAL_TYPES) await this.saveContentType(ct)
+    })()
+    try {
+      await this.internalTypesCreation
+    } finally {
+      this.internalTypesCreation = undefined
+    }
     this.internalTypesReady = true
     return true
+  }
+
+  /**
+   * Link validations must name content types that exist once the migration is done. Contentful accepts a
+   * dangling name at activation (types that link to each other are created one after the other), so the
+   * check is made here, before anything is written.
+   */
+  private async checkLinks(writes: ModelWrite[]): Promise<void> {
+    const saved = writes.flatMap((w) => (w.type === 'saveContentType' ? [w.contentType] : []))
+    const named = new Set(saved.flatMap((ct) => ct.fields.flatMap(linkedTypes)))
+    if (named.size === 0) return
+    const existing = new Set(saved.map((ct) => ct.id))
+    for (const w of writes) if (w.type === 'deleteContentType') existing.delete(w.id)
+    const missing = [...named].filter((id) => !existing.has(id))
+    if (missing.length === 0) return
+    const live = await this.conn.call('GET content_types', (c) =>
+      c.contentType.getMany({ query: { limit: MAX_PAGE } }),
+    )
+    const deleted = new Set(writes.flatMap((w) => (w.type === 'deleteContentType' ? [w.id] : [])))
+    const unknown = missing.filter((id) => deleted.has(id) || !live.items.some((ct) => ct.sys.id === id))
+    if (unknown.length) {
+      throw new ValidationError(
+        `link validations name content types that do not exist: ${unknown.join(', ')}`,
+        unknown.map((id) => ({
+          name: 'linkContentType',
+          value: id,
+          details: `content type "${id}" does not exist`,
+        })),
+      )
+    }
   }
 
   private async processAsset(asset: AssetRecord): Promise<void> {
@@ -727,6 +767,11 @@ function isUnknownContentType(err: unknown): boolean {
 /** What the API echoes back for a content type we sent: defaults filled the same way. */
 function normalise(ct: ContentType): ContentType {
   return toContentType({ ...ct, sys: { id: ct.id }, description: ct.description ?? '' })
+}
+
+function linkedTypes(field: ContentType['fields'][number]): string[] {
+  const validations = [...(field.validations ?? []), ...(field.items?.validations ?? [])]
+  return validations.flatMap((v) => (Array.isArray(v.linkContentType) ? (v.linkContentType as string[]) : []))
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

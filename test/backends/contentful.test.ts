@@ -1,0 +1,131 @@
+// The ContentBackend contract on the Contentful adapter, through the real contentful-management SDK over real
+// HTTP against the local Management face; plus what only this adapter promises: the token never leaks, a
+// rejected token is one line naming the variable, and retried writes that landed are not duplicated.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import test from 'ava'
+import { connect } from '../../src/backends/contentful/client.ts'
+import { ContentfulBackend } from '../../src/backends/contentful/contentful-backend.ts'
+import type { ContentBackend } from '../../src/backends/port.ts'
+import { ConfigError, type ContentfulConfig } from '../../src/config/contentful-config.ts'
+import { startLocalServer } from '../../src/server/management/local-server.ts'
+import type { RequestLogEntry } from '../../src/server/server.ts'
+import { backendContract, person } from './contract.ts'
+
+const TOKEN = 'cfpat-test-management-token-0123456789'
+const root = mkdtempSync(join(tmpdir(), 'kb-cms-contentful-'))
+test.after.always(() => rmSync(root, { recursive: true, force: true }))
+
+let n = 0
+interface Setup {
+  backend: ContentBackend
+  log: RequestLogEntry[]
+  warnings: string[]
+}
+
+async function setup(
+  server: { rateLimit?: number; faultRatio?: number; faultSeed?: number } = {},
+  token = TOKEN,
+) {
+  const log: RequestLogEntry[] = []
+  const warnings: string[] = []
+  const running = await startLocalServer({
+    spaceDir: join(root, `space-${++n}`),
+    managementToken: TOKEN,
+    deliveryToken: 'delivery',
+    requestLog: (e) => log.push(e),
+    ...server,
+  })
+  const config: ContentfulConfig = {
+    spaceId: 'local',
+    managementToken: token,
+    environment: 'master',
+    host: running.hostPort,
+    hostUpload: running.hostPort,
+    insecure: true,
+  }
+  const conn = connect(config, { warn: (m) => warnings.push(m), maxAttempts: 12 })
+  const inner = new ContentfulBackend(conn, `contentful:local (master) via ${running.hostPort}`, {
+    pollFirstWaitMs: 20,
+  })
+  // Closing the backend also stops its server, so the contract's teardown cleans everything.
+  const backend = Object.assign(Object.create(inner), {
+    close: async () => {
+      await inner.close()
+      await running.close()
+    },
+  }) as ContentBackend
+  return { backend, log, warnings } satisfies Setup
+}
+
+backendContract(test, async () => (await setup()).backend)
+
+test('a rejected token is one ConfigError naming the variable, without the token', async (t) => {
+  const { backend, log } = await setup({}, 'cfpat-wrong-token-abcdefghijkl')
+  t.teardown(() => backend.close())
+  const error = await t.throwsAsync(backend.readLedger(), { instanceOf: ConfigError })
+  t.regex(error?.message ?? '', /^CONTENTFUL_MANAGEMENT_TOKEN was rejected/)
+  t.false(error?.message.includes('\n'))
+  t.false(error?.message.includes('abcdefghijkl') || error?.message.includes('ghijkl'))
+  t.is(log[0]?.status, 401)
+})
+
+test('errors from the API never carry the token, not even its last characters', async (t) => {
+  const { backend } = await setup()
+  t.teardown(() => backend.close())
+  await backend.applyMigration([{ type: 'saveContentType', contentType: person }], {
+    name: '0001',
+    checksum: 'c',
+    appliedAt: new Date().toISOString(),
+  })
+  const errors = await Promise.all([
+    backend.putEntry({ id: 'x', contentTypeId: 'person', fields: { nope: { 'en-US': 1 } } }).catch((e) => e),
+    backend.putEntry({ id: 'y', contentTypeId: 'person', fields: {} }, 7).catch((e) => e),
+    backend.publish([{ linkType: 'Entry', id: 'ghost', version: 1 }]).catch((e) => e),
+  ])
+  for (const e of errors) {
+    t.true(e instanceof Error)
+    const text = `${e.message} ${JSON.stringify(e)} ${e.stack}`
+    t.false(text.includes(TOKEN), 'whole token')
+    t.false(text.includes(TOKEN.slice(-5)), 'last characters')
+  }
+})
+
+test('under 20% faults and a 7/s limit, writes land exactly once and reads agree', async (t) => {
+  const { backend, log, warnings } = await setup({ rateLimit: 7, faultRatio: 0.2, faultSeed: 7 })
+  t.teardown(() => backend.close())
+  await backend.applyMigration([{ type: 'saveContentType', contentType: person }], {
+    name: '0001-person',
+    checksum: 'c1',
+    appliedAt: new Date().toISOString(),
+  })
+  const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']
+  const created = await Promise.all(
+    ids.map((id) => backend.putEntry({ id, contentTypeId: 'person', fields: { name: { 'en-US': id } } })),
+  )
+  t.deepEqual(
+    created.map((e) => e.sys.version),
+    ids.map(() => 1),
+  )
+  await backend.publish(
+    created.map((e) => ({ linkType: 'Entry' as const, id: e.sys.id, version: e.sys.version })),
+  )
+  const page = await backend.getEntries({ contentTypeId: 'person' })
+  t.deepEqual(page.items.map((e) => e.sys.id).sort(), ids)
+  for (const e of page.items) t.is(e.sys.publishedVersion, 1)
+  t.deepEqual(
+    (await backend.readLedger()).map((r) => r.name),
+    ['0001-person'],
+  )
+  t.true(
+    log.some((e) => e.fault),
+    'faults were injected',
+  )
+  t.true(warnings.length > 0, 'and retried')
+  // The pacing keeps the server's bucket: no second of the log holds more than the limit.
+  const perSecond = new Map<string, number>()
+  for (const e of log)
+    if (e.status !== 429) perSecond.set(e.t.slice(0, 19), (perSecond.get(e.t.slice(0, 19)) ?? 0) + 1)
+  t.true(Math.max(...perSecond.values()) <= 7)
+})
