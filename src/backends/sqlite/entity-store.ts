@@ -450,8 +450,13 @@ export class EntryStore extends EntityStore<EntryView> {
         const at = jsonPath(fieldId, DEFAULT_LOCALE)
         const inner = rest.length ? jsonPath(...rest) : '$'
         if (field.type === 'Array') {
-          where.push(`EXISTS (SELECT 1 FROM json_each(${column}, ?) j WHERE json_extract(j.value, ?) = ?)`)
-          params.push(at, inner, value)
+          if (rest.length) {
+            where.push(`EXISTS (SELECT 1 FROM json_each(${column}, ?) j WHERE json_extract(j.value, ?) = ?)`)
+            params.push(at, inner, value)
+          } else {
+            where.push(`EXISTS (SELECT 1 FROM json_each(${column}, ?) j WHERE j.value = ?)`)
+            params.push(at, value)
+          }
         } else {
           where.push(`json_extract(${column}, ?) = ?`)
           params.push(rest.length ? `${at}${inner.slice(1)}` : at, value)
