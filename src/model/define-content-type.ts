@@ -220,13 +220,15 @@ export function checkContentTypeShape(contentType: ContentType): string[] {
   const problems: string[] = []
   const seen = new Set<string>()
   const live = contentType.fields.filter((f) => !f.deleted)
+  // A field being renamed (newId) is already known by its new id.
+  const idOf = (f: Field) => f.newId ?? f.id
   for (const field of live) {
-    if (seen.has(field.id)) problems.push(`duplicate field id ${field.id}`)
-    seen.add(field.id)
+    if (seen.has(idOf(field))) problems.push(`duplicate field id ${idOf(field)}`)
+    seen.add(idOf(field))
     for (const p of checkField(field)) problems.push(`field ${field.id}: ${p}`)
   }
   if (live.length > 50) problems.push(`${live.length} fields, the API allows at most 50`)
-  const display = live.find((f) => f.id === contentType.displayField)
+  const display = live.find((f) => idOf(f) === contentType.displayField)
   if (!display) problems.push(`display field ${contentType.displayField} is not a field`)
   else if (display.type !== 'Symbol' && display.type !== 'Text') {
     problems.push(`display field ${display.id} is ${display.type}, it must be Symbol or Text`)
