@@ -3,7 +3,7 @@
 export interface ProgressStream {
   isTTY?: boolean
   columns?: number
-  write(chunk: string): boolean
+  write(chunk: string): unknown
 }
 
 const MIN_ITEMS = 20

@@ -20,9 +20,15 @@ export interface SyncFlags {
   vars?: string
 }
 
+export interface OutStream {
+  write(s: string): unknown
+  isTTY?: boolean
+  columns?: number
+}
+
 export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean }
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
+  stdout: OutStream
+  stderr: OutStream
 }
 
 export const DEFAULT_SOURCE = 'content/'
@@ -44,6 +50,15 @@ export function addSyncOptions(command: Command): Command {
 
 /** Runs the sync and prints its report; resolves to the exit code (1 when anything failed). */
 export async function syncAndReport(backend: ContentBackend, flags: SyncFlags, io: Io): Promise<number> {
+  const report = await syncWithLock(backend, flags, io)
+  printReport(report, flags, io)
+  return exitCodeOf(report)
+}
+
+export const exitCodeOf = (report: SyncReport) => (report.failed.length > 0 ? 1 : 0)
+
+/** Runs the sync under the migration lock (a dry run takes none) with a progress bar on stderr. */
+export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io: Io): Promise<SyncReport> {
   if (flags.assetBaseUrl !== undefined && !/^https?:\/\/\S+$/i.test(flags.assetBaseUrl))
     throw new SyncUsageError(`--asset-base-url must be an http(s) URL: ${flags.assetBaseUrl}`)
   if (!existsSync(flags.source)) throw new SyncUsageError(`--source does not exist: ${flags.source}`)
@@ -74,8 +89,7 @@ export async function syncAndReport(backend: ContentBackend, flags: SyncFlags, i
     bar.end()
     await lock?.release()
   }
-  printReport(report, flags, io)
-  return report.failed.length > 0 ? 1 : 0
+  return report
 }
 
 const LOCK_TTL_MS = 60 * 60_000
