@@ -72,3 +72,11 @@ export const READING_TIME = /^(\d{1,3})\s*min(?:ute)?s?\s+read\b(.*)$/i
 /** Title words of articles that describe an issue and its fix. */
 export const TROUBLESHOOTING_TITLE =
   /\b(troubleshoot\w*|errors?|issues?|problems?|not working|fail\w*|unable|cannot|can't|greyed|grayed|wrong|endless|loop\w*|resolve|fix\w*|duplicat\w*|disabled|missing|need admin approval|placeholder|stuck|limit)\b/i
+
+/** An overview or guide announces itself; it is not a single issue's troubleshooting article. */
+export const OVERVIEW =
+  /\bthis (article|guide|page) (provides|gives|contains|offers) (a |an )?(detailed |general |brief |short )?(overview|description|list|summary)\b/i
+
+/** A fix that starts mid-paragraph, after the cause ("… is caused by X. To resolve it, …"). */
+export const RESOLUTION_MID =
+  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|work ?around|get rid of|remedy|eliminate|correct) (it|this|that|the)\b)/i

@@ -576,10 +576,7 @@ export function badgeName(src: string): string {
   const words = stem.replace(/\d+$/, (d) =>
     /[a-z]$/i.test(stem.slice(0, -d.length)) && d.length >= 3 ? ` ${d}` : '',
   )
-  const name = words
-    .replace(/(\D)(\d{3,})$/, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .trim()
+  const name = words.replace(/[-_\s]+/g, ' ').trim()
   return name.charAt(0).toUpperCase() + name.slice(1)
 }
 

@@ -8,6 +8,7 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
   if (redirect) return 'redirect'
   if (!s.hasTitle) return 'other'
   if (s.tableArticle) return 'troubleshooting'
+  if (s.overview) return 'other'
   const hasFix = s.resolutions.length > 0
   const issueTitle = TROUBLESHOOTING_TITLE.test(s.title)
   if (s.symptomByCue && hasFix && (issueTitle || s.cause !== null)) return 'troubleshooting'

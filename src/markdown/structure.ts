@@ -11,10 +11,12 @@ import {
   FRAMING,
   LABEL,
   labelField,
+  OVERVIEW,
   READING_TIME,
   RELATED,
   RESOLUTION,
   RESOLUTION_HEADING,
+  RESOLUTION_MID,
   SYMPTOM,
   WORK_IN_PROGRESS,
 } from './cues.ts'
@@ -37,7 +39,8 @@ export interface Structure {
   notes: Note[]
   related: RelatedLink[]
   body: RichText | null
-  visibleTexts: string[]
+  /** The article presents itself as an overview or guide. */
+  overview: boolean
 }
 
 interface Ctx {
@@ -136,7 +139,7 @@ export function buildStructure(
     notes,
     related,
     body: bodyOf(ctx),
-    visibleTexts: [],
+    overview: preamble.some((i) => i.type === 'para' && OVERVIEW.test(runOf(i.lines).text)),
   }
 }
 
@@ -155,35 +158,41 @@ function info(ctx: Ctx, item: Item, reason: string, ruleId: string): void {
   m.fatal = undefined
 }
 
-/** A paragraph is cut before any line that opens a step or a resolution, so each part is classified alone. */
+/**
+ * A paragraph is cut before any line that opens a step or a resolution, and before a mid-paragraph sentence
+ * that opens a resolution ("… is caused by X. To resolve it, …"), so each part is classified alone.
+ */
 function splitParas(item: Item): Item | Item[] {
   if (item.type !== 'para') return item
-  const parts: Item[] = []
-  // A fix can start mid-paragraph ("… is caused by X. To resolve it, …"): cut before that sentence.
-  if (item.lines.length === 1) {
-    const line = item.lines[0] as Line
-    const cut = sentenceSpans(line.text).find(
-      (sp, k) => k > 0 && RESOLUTION.test(line.text.slice(sp.start, sp.end)),
-    )
-    if (!cut) return item
-    const run = runOf(item.lines)
-    const head = sliceRun(run, 0, cut.start)
-    const tail = sliceRun(run, cut.start, run.text.length)
-    return [
-      { ...item, lines: [{ inlines: head.inlines, text: head.text.trim(), icons: line.icons }] },
-      { ...item, lines: [{ inlines: tail.inlines, text: tail.text.trim(), icons: [] }] },
-    ]
-  }
+  const parts: Line[][] = []
   let current: Line[] = []
   for (const line of item.lines) {
     if (current.length && (stepMarker(line) || RESOLUTION.test(line.text))) {
-      parts.push({ ...item, lines: current })
+      parts.push(current)
       current = []
+    }
+    const cut = stepMarker(line)
+      ? undefined
+      : sentenceSpans(line.text).find(
+          (sp, k) =>
+            k > 0 &&
+            RESOLUTION_MID.test(line.text.slice(sp.start, sp.end)) &&
+            (line.text.slice(0, sp.start).match(/["“”]/g)?.length ?? 0) % 2 === 0,
+        )
+    if (cut) {
+      const run = runOf([line])
+      const head = sliceRun(run, 0, cut.start)
+      const tail = sliceRun(run, cut.start, run.text.length)
+      current.push({ inlines: head.inlines, text: head.text.trim(), icons: line.icons })
+      parts.push(current)
+      current = [{ inlines: tail.inlines, text: tail.text.trim(), icons: [] }]
+      continue
     }
     current.push(line)
   }
-  parts.push({ ...item, lines: current })
-  return parts
+  parts.push(current)
+  if (parts.length === 1) return item
+  return parts.map((lines) => ({ ...item, lines }))
 }
 
 function readRelated(items: Item[], i: number, out: RelatedLink[]): number {
@@ -743,7 +752,7 @@ function tableArticle(
     resolutions,
     stepImages: new Map(),
     body: bodyOf(ctx),
-    visibleTexts: [],
+    overview: false,
   }
 }
 
