@@ -155,6 +155,16 @@ function planOperation(
         .map(({ newId, ...f }) => (newId ? { ...f, id: newId } : f)),
     }
     state.contentTypes.set(next.id, { draft: settled, activeInSync: true })
+    // Entries follow the model as the API moves them: values move with a rename and go with a deleted field.
+    const entries = state.entries.get(next.id)
+    for (const f of entries ? next.fields : []) {
+      for (const e of entries ?? []) {
+        const value = e.fields[f.id]
+        if (value === undefined) continue
+        if (f.deleted || f.newId) delete e.fields[f.id]
+        if (f.newId && !f.deleted) e.fields[f.newId] = value
+      }
+    }
   }
   const saveControls = (contentTypeId: string, controls: Control[], remove: string[] = []) => {
     const live = state.editorInterfaces.get(contentTypeId)
