@@ -190,6 +190,9 @@ test('select keeps only the chosen paths', (t) => {
   })
   t.deepEqual(body.items[0], { sys: { id: 'p1' }, fields: { title: 'Alpha' } })
   refused(t, '/entries', { select: 'sys.contentType.sys' }, 400, /deeper than two levels/)
+  const titles = get('/entries', { 'sys.id': 'p1', select: 'fields.title' })
+  t.false('includes' in titles, 'links are followed only from selected fields')
+  t.deepEqual(get('/entries', { 'sys.id': 'p1', select: 'fields.parts' }).includes.Entry.length, 1)
 })
 
 test('include resolves links level by level into includes, and reports unresolvable links', (t) => {

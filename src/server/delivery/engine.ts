@@ -93,8 +93,10 @@ class Delivery {
     return shaped
   }
 
-  readonly fieldsOf = (item: Json) =>
-    this.ix.fields.get(((item.sys as Json).contentType as { sys: Json }).sys.id as string)
+  readonly fieldsOf = (item: Json) => {
+    const ct = (item.sys as { contentType?: { sys: { id: string } } } | undefined)?.contentType
+    return ct ? this.ix.fields.get(ct.sys.id) : undefined
+  }
 
   locale(requested: string | undefined): string {
     const locale = requested ?? this.snap.defaultLocale
@@ -136,9 +138,11 @@ class Delivery {
     const candidates = links ? all.filter((e) => links(this.entry(e, viewLocale))) : all
     const { total, items } = this.page(candidates, q, view, (e) => this.entry(e, locale))
     const body: Json = { sys: { type: 'Array' }, total, skip: q.skip, limit: q.limit }
-    body.items = q.select ? items.map((i) => select(i, q.select as string[][])) : items
-    if (q.include > 0 && items.length > 0) {
-      const { includes, errors } = resolveIncludes(items, q.include, {
+    // Links are followed from what was selected, as the CDA does: unselected link fields include nothing.
+    const delivered = q.select ? items.map((i) => select(i, q.select as string[][])) : items
+    body.items = delivered
+    if (q.include > 0 && delivered.length > 0) {
+      const { includes, errors } = resolveIncludes(delivered, q.include, {
         entry: (id) => {
           const e = this.ix.entries.get(id)
           return e && this.entry(e, locale)
@@ -147,8 +151,7 @@ class Delivery {
           const a = this.ix.assets.get(id)
           return a && this.asset(a, locale)
         },
-        fieldsOf: (item) =>
-          this.ix.fields.get(((item.sys as Json).contentType as Json & { sys: Json }).sys.id as string),
+        fieldsOf: this.fieldsOf,
       })
       const present: Json = {}
       if (includes.Entry.length > 0) present.Entry = includes.Entry

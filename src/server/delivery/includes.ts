@@ -50,7 +50,7 @@ export interface Included {
 
 export function resolveIncludes(items: Json[], depth: number, source: IncludeSource): Included {
   const result: Included = { includes: { Entry: [], Asset: [] }, errors: [] }
-  const seen = new Set(items.map((i) => `Entry:${(i.sys as Json).id}`))
+  const seen = new Set(items.map((i) => `Entry:${(i.sys as Json | undefined)?.id}`))
   let frontier = items
   for (let level = 0; level < depth && frontier.length > 0; level++) {
     const next: Json[] = []

@@ -1,0 +1,88 @@
+// The embedded store → a DeliverySnapshot. Reading every published record per request would cost the bench
+// most of its time, so a snapshot is kept per store until the database changes: a private read-only
+// connection's `PRAGMA data_version` moves whenever any other connection (the server's own store, a
+// `migrate` or `sync` in another process) commits.
+import Database from 'better-sqlite3'
+import type { EmbeddedSpace } from '../../backends/sqlite/embedded-space.ts'
+import { DEFAULT_LOCALE } from '../../model/contentful-types.ts'
+import type { DeliverySnapshot, PublishedAsset, PublishedContentType, PublishedEntry } from './snapshot.ts'
+
+const PAGE = 1000
+
+interface Cached {
+  watcher: Database.Database
+  version: number
+  snapshot: DeliverySnapshot
+}
+
+const cache = new WeakMap<EmbeddedSpace, Cached>()
+
+type Timed = {
+  id: string
+  createdAt: string
+  updatedAt: string
+  publishedAt?: string
+  firstPublishedAt?: string
+}
+
+/** The CDA's view of time: created = first published, updated = last published. */
+const published = (sys: Timed & { publishedCounter: number }) => ({
+  id: sys.id,
+  createdAt: sys.firstPublishedAt ?? sys.createdAt,
+  updatedAt: sys.publishedAt ?? sys.updatedAt,
+  revision: sys.publishedCounter,
+})
+
+function all<T>(read: (skip: number) => { items: T[]; total: number }): T[] {
+  const out: T[] = []
+  for (let skip = 0; ; skip += PAGE) {
+    const page = read(skip)
+    out.push(...page.items)
+    if (page.items.length === 0 || out.length >= page.total) return out
+  }
+}
+
+export function readSnapshot(space: EmbeddedSpace, environmentId: string): DeliverySnapshot {
+  const contentTypes: PublishedContentType[] = space.contentTypes
+    .list()
+    .filter((ct) => ct.active !== null)
+    .map((ct) => ({ sys: published(ct.sys), contentType: ct.active as NonNullable<typeof ct.active> }))
+  const entries: PublishedEntry[] = all((skip) =>
+    space.entries.query({ published: true, skip, limit: PAGE }),
+  ).map((e) => ({ sys: { ...published(e.sys), contentTypeId: e.sys.contentType.sys.id }, fields: e.fields }))
+  const assets: PublishedAsset[] = all((skip) =>
+    space.assets.query({ published: true, skip, limit: PAGE }),
+  ).map((a) => ({ sys: published(a.sys), fields: a.fields as PublishedAsset['fields'] }))
+  return {
+    spaceId: space.spaceId,
+    environmentId,
+    defaultLocale: DEFAULT_LOCALE,
+    locales: [DEFAULT_LOCALE],
+    contentTypes,
+    entries,
+    assets,
+  }
+}
+
+/** The current snapshot of a store, rebuilt only after a commit. */
+export function snapshotOf(space: EmbeddedSpace, environmentId: string): DeliverySnapshot {
+  let c = cache.get(space)
+  if (!c) {
+    const watcher = new Database(space.file, { readonly: true, fileMustExist: true })
+    const version = dataVersion(watcher)
+    c = { watcher, version, snapshot: readSnapshot(space, environmentId) }
+    cache.set(space, c)
+    return c.snapshot
+  }
+  const version = dataVersion(c.watcher)
+  if (version !== c.version || c.snapshot.environmentId !== environmentId) {
+    // Read the version first: a commit landing while we read makes the next request read again.
+    c.version = version
+    c.snapshot = readSnapshot(space, environmentId)
+  }
+  return c.snapshot
+}
+
+function dataVersion(db: Database.Database): number {
+  return db.pragma('data_version', { simple: true }) as number
+}

@@ -1,0 +1,125 @@
+// The article page in headless Chromium (Debian's, which .ci/run installs): what a reader sees, and that hostile
+// content cannot run script. Screenshots go to test-output/browser/ (git-ignored). No DOM types here: page
+// functions cast the elements they read.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import test from 'ava'
+import { type BrowserContext, chromium } from 'playwright-core'
+import type { RunningServer } from '../../src/server/server.ts'
+import { repoRoot, seededSpace, serve } from '../server/delivery-fixture.ts'
+
+const CHROMIUM = '/usr/bin/chromium'
+const outDir = join(repoRoot, 'test-output', 'browser')
+const hasChromium = existsSync(CHROMIUM)
+if (!hasChromium)
+  console.warn(`browser tests skipped: ${CHROMIUM} not found (.ci/run installs Debian's chromium)`)
+const browserTest = hasChromium ? test.serial : test.serial.skip
+
+let space: Awaited<ReturnType<typeof seededSpace>>
+let server: RunningServer
+let browser: BrowserContext
+let profile: string
+
+test.before(async () => {
+  if (!hasChromium) return
+  space = await seededSpace(join(repoRoot, 'content'))
+  server = await serve(space.dir)
+  profile = mkdtempSync(join(tmpdir(), 'kb-cms-chromium-'))
+  // A persistent context is how Playwright takes a fresh --user-data-dir.
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    viewport: { width: 1000, height: 800 },
+  })
+  mkdirSync(outDir, { recursive: true })
+})
+
+test.after.always(async () => {
+  await browser?.close()
+  await server?.close()
+  await space?.cleanup()
+  if (profile) rmSync(profile, { recursive: true, force: true })
+})
+
+/** Steps and banner of an article as the Delivery data holds them, to compare with what the page shows. */
+function expected(slug: string) {
+  const { entries } = space.backend.space
+  const article = entries.query({
+    contentTypeId: 'troubleshootingArticle',
+    fields: { slug },
+    published: true,
+  }).items[0]
+  if (!article) throw new Error(`no article ${slug}`)
+  const field = <T>(e: { fields: Record<string, Record<string, unknown>> }, id: string) =>
+    e.fields[id]?.['en-US'] as T
+  const ids = (links: { sys: { id: string } }[] | undefined) => (links ?? []).map((l) => l.sys.id)
+  const steps = ids(field(article, 'resolutions')).flatMap((id) => ids(field(entries.get(id), 'steps')))
+  const bannerId = field<{ sys: { id: string } }>(article, 'ctaBanner')?.sys.id
+  const banner = bannerId ? entries.get(bannerId) : undefined
+  const images = steps.flatMap((id) => ids(field(entries.get(id), 'images')))
+  return { steps: steps.length, images: images.length, bannerUrl: banner && field<string>(banner, 'url') }
+}
+
+browserTest('an article page shows every step, its screenshots and the banner link', async (t) => {
+  const slug = 'attachments-fail-to-upload'
+  const want = expected(slug)
+  t.true(want.steps > 0, 'the sample article has steps')
+  const page = await browser.newPage()
+  const problems: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text())
+  })
+  page.on('pageerror', (e) => problems.push(e.message))
+  const response = await page.goto(`http://${server.hostPort}/articles/${slug}`)
+  t.is(response?.status(), 200)
+
+  await t.notThrowsAsync(page.locator('h1').waitFor())
+  t.is(await page.locator('h1').textContent(), 'Attachments Fail to Upload in Acme Notes with Error AN-204')
+  const steps = page.locator('ol.steps > li.step')
+  t.is(await steps.count(), want.steps)
+  for (const step of await steps.all()) t.true(await step.isVisible())
+
+  const screenshots = page.locator('.step figure.screenshot img')
+  t.is(await screenshots.count(), want.images)
+  t.true(want.images > 0, 'the sample article has step screenshots')
+  const loaded = await screenshots.evaluateAll((imgs) =>
+    imgs.map((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0),
+  )
+  t.deepEqual(
+    loaded,
+    loaded.map(() => true),
+    'every screenshot loaded from /assets/',
+  )
+
+  const banner = page.locator('aside.cta a.cta-button')
+  t.true(await banner.isVisible())
+  t.is(await banner.textContent(), 'Try Acme for free', '{{ company_name }} resolved from content/mkdocs.yml')
+  t.is(await banner.getAttribute('href'), want.bannerUrl ?? null)
+  t.true(
+    await page
+      .locator('aside.cta img')
+      .evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0),
+  )
+
+  t.deepEqual(problems, [], 'no console errors (CSP violations would show here)')
+  await page.screenshot({ path: join(outDir, `${slug}.png`), fullPage: true })
+  await page.close()
+})
+
+browserTest('the index lists the published articles and links to their pages', async (t) => {
+  const page = await browser.newPage()
+  await page.goto(`http://${server.hostPort}/`)
+  const links = page.locator('ul.article-list a')
+  const total = space.backend.space.entries.query({
+    contentTypeId: 'troubleshootingArticle',
+    published: true,
+  }).total
+  t.is(await links.count(), total)
+  await links.first().click()
+  await page.waitForURL(/\/articles\/[a-z0-9-]+$/)
+  t.true(await page.locator('article h1').isVisible())
+  await page.screenshot({ path: join(outDir, 'index-first-article.png'), fullPage: true })
+  await page.close()
+})
