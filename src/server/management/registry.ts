@@ -27,9 +27,17 @@ export class DiskRegistry implements SpaceRegistry {
     return join(this.dir, 'aliases.json')
   }
 
+  /** Every space has the `master` alias; until it is repointed it names the `master` environment. */
   aliases(): Record<string, AliasRecord> {
-    if (!existsSync(this.aliasFile)) return {}
-    return JSON.parse(readFileSync(this.aliasFile, 'utf8'))
+    const stored = existsSync(this.aliasFile) ? JSON.parse(readFileSync(this.aliasFile, 'utf8')) : {}
+    return {
+      master: { target: 'master', version: 1, createdAt: this.createdAt(), updatedAt: this.createdAt() },
+      ...stored,
+    }
+  }
+
+  private createdAt(): string {
+    return this.open('master').createdAt
   }
 
   resolve(env: string): string {
