@@ -1,7 +1,7 @@
 // The ContentBackend contract on the Contentful adapter, through the real contentful-management SDK over real
 // HTTP against the local Management face; plus what only this adapter promises: the token never leaks, a
 // rejected token is one line naming the variable, and retried writes that landed are not duplicated.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
@@ -128,4 +128,148 @@ test('under 20% faults and a 7/s limit, writes land exactly once and reads agree
   for (const e of log)
     if (e.status !== 429) perSecond.set(e.t.slice(0, 19), (perSecond.get(e.t.slice(0, 19)) ?? 0) + 1)
   t.true(Math.max(...perSecond.values()) <= 7)
+})
+
+// Configuration.
+
+test('config: nothing set selects the embedded space; a half-set pair is one line naming the variable', (t) => {
+  t.is(contentfulConfig({}), undefined)
+  const noToken = t.throws(() => contentfulConfig({ CONTENTFUL_SPACE_ID: 'abc' }), {
+    instanceOf: ConfigError,
+  })
+  t.regex(noToken?.message ?? '', /^CONTENTFUL_MANAGEMENT_TOKEN is not set/)
+  const noSpace = t.throws(() => contentfulConfig({ CONTENTFUL_MANAGEMENT_TOKEN: 'secret-value-123' }), {
+    instanceOf: ConfigError,
+  })
+  t.regex(noSpace?.message ?? '', /^CONTENTFUL_SPACE_ID is not set/)
+  t.false(noSpace?.message.includes('secret-value-123'))
+})
+
+test('config: defaults to master on the public API; CONTENTFUL_HOST on loopback is plain HTTP', (t) => {
+  const pub = contentfulConfig({ CONTENTFUL_SPACE_ID: 'abc', CONTENTFUL_MANAGEMENT_TOKEN: 'tok' })
+  t.like(pub, {
+    environment: 'master',
+    host: 'api.contentful.com',
+    hostUpload: 'upload.contentful.com',
+    insecure: false,
+  })
+  const local = contentfulConfig({
+    CONTENTFUL_SPACE_ID: 'local',
+    CONTENTFUL_MANAGEMENT_TOKEN: 'tok',
+    CONTENTFUL_ENVIRONMENT: 'staging',
+    CONTENTFUL_HOST: 'http://127.0.0.1:8787/',
+  })
+  t.like(local, {
+    environment: 'staging',
+    host: '127.0.0.1:8787',
+    hostUpload: '127.0.0.1:8787',
+    insecure: true,
+  })
+  t.is(describeConfig(local as ContentfulConfig), 'contentful:local (staging) via http://127.0.0.1:8787')
+  t.throws(
+    () =>
+      contentfulConfig({
+        CONTENTFUL_SPACE_ID: 'a',
+        CONTENTFUL_MANAGEMENT_TOKEN: 't',
+        CONTENTFUL_HOST: 'a b',
+      }),
+    {
+      message: /^CONTENTFUL_HOST/,
+    },
+  )
+})
+
+test('config: .env is read without overriding the environment', (t) => {
+  const dir = mkdtempSync(join(root, 'dotenv-'))
+  const file = join(dir, '.env')
+  writeFileSync(file, 'KB_CMS_DOTENV_PROBE=from-file\nKB_CMS_DOTENV_KEPT=from-file\n')
+  process.env.KB_CMS_DOTENV_KEPT = 'from-env'
+  t.teardown(() => {
+    delete process.env.KB_CMS_DOTENV_PROBE
+    delete process.env.KB_CMS_DOTENV_KEPT
+  })
+  loadDotEnv(file)
+  t.is(process.env.KB_CMS_DOTENV_PROBE, 'from-file')
+  t.is(process.env.KB_CMS_DOTENV_KEPT, 'from-env')
+  t.notThrows(() => loadDotEnv(join(dir, 'absent.env')))
+})
+
+test('redact: the secret and its last characters', (t) => {
+  t.is(redact('Bearer abcdefghijklmnop and ...lmnop', ['abcdefghijklmnop']), 'Bearer *** and ...***')
+})
+
+// The scheduler, on its own.
+
+const transient = (err: unknown): Failure =>
+  (err as Error).message === '429'
+    ? { kind: 'rate-limited', resetSeconds: 0.2 }
+    : (err as Error).message === 'fatal'
+      ? { kind: 'fatal' }
+      : { kind: 'transient', reason: 'boom' }
+
+test('scheduler: request starts are paced at the rate, however many are queued', async (t) => {
+  const s = new RequestScheduler({ ratePerSecond: 20, concurrency: 10, classify: transient })
+  const starts: number[] = []
+  await Promise.all(Array.from({ length: 10 }, () => s.run('x', async () => starts.push(Date.now()))))
+  const span = (starts.at(-1) as number) - (starts[0] as number)
+  t.true(span >= 9 * 50 * 0.95, `10 starts at 20/s span ≥ ~450 ms: ${span}`)
+  t.true(span < 9 * 50 * 1.5, `and not much more: ${span}`)
+})
+
+test('scheduler: adopts the limit the server reports', (t) => {
+  const s = new RequestScheduler({ classify: transient })
+  t.is(s.ratePerSecond, 7)
+  s.observeLimit(10)
+  t.is(s.ratePerSecond, 10)
+})
+
+test('scheduler: transient failures are retried with backoff, fatal ones are not, attempts are bounded', async (t) => {
+  const retries: string[] = []
+  const s = new RequestScheduler({
+    ratePerSecond: 1000,
+    backoffMs: 5,
+    maxAttempts: 3,
+    classify: transient,
+    onRetry: (i) => retries.push(i.reason),
+  })
+  let calls = 0
+  t.is(
+    await s.run('flaky', async () => {
+      if (++calls < 3) throw new Error('5xx')
+      return 'ok'
+    }),
+    'ok',
+  )
+  t.is(calls, 3)
+  let fatalCalls = 0
+  await t.throwsAsync(
+    s.run('fatal', async () => {
+      fatalCalls++
+      throw new Error('fatal')
+    }),
+    { message: 'fatal' },
+  )
+  t.is(fatalCalls, 1)
+  let doomed = 0
+  await t.throwsAsync(
+    s.run('doomed', async () => {
+      doomed++
+      throw new Error('5xx')
+    }),
+  )
+  t.is(doomed, 3)
+  t.true(retries.length >= 4)
+})
+
+test('scheduler: a 429 pauses everyone for the reset, and is not counted as an attempt', async (t) => {
+  const s = new RequestScheduler({ ratePerSecond: 1000, maxAttempts: 1, classify: transient })
+  let calls = 0
+  const started = Date.now()
+  const result = await s.run('limited', async () => {
+    if (++calls <= 2) throw new Error('429')
+    return 'done'
+  })
+  t.is(result, 'done')
+  t.true(Date.now() - started >= 2 * 200 - 10)
+  t.is(s.stats.rateLimited, 2)
 })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import test, { type ExecutionContext } from 'ava'
+import Database from 'better-sqlite3'
 import { ConflictError, NotFoundError, ValidationError } from '../../src/backends/port.ts'
 import { EmbeddedSpace } from '../../src/backends/sqlite/embedded-space.ts'
 import { article, PNG, person } from './contract.ts'
@@ -357,4 +358,60 @@ test('lock: takes over an expired lock by the store clock', (t) => {
   now += 2_000
   t.true(space.lock.acquire(holder('b')).acquired)
   t.is(space.lock.read()?.id, 'b')
+})
+
+test('unique: unpublishing frees a value; a unique rule added later sees what is already published', (t) => {
+  const space = modelled(t)
+  const put = (id: string, slug: string) =>
+    space.entries.put({ id, contentTypeId: 'article', fields: { title: v(id), slug: v(slug) } })
+  const a = space.entries.publish('a', put('a', 'same').sys.version)
+  const b = put('b', 'same')
+  t.throws(() => space.entries.publish('b', b.sys.version), {
+    instanceOf: ValidationError,
+    message: /unique|already/,
+  })
+  space.entries.unpublish('a', a.sys.version)
+  space.entries.publish('b', b.sys.version)
+
+  // `title` becomes unique while two published entries share one.
+  const c = space.entries.publish(
+    'c',
+    space.entries.put({ id: 'c', contentTypeId: 'article', fields: { title: v('b'), slug: v('c') } }).sys
+      .version,
+  )
+  const uniqueTitle = {
+    ...article,
+    fields: article.fields.map((f) => (f.id === 'title' ? { ...f, validations: [{ unique: true }] } : f)),
+  }
+  const draft = space.contentTypes.put(uniqueTitle, space.contentTypes.get('article').sys.version)
+  space.contentTypes.activate('article', draft.sys.version)
+  const edited = space.entries.put({ id: 'c', fields: { title: v('b'), slug: v('c2') } }, c.sys.version)
+  t.throws(() => space.entries.publish('c', edited.sys.version), { message: /title/ })
+})
+
+test('a layout 1 file is upgraded and its unique values indexed', (t) => {
+  const dir = join(root, `s${++n}`)
+  const first = EmbeddedSpace.open({ space: dir })
+  for (const ct of [person, article])
+    first.contentTypes.activate(ct.id, first.contentTypes.put(ct).sys.version)
+  const a = first.entries.put({
+    id: 'a',
+    contentTypeId: 'article',
+    fields: { title: v('A'), slug: v('same') },
+  })
+  first.entries.publish('a', a.sys.version)
+  first.close()
+  const raw = new Database(join(dir, 'master.sqlite'))
+  raw.exec('DROP TABLE unique_values')
+  raw.pragma('user_version = 1')
+  raw.close()
+
+  const space = EmbeddedSpace.open({ space: dir })
+  t.teardown(() => space.close())
+  const b = space.entries.put({
+    id: 'b',
+    contentTypeId: 'article',
+    fields: { title: v('B'), slug: v('same') },
+  })
+  t.throws(() => space.entries.publish('b', b.sys.version), { instanceOf: ValidationError })
 })

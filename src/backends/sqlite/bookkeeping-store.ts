@@ -28,8 +28,8 @@ export class LockStore {
       const current = this.read()
       const expired = current && Date.parse(current.expiresAt) <= this.s.now().getTime()
       if (current && !expired && current.id !== holder.id) return { acquired: false, holder: current }
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `INSERT INTO lock (singleton, holder_id, description, acquired_at, expires_at) VALUES (1, ?, ?, ?, ?)
            ON CONFLICT (singleton) DO UPDATE SET holder_id = excluded.holder_id,
              description = excluded.description, acquired_at = excluded.acquired_at,
@@ -42,17 +42,17 @@ export class LockStore {
 
   /** Releases the lock only when `holderId` holds it: a run whose lock was taken over frees nothing. */
   release(holderId: string): void {
-    this.s.write(() => this.s.db.prepare('DELETE FROM lock WHERE holder_id = ?').run(holderId))
+    this.s.write(() => this.s.sql('DELETE FROM lock WHERE holder_id = ?').run(holderId))
   }
 
   read(): LockHolder | null {
-    const row = this.s.db.prepare('SELECT * FROM lock WHERE singleton = 1').get() as LockRow | undefined
+    const row = this.s.sql('SELECT * FROM lock WHERE singleton = 1').get() as LockRow | undefined
     return row ? toHolder(row) : null
   }
 
   /** Used by clone: a copied environment starts unlocked. */
   clear(): void {
-    this.s.write(() => this.s.db.prepare('DELETE FROM lock').run())
+    this.s.write(() => this.s.sql('DELETE FROM lock').run())
   }
 }
 
@@ -61,7 +61,7 @@ export class LedgerStore {
 
   /** Applied migrations in the order they were applied. */
   read(): LedgerRow[] {
-    const rows = this.s.db.prepare('SELECT name, checksum, applied_at FROM ledger ORDER BY seq').all() as {
+    const rows = this.s.sql('SELECT name, checksum, applied_at FROM ledger ORDER BY seq').all() as {
       name: string
       checksum: string
       applied_at: string
@@ -72,11 +72,11 @@ export class LedgerStore {
   /** Records one applied migration; a name recorded twice means another run got there first. */
   record(row: LedgerRow): void {
     this.s.write(() => {
-      const existing = this.s.db.prepare('SELECT 1 FROM ledger WHERE name = ?').get(row.name)
+      const existing = this.s.sql('SELECT 1 FROM ledger WHERE name = ?').get(row.name)
       if (existing)
         throw new ConflictError(`migration "${row.name}" is already recorded in the ledger`, row.name)
-      this.s.db
-        .prepare('INSERT INTO ledger (name, checksum, applied_at) VALUES (?, ?, ?)')
+      this.s
+        .sql('INSERT INTO ledger (name, checksum, applied_at) VALUES (?, ?, ?)')
         .run(row.name, row.checksum, row.appliedAt)
     })
   }

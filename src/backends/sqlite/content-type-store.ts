@@ -9,6 +9,7 @@ import type {
 } from '../../model/contentful-types.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../port.ts'
 import { isoNow, type SpaceDb } from './space-db.ts'
+import { rebuildUniqueIndex } from './unique-index.ts'
 import { checkActivation, checkContentType, linkedContentTypes } from './validate-model.ts'
 import { summarize, type ValidationDetail } from './validation-detail.ts'
 
@@ -87,7 +88,7 @@ export class ContentTypeStore {
   constructor(private readonly s: SpaceDb) {}
 
   private row(id: string): ContentTypeRow | undefined {
-    return this.s.db.prepare('SELECT * FROM content_types WHERE id = ?').get(id) as ContentTypeRow | undefined
+    return this.s.sql('SELECT * FROM content_types WHERE id = ?').get(id) as ContentTypeRow | undefined
   }
 
   private mustRow(id: string): ContentTypeRow {
@@ -107,16 +108,14 @@ export class ContentTypeStore {
 
   /** The active definition, what entries are written and validated against; null when not activated. */
   active(id: string): ContentType | null {
-    const row = this.s.db.prepare('SELECT active FROM content_types WHERE id = ?').get(id) as
+    const row = this.s.sql('SELECT active FROM content_types WHERE id = ?').get(id) as
       | { active: string | null }
       | undefined
     return row?.active ? JSON.parse(row.active) : null
   }
 
   list(): ContentTypeView[] {
-    const rows = this.s.db
-      .prepare('SELECT * FROM content_types ORDER BY created_at, id')
-      .all() as ContentTypeRow[]
+    const rows = this.s.sql('SELECT * FROM content_types ORDER BY created_at, id').all() as ContentTypeRow[]
     return rows.map(toRecord)
   }
 
@@ -134,16 +133,16 @@ export class ContentTypeStore {
       const row = this.row(id)
       if (!row) {
         if (version !== undefined) throw new NotFoundError(`content type "${id}" does not exist`)
-        this.s.db
-          .prepare(
+        this.s
+          .sql(
             'INSERT INTO content_types (id, draft, version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)',
           )
           .run(id, JSON.stringify(draft), now, now)
       } else {
         if (version === undefined) throw new ConflictError(`content type "${id}" already exists`, id)
         expectVersion('content type', id, row.version, version)
-        this.s.db
-          .prepare('UPDATE content_types SET draft = ?, version = version + 1, updated_at = ? WHERE id = ?')
+        this.s
+          .sql('UPDATE content_types SET draft = ?, version = version + 1, updated_at = ? WHERE id = ?')
           .run(JSON.stringify(draft), now, id)
       }
       return this.get(id)
@@ -179,21 +178,22 @@ export class ContentTypeStore {
       }
 
       const now = isoNow(this.s)
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `UPDATE content_types SET draft = ?, active = ?, published_version = version, version = version + 1,
              published_counter = published_counter + 1, updated_at = ?, published_at = ?,
              first_published_at = COALESCE(first_published_at, ?) WHERE id = ?`,
         )
         .run(JSON.stringify(next), JSON.stringify(next), now, now, now, id)
       this.syncEditorInterface(id, next, renames)
+      rebuildUniqueIndex(this.s, next)
       return this.get(id)
     })
   }
 
   /** Link validations naming content types that do not exist (checked at activation). */
   checkLinks(ct: ContentType): ValidationDetail[] {
-    const exists = this.s.db.prepare('SELECT 1 FROM content_types WHERE id = ?')
+    const exists = this.s.sql('SELECT 1 FROM content_types WHERE id = ?')
     return linkedContentTypes(ct)
       .filter((target) => target !== ct.id && !exists.get(target))
       .map((target) => ({
@@ -209,8 +209,8 @@ export class ContentTypeStore {
       const row = this.mustRow(id)
       expectVersion('content type', id, row.version, version)
       this.refuseWithEntries(id, 'deactivated')
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `UPDATE content_types SET active = NULL, published_version = NULL, published_at = NULL,
              version = version + 1, updated_at = ? WHERE id = ?`,
         )
@@ -229,14 +229,12 @@ export class ContentTypeStore {
         ])
       }
       this.refuseWithEntries(id, 'deleted')
-      this.s.db.prepare('DELETE FROM content_types WHERE id = ?').run(id)
+      this.s.sql('DELETE FROM content_types WHERE id = ?').run(id)
     })
   }
 
   private refuseWithEntries(id: string, what: string): void {
-    const { n } = this.s.db
-      .prepare('SELECT count(*) AS n FROM entries WHERE content_type_id = ?')
-      .get(id) as {
+    const { n } = this.s.sql('SELECT count(*) AS n FROM entries WHERE content_type_id = ?').get(id) as {
       n: number
     }
     if (n > 0) {
@@ -253,8 +251,8 @@ export class ContentTypeStore {
   private renameEntryField(contentTypeId: string, from: string, to: string): void {
     const [a, b] = [`$.${JSON.stringify(from)}`, `$.${JSON.stringify(to)}`]
     for (const column of ['fields', 'published_fields']) {
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `UPDATE entries SET ${column} = json_remove(json_set(${column}, ?, json(json_extract(${column}, ?))), ?)
            WHERE content_type_id = ? AND json_type(${column}, ?) IS NOT NULL`,
         )
@@ -264,8 +262,8 @@ export class ContentTypeStore {
 
   private dropEntryField(contentTypeId: string, fieldId: string): void {
     const path = `$.${JSON.stringify(fieldId)}`
-    this.s.db
-      .prepare(
+    this.s
+      .sql(
         `UPDATE entries SET fields = json_remove(fields, ?),
            published_fields = CASE WHEN published_fields IS NULL THEN NULL ELSE json_remove(published_fields, ?) END
          WHERE content_type_id = ?`,
@@ -276,17 +274,17 @@ export class ContentTypeStore {
   // Editor interfaces: one per content type, created at its first activation.
 
   getEditorInterface(contentTypeId: string): EditorInterfaceRecord {
-    const row = this.s.db
-      .prepare('SELECT * FROM editor_interfaces WHERE content_type_id = ?')
-      .get(contentTypeId) as EditorInterfaceRow | undefined
+    const row = this.s.sql('SELECT * FROM editor_interfaces WHERE content_type_id = ?').get(contentTypeId) as
+      | EditorInterfaceRow
+      | undefined
     if (!row)
       throw new NotFoundError(`content type "${contentTypeId}" has no editor interface (never activated)`)
     return toEditorInterface(row)
   }
 
   listEditorInterfaces(): EditorInterfaceRecord[] {
-    const rows = this.s.db
-      .prepare(
+    const rows = this.s
+      .sql(
         `SELECT e.* FROM editor_interfaces e JOIN content_types c ON c.id = e.content_type_id
          ORDER BY c.created_at, c.id`,
       )
@@ -321,8 +319,8 @@ export class ContentTypeStore {
         })
       }
       if (problems.length) throw invalid(`editor interface of "${contentTypeId}" is invalid`, problems)
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           'UPDATE editor_interfaces SET body = ?, version = version + 1, updated_at = ? WHERE content_type_id = ?',
         )
         .run(JSON.stringify(body), isoNow(this.s), contentTypeId)
@@ -333,9 +331,9 @@ export class ContentTypeStore {
   /** Keeps one control per field, in field order, as Contentful does when a content type is activated. */
   private syncEditorInterface(contentTypeId: string, ct: ContentType, renames: Map<string, string>): void {
     const now = isoNow(this.s)
-    const row = this.s.db
-      .prepare('SELECT * FROM editor_interfaces WHERE content_type_id = ?')
-      .get(contentTypeId) as EditorInterfaceRow | undefined
+    const row = this.s.sql('SELECT * FROM editor_interfaces WHERE content_type_id = ?').get(contentTypeId) as
+      | EditorInterfaceRow
+      | undefined
     const body: EditorInterface = row ? JSON.parse(row.body) : { controls: [] }
     const byField = new Map<string, Control>(
       (body.controls ?? []).map((c) => {
@@ -347,14 +345,14 @@ export class ContentTypeStore {
     if (row && JSON.stringify(controls) === JSON.stringify(body.controls)) return
     const next = JSON.stringify({ ...body, controls })
     if (row) {
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           'UPDATE editor_interfaces SET body = ?, version = version + 1, updated_at = ? WHERE content_type_id = ?',
         )
         .run(next, now, contentTypeId)
     } else {
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `INSERT INTO editor_interfaces (content_type_id, body, version, created_at, updated_at)
            VALUES (?, ?, 1, ?, ?)`,
         )

@@ -72,12 +72,12 @@ export class EmbeddedSpace {
       ...(options.now ? { now: options.now } : {}),
     })
     const spaceId = s.write(() => {
-      const get = s.db.prepare('SELECT value FROM meta WHERE key = ?')
+      const get = s.sql('SELECT value FROM meta WHERE key = ?')
       const stored = get.get('spaceId') as { value: string } | undefined
       if (stored) return stored.value
       const id = options.spaceId ?? DEFAULT_SPACE_ID
       const now = s.now().toISOString()
-      const put = s.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+      const put = s.sql('INSERT INTO meta (key, value) VALUES (?, ?)')
       put.run('spaceId', id)
       put.run('createdAt', now)
       return id
@@ -120,20 +120,20 @@ export class EmbeddedSpace {
 
   /** When the environment was created (or cloned). */
   get createdAt(): string {
-    const row = this.s.db.prepare("SELECT value FROM meta WHERE key = 'createdAt'").get() as { value: string }
+    const row = this.s.sql("SELECT value FROM meta WHERE key = 'createdAt'").get() as { value: string }
     return row.value
   }
 
   /** Copies this environment, consistent even while others write, to a new file (`VACUUM INTO`). */
   copyTo(file: string): void {
-    this.s.db.prepare('VACUUM INTO ?').run(file)
+    this.s.sql('VACUUM INTO ?').run(file)
   }
 
   /** What a fresh copy must not inherit: the source's lock and creation time; it remembers its source. */
   markClonedFrom(source: string): void {
     this.s.write(() => {
       this.lock.clear()
-      const put = this.s.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+      const put = this.s.sql('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
       put.run('createdAt', this.s.now().toISOString())
       put.run('sourceEnvironment', source)
     })

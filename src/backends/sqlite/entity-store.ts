@@ -16,6 +16,7 @@ import { ConflictError, NotFoundError, type Page, ValidationError } from '../por
 import { type ContentTypeStore, expectVersion } from './content-type-store.ts'
 import { imageSize } from './image-size.ts'
 import { isoNow, type SpaceDb } from './space-db.ts'
+import { indexEntry, isTaken, unindexEntry, uniqueFieldIds } from './unique-index.ts'
 import { validateEntry } from './validate-entry.ts'
 import { ID_PATTERN } from './validate-model.ts'
 import { summarize, type ValidationDetail } from './validation-detail.ts'
@@ -99,7 +100,7 @@ abstract class EntityStore<R> {
   protected abstract publishProblems(row: EntityRow): ValidationDetail[]
 
   protected row(id: string): EntityRow | undefined {
-    return this.s.db.prepare(`SELECT * FROM ${this.table} WHERE id = ?`).get(id) as EntityRow | undefined
+    return this.s.sql(`SELECT * FROM ${this.table} WHERE id = ?`).get(id) as EntityRow | undefined
   }
 
   protected mustRow(id: string): EntityRow {
@@ -162,13 +163,14 @@ abstract class EntityStore<R> {
       const problems = this.publishProblems(row)
       if (problems.length) throw invalid(`${this.what(id)} failed validation`, problems)
       const now = isoNow(this.s)
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `UPDATE ${this.table} SET published_fields = fields, published_version = version, version = version + 1,
              published_counter = published_counter + 1, published_at = ?, updated_at = ?,
              first_published_at = COALESCE(first_published_at, ?) WHERE id = ?`,
         )
         .run(now, now, now, id)
+      this.afterPublish(id)
       return this.get(id)
     })
   }
@@ -182,12 +184,13 @@ abstract class EntityStore<R> {
           { path: ['sys', 'publishedVersion'], name: 'notPublished', message: 'it is not published' },
         ])
       }
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `UPDATE ${this.table} SET published_fields = NULL, published_version = NULL, published_at = NULL,
              version = version + 1, updated_at = ? WHERE id = ?`,
         )
         .run(isoNow(this.s), id)
+      this.afterUnpublish(id)
       return this.get(id)
     })
   }
@@ -198,8 +201,8 @@ abstract class EntityStore<R> {
       expectVersion(this.kind.toLowerCase(), id, row.version, version)
       this.refusePublished(row, 'archived')
       this.refuseArchived(row, 'archived again')
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `UPDATE ${this.table} SET archived_version = version, version = version + 1, archived_at = ?,
              updated_at = ? WHERE id = ?`,
         )
@@ -217,8 +220,8 @@ abstract class EntityStore<R> {
           { path: ['sys', 'archivedVersion'], name: 'notArchived', message: 'it is not archived' },
         ])
       }
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           `UPDATE ${this.table} SET archived_version = NULL, archived_at = NULL, version = version + 1,
              updated_at = ? WHERE id = ?`,
         )
@@ -232,12 +235,14 @@ abstract class EntityStore<R> {
       const row = this.mustRow(id)
       expectVersion(this.kind.toLowerCase(), id, row.version, version)
       this.refusePublished(row, 'deleted')
-      this.s.db.prepare(`DELETE FROM ${this.table} WHERE id = ?`).run(id)
+      this.s.sql(`DELETE FROM ${this.table} WHERE id = ?`).run(id)
       this.afterDelete(id)
     })
   }
 
   protected afterDelete(_id: string): void {}
+  protected afterPublish(_id: string): void {}
+  protected afterUnpublish(_id: string): void {}
 
   /** One page, ordered by creation time then id (stable under concurrent inserts of later entities). */
   protected page(where: string[], params: unknown[], q: EntityQuery): Page<R> {
@@ -256,13 +261,11 @@ abstract class EntityStore<R> {
       args.push(JSON.stringify(q.ids))
     }
     const clause = all.length ? `WHERE ${all.join(' AND ')}` : ''
-    const { total } = this.s.db
-      .prepare(`SELECT count(*) AS total FROM ${this.table} ${clause}`)
-      .get(...args) as {
+    const { total } = this.s.sql(`SELECT count(*) AS total FROM ${this.table} ${clause}`).get(...args) as {
       total: number
     }
-    const rows = this.s.db
-      .prepare(`SELECT * FROM ${this.table} ${clause} ORDER BY created_at, id LIMIT ? OFFSET ?`)
+    const rows = this.s
+      .sql(`SELECT * FROM ${this.table} ${clause} ORDER BY created_at, id LIMIT ? OFFSET ?`)
       .all(...args, limit, skip) as EntityRow[]
     return { items: rows.map((r) => this.toRecord(r, q.published === true)), total, skip, limit }
   }
@@ -368,12 +371,12 @@ export class EntryStore extends EntityStore<EntryView> {
       const now = isoNow(this.s)
       const fields = JSON.stringify(entry.fields)
       if (row) {
-        this.s.db
-          .prepare('UPDATE entries SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
+        this.s
+          .sql('UPDATE entries SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
           .run(fields, now, id)
       } else {
-        this.s.db
-          .prepare(
+        this.s
+          .sql(
             `INSERT INTO entries (id, content_type_id, fields, version, created_at, updated_at)
              VALUES (?, ?, ?, 1, ?, ?)`,
           )
@@ -395,8 +398,8 @@ export class EntryStore extends EntityStore<EntryView> {
         },
       ]
     }
-    const entryType = this.s.db.prepare('SELECT content_type_id AS t FROM entries WHERE id = ?')
-    const assetMime = this.s.db.prepare('SELECT json_extract(fields, ?) AS m FROM assets WHERE id = ?')
+    const entryType = this.s.sql('SELECT content_type_id AS t FROM entries WHERE id = ?')
+    const assetMime = this.s.sql('SELECT json_extract(fields, ?) AS m FROM assets WHERE id = ?')
     return validateEntry(ct, JSON.parse(row.fields), {
       locales: LOCALES,
       entryContentType: (id) => (entryType.get(id) as { t: string } | undefined)?.t,
@@ -406,14 +409,19 @@ export class EntryStore extends EntityStore<EntryView> {
           | undefined
         return r === undefined ? undefined : (r.m ?? '')
       },
-      isTaken: (fieldId, locale, value) =>
-        this.s.db
-          .prepare(
-            `SELECT 1 FROM entries WHERE content_type_id = ? AND id != ? AND published_fields IS NOT NULL
-               AND json_extract(published_fields, ?) = ? LIMIT 1`,
-          )
-          .get(ctId, row.id, jsonPath(fieldId, locale), value) !== undefined,
+      isTaken: (fieldId, locale, value) => isTaken(this.s, ctId, fieldId, locale, value, row.id),
     })
+  }
+
+  protected override afterPublish(id: string): void {
+    const row = this.mustRow(id)
+    const ctId = row.content_type_id as string
+    const ct = this.contentTypes.active(ctId)
+    if (ct) indexEntry(this.s, ctId, id, JSON.parse(row.fields), uniqueFieldIds(ct))
+  }
+
+  protected override afterUnpublish(id: string): void {
+    unindexEntry(this.s, id)
   }
 
   query(q: EntryQueryOptions = {}): Page<EntryView> {
@@ -526,12 +534,12 @@ export class AssetStore extends EntityStore<AssetView> {
       const now = isoNow(this.s)
       const fields = JSON.stringify(asset.fields)
       if (row) {
-        this.s.db
-          .prepare('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
+        this.s
+          .sql('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
           .run(fields, now, id)
       } else {
-        this.s.db
-          .prepare('INSERT INTO assets (id, fields, version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)')
+        this.s
+          .sql('INSERT INTO assets (id, fields, version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)')
           .run(id, fields, now, now)
       }
       return this.get(id)
@@ -578,13 +586,13 @@ export class AssetStore extends EntityStore<AssetView> {
       expectVersion('asset', id, row.version, before.version)
       const fields = JSON.parse(row.fields) as AssetRecord['fields']
       fields.file = { ...fields.file, [locale]: processed }
-      this.s.db
-        .prepare(
+      this.s
+        .sql(
           'INSERT OR IGNORE INTO files (path, asset_id, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
         )
         .run(url, id, file.contentType, bytes, isoNow(this.s))
-      this.s.db
-        .prepare('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
+      this.s
+        .sql('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
         .run(JSON.stringify(fields), isoNow(this.s), id)
       return this.get(id)
     })
@@ -628,7 +636,7 @@ export class AssetStore extends EntityStore<AssetView> {
   }
 
   protected override afterDelete(id: string): void {
-    this.s.db.prepare('DELETE FROM files WHERE asset_id = ?').run(id)
+    this.s.sql('DELETE FROM files WHERE asset_id = ?').run(id)
   }
 
   query(q: EntityQuery = {}): Page<AssetView> {
@@ -637,7 +645,7 @@ export class AssetStore extends EntityStore<AssetView> {
 
   /** The bytes behind a processed file's url, for the HTTP face to serve. */
   file(path: string): { bytes: Buffer; contentType: string } | null {
-    const row = this.s.db.prepare('SELECT bytes, content_type FROM files WHERE path = ?').get(path) as
+    const row = this.s.sql('SELECT bytes, content_type FROM files WHERE path = ?').get(path) as
       | { bytes: Buffer; content_type: string }
       | undefined
     return row ? { bytes: row.bytes, contentType: row.content_type } : null
@@ -657,18 +665,18 @@ export class UploadStore {
   create(bytes: Uint8Array): UploadView {
     return this.s.write(() => {
       const now = this.s.now()
-      this.s.db.prepare('DELETE FROM uploads WHERE expires_at <= ?').run(now.toISOString())
+      this.s.sql('DELETE FROM uploads WHERE expires_at <= ?').run(now.toISOString())
       const id = randomUUID().replaceAll('-', '')
       const expiresAt = new Date(now.getTime() + UPLOAD_TTL_MS).toISOString()
-      this.s.db
-        .prepare('INSERT INTO uploads (id, bytes, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      this.s
+        .sql('INSERT INTO uploads (id, bytes, created_at, expires_at) VALUES (?, ?, ?, ?)')
         .run(id, Buffer.from(bytes), now.toISOString(), expiresAt)
       return { sys: { id, type: 'Upload', createdAt: now.toISOString(), expiresAt } }
     })
   }
 
   get(id: string): UploadView {
-    const row = this.s.db.prepare('SELECT created_at, expires_at FROM uploads WHERE id = ?').get(id) as
+    const row = this.s.sql('SELECT created_at, expires_at FROM uploads WHERE id = ?').get(id) as
       | { created_at: string; expires_at: string }
       | undefined
     if (!row) throw new NotFoundError(`upload "${id}" does not exist`)
@@ -676,14 +684,12 @@ export class UploadStore {
   }
 
   bytes(id: string): Buffer {
-    const row = this.s.db.prepare('SELECT bytes FROM uploads WHERE id = ?').get(id) as
-      | { bytes: Buffer }
-      | undefined
+    const row = this.s.sql('SELECT bytes FROM uploads WHERE id = ?').get(id) as { bytes: Buffer } | undefined
     if (!row) throw new NotFoundError(`upload "${id}" does not exist`)
     return row.bytes
   }
 
   delete(id: string): void {
-    this.s.write(() => this.s.db.prepare('DELETE FROM uploads WHERE id = ?').run(id))
+    this.s.write(() => this.s.sql('DELETE FROM uploads WHERE id = ?').run(id))
   }
 }

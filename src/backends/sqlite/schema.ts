@@ -1,8 +1,9 @@
 // The embedded space's tables. One database file holds one environment; `user_version` guards the layout so
 // a file written by a future layout is refused instead of misread.
 import type Database from 'better-sqlite3'
+import { UNIQUE_DDL } from './unique-index.ts'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -92,17 +93,22 @@ CREATE TABLE IF NOT EXISTS lock (
 );
 `
 
-/** Creates the tables on a fresh file; refuses a file whose layout this code does not know. */
-export function ensureSchema(db: Database.Database, file: string): void {
+/**
+ * Creates the tables on a fresh file, upgrades an older layout (every statement is idempotent), and refuses
+ * a file whose layout this code does not know. Returns the version the file had, for data upgrades.
+ */
+export function ensureSchema(db: Database.Database, file: string): number {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > SCHEMA_VERSION) {
     throw new Error(
       `${file}: written by a newer kb-cms (schema ${version}, this one knows ${SCHEMA_VERSION})`,
     )
   }
-  if (version === SCHEMA_VERSION) return
+  if (version === SCHEMA_VERSION) return version
   db.transaction(() => {
     db.exec(DDL)
+    db.exec(UNIQUE_DDL)
     db.pragma(`user_version = ${SCHEMA_VERSION}`)
   }).immediate()
+  return version
 }

@@ -3,10 +3,13 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { ensureSchema } from './schema.ts'
+import { rebuildUniqueIndex } from './unique-index.ts'
 
 export interface SpaceDb {
   db: Database.Database
   file: string
+  /** A prepared statement, cached: the stores run the same few statements many times. */
+  sql(text: string): Database.Statement
   /** Runs `fn` in a write transaction taken up front, so concurrent writers queue instead of failing mid-way. */
   write<T>(fn: () => T): T
   /** The clock, injectable so tests can move time (lock expiry) without sleeping. */
@@ -23,27 +26,47 @@ export interface OpenDbOptions {
 export function openSpaceDb(file: string, options: OpenDbOptions = {}): SpaceDb {
   if (!options.mustExist) mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file, { fileMustExist: options.mustExist ?? false })
+  let fromVersion: number
   try {
     // Another process (a second `migrate`, the HTTP face) may hold the write lock: wait for it, boundedly.
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
-    ensureSchema(db, file)
+    fromVersion = ensureSchema(db, file)
   } catch (e) {
     db.close()
     throw e
   }
   const now = options.now ?? (() => new Date())
-  return {
+  const statements = new Map<string, Database.Statement>()
+  const sdb: SpaceDb = {
     db,
     file,
     now,
+    sql: (text) => {
+      let statement = statements.get(text)
+      if (!statement) {
+        statement = db.prepare(text)
+        statements.set(text, statement)
+      }
+      return statement
+    },
     write: <T>(fn: () => T): T => {
       // Nested calls join the outer transaction (better-sqlite3 turns them into savepoints).
       return db.inTransaction ? db.transaction(fn)() : db.transaction(fn).immediate()
     },
   }
+  // Files from layout 1 had no unique index: fill it from what is published.
+  if (fromVersion === 1) {
+    sdb.write(() => {
+      const actives = db.prepare('SELECT active FROM content_types WHERE active IS NOT NULL').all() as {
+        active: string
+      }[]
+      for (const { active } of actives) rebuildUniqueIndex(sdb, JSON.parse(active))
+    })
+  }
+  return sdb
 }
 
 /** Timestamps as Contentful writes them: ISO 8601, UTC, milliseconds. */

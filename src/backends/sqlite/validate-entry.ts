@@ -61,7 +61,7 @@ export function validateEntry(
       const value = values[locale]
       const path = ['fields', field.id, locale]
       if (isMissing(value)) {
-        if (field.required && !field.disabled) fail(path, 'required', 'required')
+        if (field.required) fail(path, 'required', 'required')
         continue
       }
       checkValue(field, value, path, space, fail)
