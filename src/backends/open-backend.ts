@@ -1,31 +1,19 @@
-// Picks the adapter from options and the environment: Contentful when CONTENTFUL_SPACE_ID and
-// CONTENTFUL_MANAGEMENT_TOKEN are set (in the environment or `.env`), the embedded space otherwise.
-import { contentfulConfig, describeConfig, loadDotEnv } from '../config/contentful-config.ts'
-import { connect } from './contentful/client.ts'
-import { ContentfulBackend } from './contentful/contentful-backend.ts'
+// Picks the adapter from options: the embedded space by default; Contentful once its adapter exists.
 import type { ContentBackend } from './port.ts'
+import { EmbeddedSpace } from './sqlite/embedded-space.ts'
+import { resolveEnvironment } from './sqlite/environments.ts'
 import { SqliteBackend } from './sqlite/sqlite-backend.ts'
 
 export interface BackendOptions {
   /** The embedded space's folder (default `.cms`). */
   space?: string
-  /** The environment (default `master`). With Contentful, CONTENTFUL_ENVIRONMENT wins when set. */
+  /** The environment or alias (default `master`). */
   env?: string
-  /** Where retries are reported (Contentful only); default: stderr. */
-  warn?: (message: string) => void
 }
 
 export async function openBackend(options: BackendOptions = {}): Promise<ContentBackend> {
-  loadDotEnv()
-  const env = { ...process.env }
-  if (!env.CONTENTFUL_ENVIRONMENT && options.env) env.CONTENTFUL_ENVIRONMENT = options.env
-  const config = contentfulConfig(env)
-  if (config) {
-    const warn = options.warn ?? ((m: string) => process.stderr.write(`warning: ${m}\n`))
-    return new ContentfulBackend(connect(config, { warn }), describeConfig(config))
-  }
-  return SqliteBackend.open({
-    ...(options.space === undefined ? {} : { space: options.space }),
-    ...(options.env === undefined ? {} : { env: options.env }),
-  })
+  const space = options.space ?? '.cms'
+  const asked = options.env ?? 'master'
+  const env = resolveEnvironment(space, asked)
+  return new SqliteBackend(EmbeddedSpace.open({ space, env }), env === asked ? env : `${asked} → ${env}`)
 }

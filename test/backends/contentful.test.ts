@@ -7,8 +7,16 @@ import { join } from 'node:path'
 import test from 'ava'
 import { connect } from '../../src/backends/contentful/client.ts'
 import { ContentfulBackend } from '../../src/backends/contentful/contentful-backend.ts'
+import { type Failure, RequestScheduler } from '../../src/backends/contentful/scheduler.ts'
 import type { ContentBackend } from '../../src/backends/port.ts'
-import { ConfigError, type ContentfulConfig } from '../../src/config/contentful-config.ts'
+import {
+  ConfigError,
+  type ContentfulConfig,
+  contentfulConfig,
+  describeConfig,
+  loadDotEnv,
+  redact,
+} from '../../src/config/contentful-config.ts'
 import { startLocalServer } from '../../src/server/management/local-server.ts'
 import type { RequestLogEntry } from '../../src/server/server.ts'
 import { backendContract, person } from './contract.ts'

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
@@ -87,4 +87,20 @@ test('clone refuses a missing source and an existing target; delete removes an e
   deleteEnvironment(dir, 'copy')
   t.deepEqual(listEnvironments(dir), ['master'])
   t.throws(() => deleteEnvironment(dir, 'copy'), { instanceOf: NotFoundError })
+})
+
+test('an alias in aliases.json sends the backend to its target environment', async (t) => {
+  const dir = fresh()
+  await (await openBackend({ space: dir })).close()
+  cloneEnvironment(dir, 'master', 'release-2')
+  writeFileSync(join(dir, 'aliases.json'), JSON.stringify({ master: { target: 'release-2', version: 2 } }))
+  const b = await openBackend({ space: dir })
+  t.regex(b.description, /\(master → release-2\)$/)
+  await b.applyMigration([], row('0001-on-release'))
+  await b.close()
+  const direct = await openBackend({ space: dir, env: 'release-2' })
+  t.is((await direct.readLedger()).length, 1)
+  await direct.close()
+  writeFileSync(join(dir, 'aliases.json'), '{not json')
+  await t.throwsAsync(openBackend({ space: dir }), { message: /aliases\.json: not valid JSON/ })
 })

@@ -1,7 +1,7 @@
 // Environments of an embedded space: one database file each in the space folder. A clone is a consistent
 // copy of the source file (`VACUUM INTO`), taken while others may be writing, then renamed into place so a
 // half-written copy is never seen as an environment.
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ConflictError, NotFoundError } from '../port.ts'
 import { EmbeddedSpace, environmentFile } from './embedded-space.ts'
@@ -45,4 +45,22 @@ export function deleteEnvironment(spaceDir: string, env: string): void {
   if (!existsSync(file))
     throw new NotFoundError(`environment "${env}" does not exist in ${resolve(spaceDir)}`)
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
+}
+
+/**
+ * The environment an id names: an alias in the space folder's `aliases.json` (`{ "master": { "target":
+ * "release-2", … } }`, kept by the Management face when an alias is repointed) resolves to its target, so
+ * `migrate` and the server agree on what `master` is.
+ */
+export function resolveEnvironment(spaceDir: string, env: string): string {
+  const file = join(resolve(spaceDir), 'aliases.json')
+  if (!existsSync(file)) return env
+  let aliases: Record<string, { target?: unknown }>
+  try {
+    aliases = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON (${(e as Error).message})`)
+  }
+  const target = aliases?.[env]?.target
+  return typeof target === 'string' ? target : env
 }

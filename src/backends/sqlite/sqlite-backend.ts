@@ -26,10 +26,14 @@ import { summarize } from './validation-detail.ts'
 export class SqliteBackend implements ContentBackend {
   readonly description: string
 
-  constructor(readonly space: EmbeddedSpace) {
+  /** `label` names the environment in `description` when it differs from the file's (an alias). */
+  constructor(
+    readonly space: EmbeddedSpace,
+    label?: string,
+  ) {
     const rel = relative(process.cwd(), space.dir)
     const dir = rel === '' ? '.' : rel.startsWith('..') ? space.dir : rel
-    this.description = `embedded:${dir} (${space.env})`
+    this.description = `embedded:${dir} (${label ?? space.env})`
   }
 
   static open(options: OpenSpaceOptions = {}): SqliteBackend {
