@@ -1,0 +1,244 @@
+// `npm run migrate` as a user runs it: real processes on a throwaway project folder and its embedded space.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import test from 'ava'
+import contentTypes from '../../content-types/index.ts'
+import { EmbeddedSpace } from '../../src/backends/sqlite/embedded-space.ts'
+import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
+import { finished, runCli, startCli } from './helpers/run-cli.ts'
+import { migrationSource, tempProject } from './helpers/temp-project.ts'
+
+async function ledgerAndModel(space: string) {
+  const backend = SqliteBackend.open({ space, create: false } as never)
+  try {
+    return { ledger: await backend.readLedger(), model: await backend.readModel() }
+  } finally {
+    await backend.close()
+  }
+}
+
+test('fresh space: migrate creates the model, a second run has nothing to do, check passes', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  const first = await runCli([], p.root)
+  t.is(first.code, 0, first.stderr)
+  t.is(first.stdout, 'done applied=1 total=1\n')
+  t.regex(first.stderr, /^applied 0001-content-model writes=10 ms=\d+$/m)
+  const { ledger, model } = await ledgerAndModel(p.space)
+  t.deepEqual(
+    ledger.map((r) => r.name),
+    ['0001-content-model'],
+  )
+  t.is(model.contentTypes.length, contentTypes.length)
+
+  const second = await runCli([], p.root)
+  t.is(second.code, 0)
+  t.is(second.stdout, 'up-to-date applied=1\n')
+  t.is(second.stderr, '')
+  t.deepEqual((await ledgerAndModel(p.space)).ledger, ledger, 'the second run wrote nothing')
+
+  const check = await runCli(['check'], p.root)
+  t.is(check.code, 0, check.stdout)
+  t.regex(check.stdout, /^ok .* matches content-types\/ and migrations\/$/m)
+})
+
+test('--json prints one JSON report on stdout and nothing else', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  const run = await runCli(['--json', '--space', join(p.root, 'elsewhere'), '--env', 'staging'], p.root)
+  t.is(run.code, 0, run.stderr)
+  const report = JSON.parse(run.stdout)
+  t.like(report, { dryRun: false, alreadyApplied: 0, applied: ['0001-content-model'] })
+  t.regex(report.space, /elsewhere \(staging\)$/)
+  t.is(report.plans[0].steps.length, contentTypes.length)
+  t.true(existsSync(join(p.root, 'elsewhere', 'staging.sqlite')), '--space and --env pick the database')
+  t.false(existsSync(p.space))
+  const status = await runCli(
+    ['status', '--json', '--space', join(p.root, 'elsewhere'), '--env', 'staging'],
+    p.root,
+  )
+  t.like(JSON.parse(status.stdout), { pending: [], drift: [] })
+})
+
+test('--dry-run on an empty space prints every operation and leaves the space empty', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  const run = await runCli(['--dry-run'], p.root)
+  t.is(run.code, 0, run.stderr)
+  for (const ct of contentTypes) {
+    t.true(
+      run.stdout.includes(
+        `plan 0001-content-model apply create content type ${ct.id} (${ct.fields.length} fields)`,
+      ),
+    )
+  }
+  t.regex(run.stdout, /^dry-run pending=1 writes=10$/m)
+  t.false(existsSync(p.space), 'nothing was created')
+  // On an existing, empty space too.
+  EmbeddedSpace.open({ space: p.space }).close()
+  const again = await runCli(['--dry-run', '--json'], p.root)
+  t.like(JSON.parse(again.stdout), { dryRun: true, applied: [] })
+  const { ledger, model } = await ledgerAndModel(p.space)
+  t.deepEqual(ledger, [])
+  t.deepEqual(model.contentTypes, [])
+})
+
+test('check fails after a field is changed behind its back; `new` scaffolds the fix, which makes it pass', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  t.is((await runCli([], p.root)).code, 0)
+  const space = EmbeddedSpace.open({ space: p.space })
+  const article = space.contentTypes.get('troubleshootingArticle')
+  const fields = article.contentType.fields.map((f) => (f.id === 'slug' ? { ...f, required: false } : f))
+  space.contentTypes.put({ ...article.contentType, fields }, article.sys.version)
+  space.contentTypes.activate('troubleshootingArticle', article.sys.version + 1)
+  space.close()
+
+  const check = await runCli(['check'], p.root)
+  t.is(check.code, 1)
+  t.regex(
+    check.stdout,
+    /^drift troubleshootingArticle\.slug: required is false in the space, true in content-types\/$/m,
+  )
+  t.regex(check.stdout, /^not-ok /m)
+  const json = await runCli(['check', '--json'], p.root)
+  t.is(json.code, 1)
+  t.like(JSON.parse(json.stdout), { ok: false, pending: [] })
+
+  const created = await runCli(['new', 'restore slug rule'], p.root)
+  t.is(created.code, 0, created.stderr)
+  t.regex(
+    created.stdout,
+    /created migrations\/0002-restore-slug-rule\.ts with the operations that close 1 difference/,
+  )
+  const source = readFileSync(join(p.migrations, '0002-restore-slug-rule.ts'), 'utf8')
+  t.regex(
+    source,
+    /m\.editContentType\('troubleshootingArticle'\)\s+\.editField\('slug', \{ required: true \}\)/,
+  )
+
+  const pending = await runCli(['check'], p.root)
+  t.is(pending.code, 1)
+  t.regex(pending.stdout, /^pending 0002-restore-slug-rule$/m)
+  const applied = await runCli([], p.root)
+  t.is(applied.code, 0, applied.stderr)
+  t.is((await runCli(['check'], p.root)).code, 0)
+})
+
+test('two migrate processes started together: exactly one applies, the ledger holds each migration once', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  for (let i = 2; i <= 6; i++) {
+    p.write(
+      `000${i}-field-${i}.ts`,
+      migrationSource(
+        `    m.editContentType('note').createField({ id: 'extra${i}', name: 'Extra ${i}', type: 'Symbol', widget: { id: 'singleLine' }, helpText: 'Test field.' })`,
+      ),
+    )
+  }
+  const runs = await Promise.all([
+    finished(startCli(['--json'], p.root)),
+    finished(startCli(['--json'], p.root)),
+  ])
+  for (const r of runs) t.is(r.code, 0, r.stderr)
+  const reports = runs.map((r) => JSON.parse(r.stdout))
+  const appliers = reports.filter((r) => r.applied.length > 0)
+  t.is(appliers.length, 1, 'exactly one process applied migrations')
+  t.is(appliers[0].applied.length, 6)
+  const { ledger } = await ledgerAndModel(p.space)
+  t.deepEqual(
+    ledger.map((r) => r.name),
+    ['0001-content-model', '0002-field-2', '0003-field-3', '0004-field-4', '0005-field-5', '0006-field-6'],
+  )
+})
+
+test('kill -9 in the middle of a run leaves no half-recorded migration, and the next run finishes the job', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  const count = 40
+  for (let i = 2; i <= count; i++) {
+    const n = String(i).padStart(4, '0')
+    p.write(
+      `${n}-field-${i}.ts`,
+      migrationSource(
+        `    m.editContentType('ctaBanner').createField({ id: 'extra${i}', name: 'Extra ${i}', type: 'Symbol', widget: { id: 'singleLine' }, helpText: 'Test field.' })`,
+      ),
+    )
+  }
+  const child = startCli([], p.root)
+  const done = finished(child)
+  await new Promise<void>((resolve) => {
+    child.stderr?.on('data', (d: Buffer) => {
+      if (/^applied 0003-/m.test(String(d))) {
+        child.kill('SIGKILL')
+        resolve()
+      }
+    })
+  })
+  const killed = await done
+  t.is(killed.signal, 'SIGKILL')
+  const after = await ledgerAndModel(p.space)
+  t.true(
+    after.ledger.length >= 3 && after.ledger.length < count,
+    `killed after ${after.ledger.length} migrations`,
+  )
+  // Every recorded migration's field exists, and no unrecorded one's does.
+  const banner = after.model.contentTypes.find((c) => c.sys.id === 'ctaBanner')
+  const extras = (banner?.active?.fields ?? []).filter((f) => f.id.startsWith('extra')).map((f) => f.id)
+  t.deepEqual(
+    extras,
+    after.ledger.slice(1).map((r) => `extra${Number(r.name.slice(0, 4))}`),
+  )
+  // The dead run's lock is taken over at once (its process is gone), and the rest is applied.
+  const rerun = await runCli(['--lock-wait', '2'], p.root)
+  t.is(rerun.code, 0, rerun.stderr)
+  t.is(rerun.stdout, `done applied=${count - after.ledger.length} total=${count}\n`)
+  t.is((await ledgerAndModel(p.space)).ledger.length, count)
+})
+
+test('a lock held by a live run: the second run waits --lock-wait, then exits 1 naming the holder', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  const backend = SqliteBackend.open({ space: p.space })
+  const now = Date.now()
+  await backend.acquireLock({
+    id: 'test-holder',
+    description: `tester@${(await import('node:os')).hostname()} pid ${process.pid}, migrate`,
+    acquiredAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + 60_000).toISOString(),
+  })
+  await backend.close()
+  const run = await runCli(['--lock-wait', '0.5'], p.root)
+  t.is(run.code, 1)
+  t.regex(run.stderr, new RegExp(`^waiting lock=tester@.* pid ${process.pid}, migrate\\n`))
+  t.regex(
+    run.stderr,
+    new RegExp(`^migrate: the space is locked by tester@.* pid ${process.pid}, migrate since .*\\n$`, 'm'),
+  )
+  t.deepEqual((await ledgerAndModel(p.space)).ledger, [])
+})
+
+test('errors are one line with exit 1; bad usage exits 2', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  t.is((await runCli([], p.root)).code, 0)
+  const path = join(p.migrations, '0001-content-model.ts')
+  const { writeFileSync } = await import('node:fs')
+  writeFileSync(path, readFileSync(path, 'utf8').replace("name: 'Note'", "name: 'Callout'"))
+  const edited = await runCli([], p.root)
+  t.is(edited.code, 1)
+  t.is(edited.stdout, '')
+  t.regex(
+    edited.stderr,
+    /^migrate: migrations\/0001-content-model\.ts was edited after it was applied \([^\n]*\)[^\n]*\n$/,
+  )
+
+  const unknown = await runCli(['--bogus'], p.root)
+  t.is(unknown.code, 2)
+  t.regex(unknown.stderr, /unknown option '--bogus'/)
+  const badWait = await runCli(['--lock-wait', 'soon'], p.root)
+  t.is(badWait.code, 2)
+  t.regex(badWait.stderr, /--lock-wait/)
+  const noName = await runCli(['new'], p.root)
+  t.is(noName.code, 2)
+})
