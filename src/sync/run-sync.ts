@@ -60,11 +60,29 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   const display = (abs: string) => toPosix(relative(cwd, abs)) || '.'
   const report = emptyReport(display(root), backend.description, options.dryRun ?? false)
   const parseFile = options.parse ?? ((path, text, o) => parseArticleSource(path, text, o).article)
-  const parse = async (abs: string) =>
-    parseFile(display(abs), await readFile(abs, 'utf8'), {
-      docsRoot: display(root),
-      ...(options.variables ? { variables: options.variables } : {}),
-    })
+  // Never throws: a file that cannot be read or parsed becomes an article with a fatal diagnostic, so one
+  // broken file never stops the others.
+  const parse = async (abs: string): Promise<Article> => {
+    try {
+      return parseFile(display(abs), await readFile(abs, 'utf8'), {
+        docsRoot: display(root),
+        ...(options.variables ? { variables: options.variables } : {}),
+      })
+    } catch (error) {
+      return unreadable(display(abs), error)
+    }
+  }
+  const reportFatal = (article: Article) => {
+    const fatal = article.diagnostics.filter((d) => d.severity === 'fatal')
+    if (fatal.length === 0) return false
+    const file = article.source
+    for (const d of fatal) report.diagnostics.push({ file, ...d })
+    const first = fatal[0]
+    const place = first?.line != null ? `${file}:${first.line}:${first.column ?? 1}` : file
+    report.failed.push({ file, id: null, message: `${place}: ${first?.message ?? 'cannot parse'}` })
+    report.articles.failed++
+    return true
+  }
 
   // Pass 1: which files are troubleshooting articles (and their slugs), so related links can point at articles
   // later in the run. Only paths and slugs are kept.
@@ -73,13 +91,7 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   for await (const abs of markdownFiles(root)) {
     const article = await parse(abs)
     const file = display(abs)
-    const fatal = article.diagnostics.filter((d) => d.severity === 'fatal')
-    if (fatal.length > 0) {
-      for (const d of fatal) report.diagnostics.push({ file, ...d })
-      const first = fatal[0]
-      const place = first?.line != null ? `${file}:${first.line}:${first.column ?? 1}` : file
-      report.failed.push({ file, id: null, message: `${place}: ${first?.message ?? 'cannot parse'}` })
-      report.articles.failed++
+    if (reportFatal(article)) {
       index.push({ path: abs, slug: article.slug, kind: 'failed' })
       continue
     }
@@ -90,12 +102,12 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
       continue
     }
     const taken = slugs.get(article.slug)
-    if (taken !== undefined) {
-      report.failed.push({
-        file,
-        id: null,
-        message: `${file}: slug "${article.slug}" is already used by ${taken}`,
-      })
+    if (taken !== undefined || article.slug === '') {
+      const message =
+        taken !== undefined
+          ? `${file}: slug "${article.slug}" is already used by ${taken}`
+          : `${file}: no slug can be made from the file name`
+      report.failed.push({ file, id: null, message })
       report.articles.failed++
       index.push({ path: abs, slug: article.slug, kind: 'failed' })
       continue
@@ -115,7 +127,11 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
 
   for (let i = 0; i < articles.length; i += chunkSize) {
     const chunk: Article[] = []
-    for (const f of articles.slice(i, i + chunkSize)) chunk.push(await parse(f.path))
+    for (const f of articles.slice(i, i + chunkSize)) {
+      // Changed since the first pass into something that cannot be synced: reported, skipped.
+      const article = await parse(f.path)
+      if (!reportFatal(article)) chunk.push(article)
+    }
     await syncChunk(chunk)
     done += chunk.length
     options.onProgress?.({ done, total: articles.length })
@@ -408,6 +424,31 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
         message: `${result.reason}; the article is synced without it`,
       })
     }
+  }
+}
+
+function unreadable(file: string, error: unknown): Article {
+  const message = `cannot read or parse this file: ${error instanceof Error ? error.message : String(error)}`
+  return {
+    source: file,
+    kind: 'other',
+    slug: '',
+    title: '',
+    description: null,
+    readingTimeMinutes: null,
+    appliesTo: [],
+    symptom: null,
+    condition: null,
+    cause: null,
+    errorCodes: [],
+    resolutions: [],
+    images: [],
+    notes: [],
+    related: [],
+    cta: null,
+    variables: [],
+    body: null,
+    diagnostics: [{ ruleId: 'sync-unreadable', severity: 'fatal', message, line: null, column: null }],
   }
 }
 
