@@ -415,3 +415,56 @@ test('a layout 1 file is upgraded and its unique values indexed', (t) => {
   })
   t.throws(() => space.entries.publish('b', b.sys.version), { instanceOf: ValidationError })
 })
+
+test('rich text: node types, marks and embedded entry types are validated on publish', (t) => {
+  const space = modelled(t)
+  const note = {
+    id: 'note',
+    name: 'Note',
+    displayField: 'title',
+    fields: [
+      { id: 'title', name: 'Title', type: 'Symbol' as const, required: true, localized: false },
+      {
+        id: 'body',
+        name: 'Body',
+        type: 'RichText' as const,
+        required: true,
+        localized: false,
+        validations: [
+          { enabledNodeTypes: ['hyperlink', 'embedded-entry-block'] },
+          { enabledMarks: ['bold'] },
+          { nodes: { 'embedded-entry-block': [{ linkContentType: ['person'] }] } },
+        ],
+      },
+    ],
+  }
+  space.contentTypes.activate('note', space.contentTypes.put(note).sys.version)
+  space.entries.put({ id: 'ada', contentTypeId: 'person', fields: { name: v('Ada') } })
+  space.entries.put({ id: 'art', contentTypeId: 'article', fields: { title: v('A'), slug: v('a') } })
+  const text = (value: string, marks: string[] = []) => ({
+    nodeType: 'text',
+    value,
+    marks: marks.map((type) => ({ type })),
+    data: {},
+  })
+  const para = (...content: object[]) => ({ nodeType: 'paragraph', data: {}, content })
+  const embed = (id: string) => ({
+    nodeType: 'embedded-entry-block',
+    data: { target: link('Entry', id) },
+    content: [],
+  })
+  const doc = (...content: object[]) => ({ nodeType: 'document', data: {}, content })
+  const publish = (id: string, body: object) => {
+    const e = space.entries.put({ id, contentTypeId: 'note', fields: { title: v(id), body: v(body) } })
+    return () => space.entries.publish(id, e.sys.version)
+  }
+  t.notThrows(publish('ok', doc(para(text('hi', ['bold'])), embed('ada'))))
+  t.throws(publish('heading', doc({ nodeType: 'heading-1', data: {}, content: [text('h')] })), {
+    message: /"heading-1" is not allowed/,
+  })
+  t.throws(publish('italic', doc(para(text('hi', ['italic'])))), { message: /mark "italic"/ })
+  t.throws(publish('embeds-article', doc(embed('art'))), { message: /embeds a article/ })
+  t.throws(publish('not-a-document', { nodeType: 'paragraph', content: [] }), {
+    message: /Rich Text document/,
+  })
+})
