@@ -4,6 +4,7 @@ import { join, relative } from 'node:path'
 import test from 'ava'
 import { embeddedImage } from '../../src/markdown/rich-text.ts'
 import { runSync, type SyncOptions } from '../../src/sync/run-sync.ts'
+import { printReport } from '../../src/sync/sync-command.ts'
 import { article, doc, image } from './helpers/articles.ts'
 import { jsonParse, writeJsonDocs } from './helpers/json-docs.ts'
 import { modelSpace, tempDir } from './helpers/space.ts'
@@ -193,4 +194,37 @@ test('--asset-base-url creates assets from public URLs', async (t) => {
   await sync({ assetBaseUrl: 'https://cdn.example.com/kb/' })
   const [asset] = (await readSpace(backend)).assets
   t.is(asset?.fields.file?.['en-US']?.upload, 'https://cdn.example.com/kb/assets/sync-status.png')
+})
+
+test('one broken article among many: the others land, the broken one is reported with file, line and column', async (t) => {
+  const broken = article('broken-one', {
+    diagnostics: [
+      { ruleId: 'some-rule', severity: 'fatal', message: 'cannot make sense of this', line: 7, column: 3 },
+    ],
+  })
+  const { dir, backend, sync } = await setup(t, [...sampleArticles(), broken])
+  // And a file the parser throws on: contained, reported, not fatal to the run.
+  writeFileSync(join(dir, 'docs', 'articles', 'garbage.md'), '{ not json')
+  const report = await sync()
+  t.is(report.articles.created, 3)
+  t.is(report.articles.failed, 2)
+  const file = relative(process.cwd(), join(dir, 'docs', 'articles', 'broken-one.md'))
+  t.deepEqual(
+    report.failed.find((f) => f.file === file),
+    { file, id: null, message: `${file}:7:3: cannot make sense of this` },
+  )
+  t.regex(
+    report.failed.find((f) => f.file.endsWith('garbage.md'))?.message ?? '',
+    /cannot read or parse this file/,
+  )
+  const stderr: string[] = []
+  printReport(
+    report,
+    { source: '' },
+    { stdout: { write: () => true }, stderr: { write: (s: string) => stderr.push(s) } },
+  )
+  t.true(stderr.includes(`${file}:7:3  fatal  cannot make sense of this  some-rule\n`))
+  const space = await readSpace(backend)
+  t.false(space.entries.some((e) => e.sys.id.startsWith('broken-one')))
+  t.deepEqual(spaceProblems(space), [])
 })
