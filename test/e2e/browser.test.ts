@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
 import { type BrowserContext, chromium } from 'playwright-core'
+import type { EntryInput } from '../../src/backends/port.ts'
 import type { RunningServer } from '../../src/server/server.ts'
 import { repoRoot, seededSpace, serve } from '../server/delivery-fixture.ts'
 
@@ -35,6 +36,72 @@ test.before(async () => {
   })
   mkdirSync(outDir, { recursive: true })
 })
+
+const en = (value: unknown) => ({ 'en-US': value })
+const text = (value: string) => ({ nodeType: 'text', value, marks: [], data: {} })
+const link = (uri: string, label: string) => ({
+  nodeType: 'hyperlink',
+  data: { uri },
+  content: [text(label)],
+})
+const doc = (...content: unknown[]) => ({ nodeType: 'document', data: {}, content })
+const para = (...content: unknown[]) => ({ nodeType: 'paragraph', data: {}, content })
+/** Every payload sets the same marker or opens a dialog if it ever runs. */
+const RUN = 'window.__pwned=1;alert(1)'
+
+/** An article whose every field tries to run script, published through the port as the sync would. */
+async function publishHostileArticle() {
+  const { backend } = space
+  const hostileDoc = doc(
+    para(text(`<script>${RUN}</script><img src=x onerror="${RUN}">`)),
+    para(
+      link(`javascript:${RUN}`, 'js link'),
+      link(`JaVaScRiPt:${RUN}`, 'mixed case'),
+      link(`java\tscript:${RUN}`, 'tab'),
+      link(`data:text/html,<script>${RUN}</script>`, 'data url'),
+      link('https://example.com/" onmouseover="alert(1)', 'quote breakout'),
+    ),
+  )
+  const entries: EntryInput[] = [
+    {
+      id: 'hostile.n1',
+      contentTypeId: 'note',
+      fields: { kind: en('warning'), title: en(`<img src=x onerror="${RUN}">`), body: en(hostileDoc) },
+    },
+    {
+      id: 'hostile.cta',
+      contentTypeId: 'ctaBanner',
+      fields: {
+        internalName: en('hostile'),
+        variant: en('x" onclick="alert(1)'),
+        text: en(`"><script>${RUN}</script>`),
+        url: en('https://example.com/?q="><script>alert(1)</script>'),
+      },
+    },
+    {
+      id: 'hostile',
+      contentTypeId: 'troubleshootingArticle',
+      fields: {
+        title: en(`<script>${RUN}</script> Hostile`),
+        slug: en('hostile-article'),
+        description: en(`<img src=x onerror="${RUN}">`),
+        appliesTo: en(['<svg onload=alert(1)>']),
+        errorCodes: en(['"><img src=x onerror=alert(1)>']),
+        symptom: en(hostileDoc),
+        cause: en(hostileDoc),
+        notes: en([{ sys: { type: 'Link', linkType: 'Entry', id: 'hostile.n1' } }]),
+        ctaBanner: en({ sys: { type: 'Link', linkType: 'Entry', id: 'hostile.cta' } }),
+        relatedLinks: en([{ title: `<b onmouseover="${RUN}">x</b>`, href: `javascript:${RUN}` }]),
+      },
+    },
+  ]
+  const items = []
+  for (const e of entries) {
+    const written = await backend.putEntry(e)
+    items.push({ linkType: 'Entry' as const, id: written.sys.id, version: written.sys.version })
+  }
+  await backend.publish(items)
+}
 
 test.after.always(async () => {
   await browser?.close()
@@ -123,3 +190,56 @@ browserTest('the index lists the published articles and links to their pages', a
   await page.screenshot({ path: join(outDir, 'index-first-article.png'), fullPage: true })
   await page.close()
 })
+
+browserTest(
+  'hostile content renders as text: nothing runs, no script, handler or javascript: link reaches the page',
+  async (t) => {
+    await publishHostileArticle()
+    const page = await browser.newPage()
+    const fired: string[] = []
+    page.on('dialog', async (d) => {
+      fired.push(`dialog: ${d.message()}`)
+      await d.dismiss()
+    })
+    page.on('pageerror', (e) => fired.push(`pageerror: ${e.message}`))
+    const response = await page.goto(`http://${server.hostPort}/articles/hostile-article`)
+    t.is(response?.status(), 200)
+    t.regex(response?.headers()['content-security-policy'] ?? '', /script-src 'none'/)
+    // Hover and click everything that could carry a handler, then give timers a moment.
+    for (const el of await page.locator('a, b, img, svg, aside').all())
+      await el.hover({ force: true, timeout: 1000 }).catch(() => {})
+    await page.waitForTimeout(200)
+
+    t.deepEqual(fired, [], 'no dialog, no error')
+    t.is(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned), undefined)
+    const dom = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<unknown> } })
+        .document
+      const all = Array.from(d.querySelectorAll('*')) as {
+        tagName: string
+        getAttributeNames(): string[]
+        getAttribute(n: string): string | null
+      }[]
+      return {
+        scripts: all.filter((e) => e.tagName === 'SCRIPT').length,
+        handlers: all.flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on'))),
+        hrefs: all.map((e) => e.getAttribute('href')).filter((h): h is string => h !== null),
+        classes: all.map((e) => e.getAttribute('class') ?? ''),
+      }
+    })
+    t.is(dom.scripts, 0)
+    t.deepEqual(dom.handlers, [])
+    t.deepEqual(
+      dom.hrefs.filter((h) => !/^(\/|https:)/.test(h)),
+      [],
+      'only same-site and https links survive',
+    )
+    t.false(dom.classes.some((c) => c.includes('"') || c.includes('onclick')))
+    // The payloads are shown as the text they are, not dropped.
+    const heading = await page.locator('h1').textContent()
+    t.is(heading, `<script>${RUN}</script> Hostile`)
+    t.true((await page.locator('.admonition-title').textContent())?.includes('onerror'))
+    await page.screenshot({ path: join(outDir, 'hostile-article.png'), fullPage: true })
+    await page.close()
+  },
+)
