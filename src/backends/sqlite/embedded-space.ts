@@ -3,10 +3,12 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { NotFoundError, type PublishItem, ValidationError } from '../port.ts'
+import { AssetStore } from './asset-store.ts'
 import { LedgerStore, LockStore } from './bookkeeping-store.ts'
 import { ContentTypeStore } from './content-type-store.ts'
-import { AssetStore, EntryStore, UploadStore } from './entity-store.ts'
+import { EntryStore } from './entry-store.ts'
 import { openSpaceDb, type SpaceDb } from './space-db.ts'
+import { UploadStore } from './upload-store.ts'
 import { ID_PATTERN } from './validate-model.ts'
 import type { ValidationDetail } from './validation-detail.ts'
 
