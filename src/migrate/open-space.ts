@@ -5,6 +5,8 @@ import { relative, resolve } from 'node:path'
 import { openBackend } from '../backends/open-backend.ts'
 import type { ModelSnapshot } from '../backends/port.ts'
 import { environmentFile } from '../backends/sqlite/embedded-space.ts'
+import { resolveEnvironment } from '../backends/sqlite/environments.ts'
+import { loadDotEnv } from '../config/contentful-config.ts'
 import type { MigrationBackend } from './run-migrations.ts'
 
 export interface SpaceOptions {
@@ -17,9 +19,10 @@ export interface SpaceOptions {
 export type OpenedSpace = MigrationBackend & { close(): Promise<void> }
 
 export async function openSpace(options: SpaceOptions): Promise<OpenedSpace> {
-  const file = environmentFile(resolve(options.space), options.env)
-  // Only the embedded space can be absent; a remote one (once configured through the environment) exists.
-  const embedded = !process.env.CONTENTFUL_SPACE_ID
+  const file = environmentFile(resolve(options.space), resolveEnvironment(options.space, options.env))
+  // Only the embedded space can be absent; a Contentful space (CONTENTFUL_* in the environment or .env) exists.
+  loadDotEnv()
+  const embedded = !process.env.CONTENTFUL_SPACE_ID && !process.env.CONTENTFUL_MANAGEMENT_TOKEN
   if (options.readOnly && embedded && !existsSync(file)) return emptySpace(options)
   return openBackend({ space: options.space, env: options.env })
 }
