@@ -78,16 +78,9 @@ type Token = { t: 'inl'; node: InlineNode } | { t: 'br' } | { t: 'soft' } | { t:
 
 const MAX_DEPTH = 200
 const UNSAFE_URL = /^\s*(?:javascript|vbscript|data):/i
-const DROPPED_ELEMENTS = new Set([
-  'iframe',
-  'object',
-  'embed',
-  'form',
-  'input',
-  'button',
-  'select',
-  'textarea',
-])
+const DROPPED_ELEMENTS = new Set(['iframe', 'object', 'embed', 'input', 'select', 'textarea'])
+// Controls whose label a reader sees: the control goes, its text stays.
+const UNWRAPPED_CONTROLS = new Set(['button', 'form', 'label'])
 const SKIPPED_ELEMENTS = new Set(['style', 'head', 'meta', 'link', 'noscript', 'template', 'title'])
 const BLOCK_CONTAINERS = new Set([
   'p',
@@ -282,6 +275,9 @@ function collectInline(
         'embedded-content-dropped',
       )
       continue
+    }
+    if (UNWRAPPED_CONTROLS.has(tag)) {
+      message(ctx, `<${tag}> control dropped; its text is kept`, 'interactive-content-dropped')
     }
     if (tag === 'br') {
       out.push({ t: 'br' })

@@ -75,11 +75,15 @@ export function buildStructure(
       const rt = READING_TIME.exec(t)
       if (rt?.[1] && readingTimeMinutes === null) {
         readingTimeMinutes = Number(rt[1])
+        if (rt[2]?.replace(/^[\s\u00a0–—-]+/, '').trim()) dropped(ctx, item, t)
         continue
       }
-      if (/^for users of\b.*:$/i.test(t)) continue // the badge lead-in: badges go to appliesTo
+      if (/^for users of\b.*:$/i.test(t)) {
+        dropped(ctx, item, t) // the badge lead-in: the badges themselves go to appliesTo
+        continue
+      }
       if (WORK_IN_PROGRESS.test(t)) {
-        info(ctx, item, 'Work-in-progress note left out of the article', 'work-in-progress')
+        info(ctx, item, `Work-in-progress note left out of the article: "${t}"`, 'work-in-progress')
         continue
       }
     }
@@ -104,7 +108,7 @@ export function buildStructure(
       content.push({ type: 'spacer', at: item.at })
       continue
     }
-    const consumed = readRelated(rest, i, related)
+    const consumed = readRelated(rest, i, related, ctx)
     if (consumed > 0) {
       i += consumed - 1
       continue
@@ -146,6 +150,16 @@ export function buildStructure(
 function emptyDoc(): RichText {
   return (
     documentOf([paragraph([])]) ?? ({ nodeType: 'document', data: {}, content: [] } as unknown as RichText)
+  )
+}
+
+/** Structural text (labels, lead-ins) kept out of the fields, reported so a writer sees what was set aside. */
+function dropped(ctx: Ctx, item: Item | { at: number | null }, text: string): void {
+  info(
+    ctx,
+    item as Item,
+    `Structural text set aside: "${text.replace(/\s+/g, ' ').trim()}"`,
+    'structure-dropped',
   )
 }
 
@@ -195,7 +209,7 @@ function splitParas(item: Item): Item | Item[] {
   return parts.map((lines) => ({ ...item, lines }))
 }
 
-function readRelated(items: Item[], i: number, out: RelatedLink[]): number {
+function readRelated(items: Item[], i: number, out: RelatedLink[], ctx: Ctx): number {
   const item = items[i] as Item
   const lead =
     item.type === 'para'
@@ -223,6 +237,7 @@ function readRelated(items: Item[], i: number, out: RelatedLink[]): number {
     used = j - i + 1
   }
   if (links.length === 0) return 0
+  dropped(ctx, item, lead)
   out.push(...links)
   return used
 }
@@ -324,6 +339,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       if (labelled && label) {
         field = labelled
         if (labelled === 'symptom') symptomByCue = true
+        dropped(ctx, item, label[0])
         piece = sliceRun(
           piece,
           label[0].length + (piece.text.length - piece.text.replace(/^[\s\u00a0]+/, '').length),
@@ -728,6 +744,7 @@ function tableArticle(
   const header = (table.rows[0] as { cells: Line[] }).cells.map((c) => c.text)
   const symptomCol = header.findIndex((n) => SYMPTOM_COLUMN.test(n) && !CAUSE_COLUMN.test(n))
   const causeCol = header.findIndex((n) => CAUSE_COLUMN.test(n))
+  dropped(ctx, table, header.join(' | '))
   const symptoms: Block[] = []
   const resolutions: Resolution[] = table.rows.slice(1).map((row) => {
     const symptomCell = row.cells[symptomCol]
