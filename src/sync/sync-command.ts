@@ -64,6 +64,19 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
   if (!existsSync(flags.source)) throw new SyncUsageError(`--source does not exist: ${flags.source}`)
   const varsFile = flags.vars ?? findMkdocsYml(flags.source)
   const variables = varsFile ? loadVariables(varsFile) : undefined
+  // Look before locking: a run with nothing to write (the usual re-run) then makes read requests only, and
+  // never writes the lock entry (on Contentful the lock is itself a write).
+  if (!flags.dryRun) {
+    const preview = await runSync(backend, {
+      source: flags.source,
+      dryRun: true,
+      force: flags.force ?? false,
+      prune: flags.prune ?? false,
+      assetBaseUrl: flags.assetBaseUrl,
+      ...(variables ? { variables } : {}),
+    })
+    if (!preview.changes.some((c) => WRITE_ACTIONS.has(c.action))) return { ...preview, dryRun: false }
+  }
   const bar = progressBar(io.stderr)
   // The migration lock keeps a sync and a migration (or two syncs) from interleaving; a dry run only reads.
   // A lock left by a killed run on this machine is taken over at once.
@@ -93,6 +106,7 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
 }
 
 const LOCK_TTL_MS = 60 * 60_000
+const WRITE_ACTIONS = new Set(['create', 'update', 'publish', 'upload', 'prune'])
 
 export function printReport(report: SyncReport, flags: SyncFlags, io: Io): void {
   for (const d of report.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
