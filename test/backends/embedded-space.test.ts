@@ -468,3 +468,15 @@ test('rich text: node types, marks and embedded entry types are validated on pub
     message: /Rich Text document/,
   })
 })
+
+test('a writer that waits too long for another process says so, naming the file', (t) => {
+  const space = open(t, { busyTimeoutMs: 50 })
+  const other = new Database(space.file)
+  t.teardown(() => other.close())
+  other.prepare('BEGIN IMMEDIATE').run()
+  t.throws(() => space.contentTypes.put(person), {
+    message: /master\.sqlite: another process kept it locked/,
+  })
+  other.prepare('ROLLBACK').run()
+  t.is(space.contentTypes.put(person).sys.version, 1)
+})

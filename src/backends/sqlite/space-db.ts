@@ -26,10 +26,11 @@ export interface OpenDbOptions {
 export function openSpaceDb(file: string, options: OpenDbOptions = {}): SpaceDb {
   if (!options.mustExist) mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file, { fileMustExist: options.mustExist ?? false })
+  const busyMs = options.busyTimeoutMs ?? 10_000
   let fromVersion: number
   try {
     // Another process (a second `migrate`, the HTTP face) may hold the write lock: wait for it, boundedly.
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`)
+    db.pragma(`busy_timeout = ${busyMs}`)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
@@ -54,7 +55,17 @@ export function openSpaceDb(file: string, options: OpenDbOptions = {}): SpaceDb 
     },
     write: <T>(fn: () => T): T => {
       // Nested calls join the outer transaction (better-sqlite3 turns them into savepoints).
-      return db.inTransaction ? db.transaction(fn)() : db.transaction(fn).immediate()
+      if (db.inTransaction) return db.transaction(fn)()
+      try {
+        return db.transaction(fn).immediate()
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+          throw new Error(
+            `${file}: another process kept it locked for writing longer than ${busyMs / 1000} s`,
+          )
+        }
+        throw e
+      }
     },
   }
   // Files from layout 1 had no unique index: fill it from what is published.
