@@ -40,11 +40,11 @@ export const CONDITION =
 
 /** Explicit cause phrasing. */
 export const CAUSE =
-  /\b(caused by|the cause of|the causes? (is|are)|is due to|are due to|due to the|because of (a|an|the)|the reason (is|for|why)|results? from|stems? from|is related to|are related to|is a result of|root cause|is triggered by|happens because|occurs because)\b/i
+  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|results? from|stems? from|is related to|are related to|is a result of|root cause|is triggered by|happens because|occurs because)\b/i
 
 /** A sentence that explains the cause further, following a cause sentence. */
 export const CAUSE_FOLLOW_UP =
-  /^(that|this|it) (also|in turn|means|is why|blocks|prevents|makes|leads)\b|^because of (that|this)\b|^(thus|therefore|hence|consequently|as a result|usually|typically|in this case|in such cases)\b/i
+  /^(that|this|it) (also|in turn|means|is why|blocks|prevents|makes|leads|occurs (when|if|because)|happens (when|if|because))\b|^because of (that|this)\b|^(thus|therefore|hence|consequently|as a result|usually|typically|in this case|in such cases)\b/i
 
 /** Sentences that frame the article rather than describe the issue. */
 export const FRAMING =
@@ -80,3 +80,11 @@ export const OVERVIEW =
 /** A fix that starts mid-paragraph, after the cause ("… is caused by X. To resolve it, …"). */
 export const RESOLUTION_MID =
   /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|work ?around|get rid of|remedy|eliminate|correct) (it|this|that|the)\b)/i
+
+/** Headings of a section that explains the issue rather than fixing it. */
+export const EXPLAINER_HEADING =
+  /^(what causes|why (does|do|is|are)|the cause|causes?\b|reasons?\b|root cause|background|overview|symptoms?\b|description|about\b)/i
+
+/** The preamble announces several causes, one per section. */
+export const SEVERAL_CAUSES =
+  /\b(several|multiple|two|three|four|various|a number of|different|possible) (possible )?(reasons|causes)\b/i

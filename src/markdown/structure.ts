@@ -8,6 +8,7 @@ import {
   CAUSE,
   CAUSE_FOLLOW_UP,
   CONDITION,
+  EXPLAINER_HEADING,
   FRAMING,
   LABEL,
   labelField,
@@ -17,6 +18,7 @@ import {
   RESOLUTION,
   RESOLUTION_HEADING,
   RESOLUTION_MID,
+  SEVERAL_CAUSES,
   SYMPTOM,
   WORK_IN_PROGRESS,
 } from './cues.ts'
@@ -264,6 +266,16 @@ function isLinkOnly(inlines: InlineNode[]): boolean {
 function resolutionStart(items: Item[]): number {
   const start = items.findIndex(isResolutionStart)
   if (start < 0) return start
+  // Once the issue is described, a section heading opens the fix (multi-cause articles: one section per cause).
+  const heading = items.findIndex(
+    (item, j) =>
+      j < start &&
+      item.type === 'heading' &&
+      item.depth >= 2 &&
+      !EXPLAINER_HEADING.test(item.line.text.trim()) &&
+      items.slice(0, j).some((i) => i.type === 'para' && SYMPTOM.test(runOf(i.lines).text)),
+  )
+  if (heading >= 0) return heading
   for (let j = start - 1; j >= 0; j--) {
     const item = items[j] as Item
     if (item.type === 'heading') {
@@ -327,6 +339,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       continue
     }
     const run = runOf(item.lines)
+    if (SEVERAL_CAUSES.test(run.text)) multiCause = true
     const spans = sentenceSpans(run.text)
     const parts: { field: Field | 'other'; run: Run }[] = []
     let paraField: Field | 'other' | null = null
@@ -370,7 +383,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
             piece.text,
           )
         if (shared && SYMPTOM.test(piece.text.slice(0, shared.index))) {
-          parts.push({ field: 'symptom', run: sliceRun(piece, 0, shared.index) })
+          parts.push(...splitAdvice(sliceRun(piece, 0, shared.index)))
           parts.push({
             field: 'cause',
             run: sliceRun(piece, shared.index + shared[0].length, piece.text.length),
@@ -383,7 +396,8 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
         }
       }
       if (field === 'symptom') symptomSeen = true
-      parts.push({ field, run: piece })
+      if (field === 'symptom') parts.push(...splitAdvice(piece))
+      else parts.push({ field, run: piece })
       paraField = field
       if (field !== 'other') last = field
     })
@@ -443,11 +457,29 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
   }
 }
 
+/** "If X happens, follow the steps below": the advice clause is not part of the symptom. */
+function splitAdvice(run: Run): { field: Field | 'other'; run: Run }[] {
+  const m =
+    /[,;][\s\u00a0]+(?=(please )?(follow|see|refer to|read|check|to (resolve|fix|solve|troubleshoot|prevent|handle))\b)/i.exec(
+      run.text,
+    )
+  if (!m || !/^(if|when)\b/i.test(run.text.trim())) return [{ field: 'symptom', run }]
+  return [
+    { field: 'symptom', run: sliceRun(run, 0, m.index) },
+    { field: 'other', run: sliceRun(run, m.index + m[0].length, run.text.length) },
+  ]
+}
+
 function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: boolean): boolean {
   if (italicOnly || /^["“*_]/.test(t)) return true
   if (prevEndsColon && !RESOLUTION.test(t)) return true
   if (/^[a-z]/.test(t)) return true
-  return /:\s*$/.test(t) && /\b(error|message|notification|text|following|shown|displayed)\b/i.test(t)
+  return (
+    /:\s*$/.test(t) &&
+    /\b(errors?|messages?|notifications?|text|following|shown|displayed|manifest\w*|symptoms?|signs?)\b/i.test(
+      t,
+    )
+  )
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -467,6 +499,8 @@ interface GroupDraft {
   hasIntroText: boolean
   steps: StepDraft[]
   closed: boolean
+  /** Steps came from a bulleted action list; a further bullet list after an image or spacer continues it. */
+  bullets: boolean
   at: number | null
 }
 
@@ -483,7 +517,16 @@ function buildGroups(
 
   const newGroup = (title: string | null, depth: number, at: number | null): GroupDraft => {
     dropPending()
-    g = { title, headingDepth: depth, intro: [], hasIntroText: false, steps: [], closed: false, at }
+    g = {
+      title,
+      headingDepth: depth,
+      intro: [],
+      hasIntroText: false,
+      steps: [],
+      closed: false,
+      bullets: false,
+      at,
+    }
     groups.push(g)
     return g
   }
@@ -592,7 +635,17 @@ function buildGroups(
           })
         } else if (group?.steps.length && !group.closed) {
           ;(group.steps[group.steps.length - 1] as StepDraft).blocks.push(...itemBlocks(item, ctx.imageIndex))
+        } else if (group?.bullets && pending.length === 0) {
+          for (const li of item.items)
+            addStep(
+              group,
+              String(group.steps.length + 1),
+              null,
+              li.flatMap((x) => itemBlocks(x, ctx.imageIndex)),
+              item.at,
+            )
         } else if (group && !group.steps.length && bulletStepsExpected(group)) {
+          group.bullets = true
           for (const li of item.items)
             addStep(
               group,
