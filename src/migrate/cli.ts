@@ -51,6 +51,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nnpm run migrate then syncs content/ into the space (--no-sync skips it; see the README for its options).' +
+        '\nOutput: a readable plan on a terminal; one `key value` line per fact when piped or with CI=true.',
+    )
 
   const style = (o: GlobalOptions): Style => (tty && !o.json ? 'tty' : 'plain')
   const withSpace = async <T>(o: GlobalOptions, readOnly: boolean, fn: (s: OpenedSpace) => Promise<T>) => {
@@ -73,6 +78,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         lock: { waitMs: o.lockWait * 1000 },
         onEvent: (event) => {
           if (o.json) return
+          // In CI a real run logs what it applied, not the plan it followed.
+          if (event.type === 'planned' && !o.dryRun && s === 'plain') return
           // The plan is the report of a dry run (stdout); progress of a real run goes to stderr.
           const lines = formatEvent(event, s)
           for (const line of lines) (event.type === 'planned' && o.dryRun ? out : err)(line)
