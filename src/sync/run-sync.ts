@@ -9,7 +9,7 @@ import { type ParseOptions, parseArticleSource } from '../markdown/parse-article
 import type { Article, ArticleKind, ImageRef } from '../model/article.ts'
 import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
 import { classifyEntry, type EntryAction, isPublishedCurrent } from './changeset.ts'
-import { articleImages, type DesiredEntry, desiredArticle, type SyncedType } from './desired-state.ts'
+import { articleImages, desiredArticle, type SyncedType } from './desired-state.ts'
 import { articleId } from './ids.ts'
 import { ImageAssets } from './image-assets.ts'
 import { findOrphans } from './orphans.ts'
@@ -42,6 +42,13 @@ interface IndexedFile {
   slug: string
   /** `failed`: fatal diagnostics or a duplicate slug; not synced, but not an orphan either. */
   kind: ArticleKind | 'failed'
+}
+
+interface Owner {
+  file: string
+  type: SyncedType
+  /** For an article entry: how the article was counted, so a failed publish can recount it. */
+  outcome?: Outcome
 }
 
 /** Write levels: an entry is written (and published) only after everything it links to. */
@@ -122,6 +129,8 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   const chunkSize = options.chunkSize ?? 25
   const handledShared = new Set<string>()
   const spaceArticles = new Map<string, boolean>()
+  /** Article entries written but not yet published (published at the end of the run): id → item and owner. */
+  const deferred = new Map<string, { item: PublishItem; owner: Owner }>()
   let done = 0
   options.onProgress?.({ done, total: articles.length })
 
@@ -136,6 +145,12 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     done += chunk.length
     options.onProgress?.({ done, total: articles.length })
   }
+
+  await publishAll(
+    [...deferred.values()].map((d) => d.item),
+    (id) => deferred.get(id)?.owner,
+  )
+  deferred.clear()
 
   const orphans = await findOrphans(backend, {
     root,
@@ -354,17 +369,34 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     }
 
     if (!report.dryRun) {
-      await publishAll(publishAssets, null)
-      for (const items of byLevel) await publishAll(items, perArticle)
+      const ownerOf = (id: string): Owner | undefined => {
+        const owner = perArticle.find((a) => a.entries.some((e) => e.id === id))
+        const type = owner?.entries.find((e) => e.id === id)?.contentTypeId
+        return owner && type ? { file: owner.article.source, type } : undefined
+      }
+      await publishAll(publishAssets, () => undefined)
+      await publishAll(byLevel[0] ?? [], ownerOf)
+      await publishAll(byLevel[1] ?? [], ownerOf)
+      // Articles are published once the whole run is written: a related article may come in a later chunk, and
+      // a link to an entry that does not exist yet cannot be published.
+      for (const item of byLevel[2] ?? []) {
+        const owner = perArticle.find((a) => a.entries.some((e) => e.id === item.id))
+        if (owner)
+          deferred.set(item.id, {
+            item,
+            owner: {
+              file: owner.article.source,
+              type: 'troubleshootingArticle',
+              outcome: outcome.get(owner.article) ?? 'unchanged',
+            },
+          })
+      }
     }
     for (const { article } of perArticle) report.articles[outcome.get(article) ?? 'unchanged']++
   }
 
-  /** Publishes in bulk; if a batch is rejected, publishes its items one by one to name the culprit. */
-  async function publishAll(
-    items: PublishItem[],
-    perArticle: { article: Article; entries: DesiredEntry[] }[] | null,
-  ) {
+  /** Publishes in bulk; if a batch is rejected, publishes its items one by one to name the culprits. */
+  async function publishAll(items: PublishItem[], ownerOf: (id: string) => Owner | undefined): Promise<void> {
     if (items.length === 0) return
     try {
       await writer.publish(items)
@@ -373,15 +405,16 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
         try {
           await writer.publish([item])
         } catch (error) {
-          const owner = perArticle?.find((a) => a.entries.some((e) => e.id === item.id))
+          const owner = ownerOf(item.id)
           report.failed.push({
-            file: owner?.article.source ?? '',
+            file: owner?.file ?? '',
             id: item.id,
             message: `publish failed: ${describeError(error)}`,
           })
-          if (owner) {
-            const type = owner.entries.find((e) => e.id === item.id)?.contentTypeId
-            if (type) report.entries[type].failed++
+          if (owner?.type) report.entries[owner.type].failed++
+          if (owner?.outcome) {
+            report.articles[owner.outcome]--
+            report.articles.failed++
           }
         }
       }

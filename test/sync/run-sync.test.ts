@@ -228,3 +228,18 @@ test('one broken article among many: the others land, the broken one is reported
   t.false(space.entries.some((e) => e.sys.id.startsWith('broken-one')))
   t.deepEqual(spaceProblems(space), [])
 })
+
+test('a related article later in the run (another chunk) is linked and published', async (t) => {
+  const first = article('a-first', { related: [{ title: 'last', href: '../z-last/' }] })
+  const last = article('z-last', { related: [{ title: 'first', href: '../a-first/' }] })
+  const { backend, sync } = await setup(t, [first, last])
+  const report = await sync({ chunkSize: 1 })
+  t.deepEqual(report.failed, [])
+  const space = await readSpace(backend)
+  t.deepEqual(spaceProblems(space), [])
+  const a = space.entries.find((e) => e.sys.id === 'a-first')
+  t.deepEqual(a?.fields.relatedArticles?.['en-US'], [
+    { sys: { type: 'Link', linkType: 'Entry', id: 'z-last' } },
+  ])
+  t.is((await sync({ chunkSize: 1 })).writes, 0)
+})
