@@ -76,7 +76,7 @@ export function closingStatements(diffs: Difference[], desired: readonly Content
     const chain: string[] = []
     for (const d of mine) {
       const id = d.fieldId as string
-      if (d.kind === 'missing field') chain.push(`.createField(${literal(fieldDef(ct, id), 0)})`)
+      if (d.kind === 'missing field') chain.push(`.createField(${literal(fieldDef(ct, id), 1)})`)
       if (d.kind === 'extra field') chain.push(`.deleteField(${literal(id, 0)})`)
       if (d.kind === 'field type') {
         out.push(
@@ -94,7 +94,7 @@ export function closingStatements(diffs: Difference[], desired: readonly Content
       fieldChanges.set(d.fieldId as string, changes)
     }
     for (const [id, changes] of fieldChanges)
-      chain.push(`.editField(${literal(id, 0)}, ${literal(changes, 0)})`)
+      chain.push(`.editField(${literal(id, 0)}, ${literal(changes, 1)})`)
     const hasTypeChanges = Object.keys(typeChanges).length > 0
     if (chain.length > 0 || hasTypeChanges) {
       const args = hasTypeChanges ? `${literal(ct, 0)}, ${literal(typeChanges, 0)}` : literal(ct, 0)
