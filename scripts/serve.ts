@@ -3,7 +3,9 @@
 import { randomBytes } from 'node:crypto'
 import { Command, InvalidArgumentError } from 'commander'
 import { loadDotEnv } from '../src/config/contentful-config.ts'
+import { loadVariables } from '../src/markdown/load-variables.ts'
 import { startLocalServer } from '../src/server/management/local-server.ts'
+import { configurePages } from '../src/server/pages/index.ts'
 
 const number = (min: number, max: number) => (value: string) => {
   const n = Number(value)
@@ -42,6 +44,10 @@ const program = new Command('serve')
     'Access-Control-Allow-Origin of the Delivery API',
     env('KB_CMS_CORS_ORIGIN') ?? '*',
   )
+  .option(
+    '--vars <file>',
+    'values for {{ name }} on article pages: a YAML map or an mkdocs.yml (default: content/mkdocs.yml)',
+  )
   .parse()
 
 const o = program.opts<{
@@ -52,6 +58,7 @@ const o = program.opts<{
   faultSeed?: number
   requestLog?: string
   corsOrigin: string
+  vars?: string
 }>()
 
 // Tokens: from the environment, or generated for this run and printed once so the user can copy them.
@@ -67,6 +74,7 @@ const managementToken = token('KB_CMS_MANAGEMENT_TOKEN')
 const deliveryToken = token('KB_CMS_DELIVERY_TOKEN')
 
 try {
+  if (o.vars) configurePages({ variables: loadVariables(o.vars) })
   const server = await startLocalServer({
     spaceDir: o.space,
     managementToken,
