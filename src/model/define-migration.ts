@@ -16,6 +16,8 @@ export type EntryTransform = (
 export interface FieldChanges {
   name?: string
   required?: boolean
+  /** The model is not localized; this exists so a scaffold can undo a field localized in the CMS. */
+  localized?: boolean
   disabled?: boolean
   /** Hidden from the API responses while entries keep their values; the step before a delete. */
   omitted?: boolean
