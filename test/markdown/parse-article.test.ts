@@ -1,0 +1,507 @@
+// The parser on small synthetic articles written for these tests, one per pattern of the knowledge base.
+import { validateRichTextDocument } from '@contentful/rich-text-types'
+import test from 'ava'
+import { VFile } from 'vfile'
+import { parseArticle, parseArticleSource } from '../../src/markdown/parse-article.ts'
+import type { Article, RichText } from '../../src/model/article.ts'
+import { richTextFields } from './visible-words.ts'
+
+const PAGE = '/kb/docs/guides/articles/Widget-Error.md'
+
+function parse(text: string, options = {}): Article {
+  const { article } = parseArticleSource(PAGE, text, options)
+  for (const [name, doc] of richTextFields(article)) {
+    const errors = validateRichTextDocument(doc)
+    if (errors.length) throw new Error(`${name}: ${JSON.stringify(errors)}`)
+  }
+  return article
+}
+
+function plain(doc: RichText | null): string {
+  const walk = (n: unknown): string => {
+    const node = n as { nodeType: string; value?: string; content?: unknown[] }
+    if (node.nodeType === 'text') return node.value ?? ''
+    const sep = node.nodeType === 'paragraph' || node.nodeType === 'hyperlink' ? '' : ' '
+    return (node.content ?? []).map(walk).join(sep)
+  }
+  return doc ? walk(doc).replace(/\s+/g, ' ').trim() : ''
+}
+
+const rules = (a: Article) => a.diagnostics.map((d) => d.ruleId)
+
+const HEADER = [
+  '---',
+  'description: How to fix the sprocket error',
+  '---',
+  '# How to Fix the *Sprocket Jammed* Error in {{ app_name }}  ',
+  '',
+  '<i>For users of the Widget Suite on:</i><br><br>',
+  '<div class="container" style="display: inline-block;"><img src="https://cdn.example.com/logos/Exchange1.svg" style="height: 100%;"></div><div class="container" style="display: inline-block;"><img src="https://cdn.example.com/logos/logo-Gmail.jpg"></div>',
+  '',
+  '&nbsp;',
+  '',
+  '*2 min read*  ',
+  '',
+  '<!-- ShareThis BEGIN -->',
+  '<div class="addthis_inline_share_toolbox"></div>',
+  '<!-- End ShareThis -->',
+  '',
+  '&nbsp;',
+  '',
+].join('\n')
+
+const SEED_LIKE = [
+  HEADER,
+  'The gist of the problem: after pressing the "Sync now" button the {{ app_name }} panel shows the error *SPROCKET_JAMMED_FATAL*:',
+  '',
+  '<p>',
+  '    <img src="..\\..\\assets\\images\\errors\\sprocket.png" style="width:45%">',
+  '</p>',
+  '',
+  '&nbsp;',
+  '',
+  'It only happens if [offline mode](https://example.com/offline) is switched on.',
+  '',
+  '&nbsp;',
+  '',
+  "The problem's cause: the sprocket cache is locked by another process. That also blocks any scheduled exports.",
+  '',
+  '&nbsp;',
+  '',
+  'To fix the problem, first release the cache lock:  ',
+  '',
+  '**1\\.** Open **Settings** in {{ app_name }}  ',
+  '**2\\.** Go to the *Cache* tab  ',
+  '**3\\.** Click **Release lock**  ',
+  '',
+  '&nbsp;',
+  '',
+  'If that does not help, also try clearing the cache:',
+  '',
+  '**1\\.** Open **Settings**  ',
+  '**2\\.** Click **Clear cache**  ',
+  '',
+  '<style>',
+  '  .banners { text-align: center; }',
+  '</style>',
+  '',
+  '<br>',
+  '<div class="banners banner-2">',
+  '  <img src="../../assets/images/banners/banner-2.svg" style="width: 100%;">',
+  '  <a class="button" href="https://example.com/demo/?utm_source=kb&utm_medium=referral" target="_blank">Book a {{ vendor }} demo</a>',
+  '</div>',
+].join('\n')
+
+test('header: title without markers, description, reading time, badges, share widget and style left out', (t) => {
+  const a = parse(SEED_LIKE)
+  t.is(a.title, 'How to Fix the Sprocket Jammed Error in {{ app_name }}')
+  t.is(a.description, 'How to fix the sprocket error')
+  t.is(a.readingTimeMinutes, 2)
+  t.deepEqual(a.appliesTo, ['Exchange', 'Gmail'])
+  t.is(a.slug, 'widget-error')
+  t.is(a.source, PAGE)
+  t.false(a.images.some((i) => i.src.includes('logos')))
+  t.false(JSON.stringify(a).includes('text-align'))
+})
+
+test('labelled symptom and cause lose their labels; the scope sentence is the condition', (t) => {
+  const a = parse(SEED_LIKE)
+  t.is(a.kind, 'troubleshooting')
+  t.is(
+    plain(a.symptom),
+    'after pressing the "Sync now" button the {{ app_name }} panel shows the error SPROCKET_JAMMED_FATAL:',
+  )
+  t.is(plain(a.condition), 'It only happens if offline mode is switched on.')
+  t.is(
+    plain(a.cause),
+    'the sprocket cache is locked by another process. That also blocks any scheduled exports.',
+  )
+  t.deepEqual(a.errorCodes, ['SPROCKET_JAMMED_FATAL'])
+  t.true(rules(a).includes('structure-dropped'))
+})
+
+test('hard-break separated steps form groups; "If that does not help" opens the second group', (t) => {
+  const a = parse(SEED_LIKE)
+  t.is(a.resolutions.length, 2)
+  const [first, second] = a.resolutions
+  t.is(plain(first?.intro ?? null), 'To fix the problem, first release the cache lock:')
+  t.deepEqual(
+    first?.steps.map((s) => plain(s.instruction)),
+    ['Open Settings in {{ app_name }}', 'Go to the Cache tab', 'Click Release lock'],
+  )
+  t.is(plain(second?.intro ?? null), 'If that does not help, also try clearing the cache:')
+  t.is(second?.steps.length, 2)
+  // Marks survive: "Settings" is bold in the first step.
+  const json = JSON.stringify(first?.steps[0]?.instruction)
+  t.true(json.includes('"value":"Settings","marks":[{"type":"bold"}]'))
+})
+
+test('the CTA banner keeps variant, text and href with its UTM parameters; its image is not a content image', (t) => {
+  const a = parse(SEED_LIKE)
+  t.deepEqual(a.cta, {
+    variant: 'banner-2',
+    text: 'Book a {{ vendor }} demo',
+    href: 'https://example.com/demo/?utm_source=kb&utm_medium=referral',
+    image: {
+      src: '../../assets/images/banners/banner-2.svg',
+      path: 'guides/assets/images/banners/banner-2.svg',
+      alt: '',
+      width: '100%',
+    },
+  })
+  t.deepEqual(
+    a.images.map((i) => i.src),
+    ['..\\..\\assets\\images\\errors\\sprocket.png'],
+  )
+  t.deepEqual(a.variables, ['app_name', 'vendor'])
+})
+
+test('image paths resolve like MkDocs: HTML against the page URL, Markdown against the file', (t) => {
+  const a = parse(
+    [
+      '# Gear slipping',
+      '',
+      'If the gear slips, the belt is worn.',
+      '',
+      '<img src="..\\..\\assets\\a.png" style="width: 30%">',
+      '',
+      '![](../assets/b.png)',
+      '',
+      '<img src="https://cdn.example.com/c.png">',
+      '',
+      '![](../../../../outside.png)',
+    ].join('\n'),
+  )
+  t.deepEqual(
+    a.images.map((i) => [i.src, i.path, i.width]),
+    [
+      ['..\\..\\assets\\a.png', 'guides/assets/a.png', '30%'],
+      ['../assets/b.png', 'guides/assets/b.png', null],
+      ['https://cdn.example.com/c.png', null, null],
+      ['../../../../outside.png', null, null],
+    ],
+  )
+  t.true(rules(a).includes('image-outside-docs-root'))
+})
+
+test('docsRoot option and the nearest docs folder decide the image path', (t) => {
+  const text = '# T\n\n![](img/x.png)\n'
+  t.is(
+    parseArticleSource('/site/content/a/Page.md', text, { docsRoot: '/site/content' }).article.images[0]
+      ?.path,
+    'a/img/x.png',
+  )
+  t.is(parseArticleSource('/site/docs/a/b/Page.md', text).article.images[0]?.path, 'a/b/img/x.png')
+  t.is(parseArticleSource('/elsewhere/Page.md', text).article.images[0]?.path, 'img/x.png')
+})
+
+test('HTML steps in a margin paragraph, floated images attach to the step after them', (t) => {
+  const a = parse(
+    [
+      '# Widget error',
+      '',
+      'If the widget fails to load, the token has expired.',
+      '',
+      '## How to fix the issue',
+      '',
+      '<p style="margin-left:5%">',
+      '<b>1.</b> Open the <b>Admin</b> page',
+      '<br><br>',
+      '<b>2.</b> Click <i>Tokens</i>',
+      '</p>',
+      '<p>',
+      '    <img src="..\\..\\assets\\float.png" style="width:20%; float: right">',
+      '</p>',
+      '<p style="margin-left:5%">',
+      '<b>3.</b> Press <b>Renew</b>',
+      '</p>',
+    ].join('\n'),
+  )
+  const steps = a.resolutions[0]?.steps ?? []
+  t.deepEqual(
+    steps.map((s) => plain(s.instruction)),
+    ['Open the Admin page', 'Click Tokens', 'Press Renew'],
+  )
+  t.deepEqual(
+    steps.map((s) => s.images.map((i) => i.src)),
+    [[], [], ['..\\..\\assets\\float.png']],
+  )
+  t.is(a.resolutions[0]?.title, 'How to fix the issue')
+})
+
+test('plain lists, &nbsp;-indented and <br>-prefixed steps, sub-steps folded into their parent', (t) => {
+  const a = parse(
+    [
+      '# Sync stops',
+      '',
+      'If sync stops after an update, the schedule is cleared.',
+      '',
+      '## Steps to resolve the issue',
+      '',
+      '<br>',
+      '**1\\.** Open the scheduler  ',
+      '**2\\.** Pick a start time:  ',
+      '&nbsp;&nbsp;&nbsp;&nbsp;**2\\.1.** Choose the hour  ',
+      '&nbsp;&nbsp;&nbsp;&nbsp;**2\\.2.** Choose the minute  ',
+      '<details><summary> >>> Click to see a screenshot <<< </summary>',
+      '<p><img src="..\\..\\assets\\pick.png"></p></details>',
+      '',
+      '&nbsp;',
+      '',
+      '### Steps for the mobile app',
+      '',
+      '1. Open the app',
+      '2. Tap **Sync**',
+    ].join('\n'),
+  )
+  t.is(a.resolutions.length, 2)
+  const [desk, mobile] = a.resolutions
+  t.is(desk?.steps.length, 2)
+  t.is(plain(desk?.steps[1]?.instruction ?? null), 'Pick a start time: Choose the hour Choose the minute')
+  t.deepEqual(
+    desk?.steps[1]?.images.map((i) => i.src),
+    ['..\\..\\assets\\pick.png'],
+  )
+  t.deepEqual(
+    mobile?.steps.map((s) => plain(s.instruction)),
+    ['Open the app', 'Tap Sync'],
+  )
+  t.is(mobile?.title, 'Steps for the mobile app')
+})
+
+test('numbering gaps are kept in order and reported', (t) => {
+  const a = parse(
+    [
+      '# Pump error',
+      '',
+      'If the pump stops, the valve is closed.',
+      '',
+      'To fix it:',
+      '',
+      '**1\\.** Open the valve  ',
+      '**3\\.** Restart the pump  ',
+    ].join('\n'),
+  )
+  t.is(a.resolutions[0]?.steps.length, 2)
+  t.true(rules(a).includes('step-numbering-gap'))
+})
+
+test('one sentence holding symptom and cause is split at the clause', (t) => {
+  const a = parse(
+    [
+      '# Export button greyed out',
+      '',
+      'If the Export button is greyed out after login, that is most probably caused by a missing licence.',
+      '',
+      '## How to resolve the issue',
+      '',
+      'Assign a licence to the user in the admin console.',
+    ].join('\n'),
+  )
+  t.is(plain(a.symptom), 'If the Export button is greyed out after login')
+  t.is(plain(a.cause), 'that is most probably caused by a missing licence.')
+  t.is(a.resolutions.length, 1)
+  t.is(a.resolutions[0]?.steps.length, 0)
+})
+
+test('admonitions become notes (kind, title, collapsible) and never feed symptom, condition or cause', (t) => {
+  const a = parse(
+    [
+      '# Login loop',
+      '',
+      '!!! note "Note"',
+      '    This issue is specific to tablets.',
+      '',
+      'If the login page reloads endlessly, the cookie store is full.',
+      '',
+      '!!!warning',
+      '    Back up first.',
+      '',
+      '??? tip "More"',
+      '    Hidden hint.',
+      '',
+      'To fix it, clear the cookies.',
+    ].join('\n'),
+  )
+  t.deepEqual(
+    a.notes.map((n) => [n.kind, n.title, plain(n.body), n.collapsible ?? false]),
+    [
+      ['note', 'Note', 'This issue is specific to tablets.', false],
+      ['warning', null, 'Back up first.', false],
+      ['tip', 'More', 'Hidden hint.', true],
+    ],
+  )
+  t.is(a.condition, null)
+  t.is(plain(a.symptom), 'If the login page reloads endlessly, the cookie store is full.')
+})
+
+test('an issue table gives one prose group per row, symptom and cause from its columns', (t) => {
+  const a = parse(
+    [
+      '# Troubleshooting dashboard errors',
+      '',
+      '| Widget | How the issue manifests | Explanation | Solution |',
+      '| --- | --- | --- | --- |',
+      '| Chart | Blank frame | No data source<br />configured | Add a source |',
+      '| Table | Error ERR-042 | Expired key | Renew the key |',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.is(a.resolutions.length, 2)
+  t.is(plain(a.symptom), 'Blank frame Error ERR-042')
+  t.is(plain(a.resolutions[0]?.cause ?? null), 'No data source configured')
+  t.is(plain(a.resolutions[1]?.intro ?? null), 'Table Error ERR-042 Renew the key')
+  t.deepEqual(a.errorCodes, ['ERR-042'])
+})
+
+test('variables are substituted when given and always listed', (t) => {
+  const a = parse('# Fix {{ app_name }} and {{ other }}\n\nIf {{ app_name }} fails, restart it.\n', {
+    variables: { app_name: 'Gizmo' },
+  })
+  t.is(a.title, 'Fix Gizmo and {{ other }}')
+  t.deepEqual(a.variables, ['app_name', 'other'])
+})
+
+test('a redirect stub is kind redirect; a page without a title or an issue is other', (t) => {
+  const redirect = parse(
+    '---\nsearch:\n  exclude: true\n---\n# Old error page\n\n<script>document.location.href="../New-Page/";</script>\n',
+  )
+  t.is(redirect.kind, 'redirect')
+  t.true(rules(redirect).includes('redirect-stub'))
+  const index = parse('* [First](../First/)\n* [Second](../Second/)\n')
+  t.is(index.kind, 'other')
+  t.true(rules(index).includes('no-title'))
+  const howTo = parse(
+    '# How to export a report\n\nReports can be exported as PDF.\n\n**1\\.** Open the report  \n**2\\.** Click **Export**  \n',
+  )
+  t.is(howTo.kind, 'other')
+})
+
+test('executable content never reaches rich text, and each drop is reported', (t) => {
+  const a = parse(
+    [
+      '# Widget error',
+      '',
+      'If the widget fails, the cache is stale.',
+      '',
+      '<script>alert(1)</script>',
+      '',
+      'To fix it, <a href="javascript:alert(1)">click here</a> or <span onclick="x()">there</span>.',
+      '',
+      '<img src="data:image/png;base64,AAAA">',
+      '',
+      '<iframe src="https://example.com"></iframe>',
+    ].join('\n'),
+  )
+  const json = JSON.stringify(a.resolutions) + JSON.stringify(a.body)
+  t.false(json.includes('javascript:'))
+  t.false(json.includes('alert'))
+  t.false(JSON.stringify(a.images).includes('data:'))
+  t.true(json.includes('click here'))
+  for (const rule of [
+    'script-dropped',
+    'unsafe-link-dropped',
+    'event-handler-dropped',
+    'unsafe-image-dropped',
+    'embedded-content-dropped',
+  ]) {
+    t.true(rules(a).includes(rule), rule)
+  }
+})
+
+test('related-article lists become links, not content', (t) => {
+  const a = parse(
+    [
+      '# Printer offline',
+      '',
+      'If the printer shows offline, the driver crashed.',
+      '',
+      'To resolve the issue, reinstall the driver.',
+      '',
+      '*Also see the following articles:*  ',
+      '',
+      '[Driver setup](../Driver-Setup/)',
+      '',
+      '[Network printers](../Network/)',
+    ].join('\n'),
+  )
+  t.deepEqual(a.related, [
+    { title: 'Driver setup', href: '../Driver-Setup/' },
+    { title: 'Network printers', href: '../Network/' },
+  ])
+  t.is(plain(a.resolutions[0]?.intro ?? null), 'To resolve the issue, reinstall the driver.')
+})
+
+test('numbered sections are one cause and one resolution each', (t) => {
+  const a = parse(
+    [
+      '# Save button disabled',
+      '',
+      'If the Save button stays disabled, that is most probably caused by your filter settings.',
+      '',
+      'There are two reasons why this may happen:',
+      '',
+      '### 1. No folder selected',
+      '',
+      'If no folder is selected, the app cannot store the file. Select one to continue.',
+      '',
+      '**1\\.** Open **Filters**  ',
+      '**2\\.** Select a folder  ',
+      '',
+      '### 2. All folders excluded',
+      '',
+      'If every folder is excluded, nothing can be saved.',
+      '',
+      '**1\\.** Open **Filters**  ',
+      '**2\\.** Remove one exclusion  ',
+    ].join('\n'),
+  )
+  t.is(a.resolutions.length, 2)
+  t.is(plain(a.resolutions[0]?.cause ?? null), 'If no folder is selected, the app cannot store the file.')
+  t.is(plain(a.resolutions[0]?.intro ?? null), 'Select one to continue.')
+  t.is(a.resolutions[1]?.title, '2. All folders excluded')
+  t.is(plain(a.cause), 'that is most probably caused by your filter settings.')
+})
+
+test('odd front matter delimiters and invalid YAML are reported, not thrown', (t) => {
+  const odd = parse('--- \ndescription: Odd delimiters\n\n---\n# Title here\n')
+  t.is(odd.description, 'Odd delimiters')
+  t.is(odd.title, 'Title here')
+  const bad = parse('---\ndescription: a: b: c\n---\n# Title\n')
+  t.is(bad.description, 'a: b: c')
+  t.true(rules(bad).includes('front-matter-invalid'))
+})
+
+test('diagnostics are vfile messages (rule id, place, source kb-cms) mirrored in the article', (t) => {
+  const file = new VFile({ path: PAGE, value: '# T\n\n<script>x()</script>\n' })
+  const a = parseArticle(file)
+  const m = file.messages.find((x) => x.ruleId === 'script-dropped')
+  t.is(m?.source, 'kb-cms')
+  t.is(typeof m?.line, 'number')
+  t.deepEqual(
+    a.diagnostics.map((d) => d.ruleId),
+    file.messages.map((x) => x.ruleId),
+  )
+})
+
+test('bad input gives an article, never an exception', (t) => {
+  const inputs = [
+    '',
+    '\u0000\u0001\u0002 binary',
+    '<div><p><b><i>unclosed',
+    `${'> '.repeat(2000)}deep quote`,
+    `${'* '.repeat(3000)}deep list`,
+    `${'<div>'.repeat(3000)}deep html`,
+    '---\n: [\n---\n',
+  ]
+  for (const text of inputs) {
+    const a = parseArticleSource('x.md', text).article
+    t.is(typeof a.kind, 'string')
+    for (const [, doc] of richTextFields(a)) t.deepEqual(validateRichTextDocument(doc), [])
+  }
+})
+
+test('bytes are decoded as UTF-8', (t) => {
+  const file = new VFile({ path: PAGE, value: new TextEncoder().encode('# Café error\n') })
+  t.is(parseArticle(file).title, 'Café error')
+})
