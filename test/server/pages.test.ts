@@ -59,6 +59,16 @@ test.serial('configured variables replace the defaults; unknown names stay visib
   }
 })
 
+test('related articles link to their pages, and a written link to the same article is not repeated', async (t) => {
+  const html = await (await get('/articles/notes-not-syncing')).text()
+  const related = /<nav class="related"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''
+  const items = related.match(/<li>/g)?.length ?? 0
+  const links = [...related.matchAll(/href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1])
+  t.true(links.length > 0)
+  t.is(new Set(links).size, links.length)
+  t.is(items, links.length, 'every related item of this article is a linked article')
+})
+
 test('the index lists every published article', async (t) => {
   const html = await (await get('/')).text()
   const slugs = [...html.matchAll(/href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1])

@@ -117,7 +117,12 @@ ${href ? html`<a class="cta-button" href="${href}" rel="noopener noreferrer">${t
 
 function related(a: Article, vars: Variables): Html {
   const articles = (a.fields.relatedArticles ?? []).filter((r): r is Resolved<typeof r> => r !== undefined)
-  const linked = new Set(articles.map((r) => r.fields.title))
+  // A written link is shown once: skip it when it names (by title or by its path's last segment) a linked article.
+  const linked = new Set(articles.flatMap((r) => [r.fields.title, r.fields.slug]))
+  const lastSegment = (href: unknown) =>
+    typeof href === 'string'
+      ? (href.split(/[?#]/)[0] ?? '').split('/').filter(Boolean).pop()?.replace(/\.md$/i, '').toLowerCase()
+      : undefined
   const written = Array.isArray(a.fields.relatedLinks)
     ? (a.fields.relatedLinks as { title?: unknown; href?: unknown }[])
     : []
@@ -127,6 +132,8 @@ function related(a: Article, vars: Variables): Html {
   )
   for (const link of written) {
     if (typeof link?.title !== 'string' || linked.has(link.title)) continue
+    const segment = lastSegment(link.href)
+    if (segment && linked.has(segment)) continue
     const href = safeHref(link.href)
     const title = substitute(link.title, vars)
     items.push(
