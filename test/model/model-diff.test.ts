@@ -124,7 +124,9 @@ for (const [what, change, expected] of changes) {
     const drift = diffModel(contentTypes, live)
     const lines = drift.map(describeDifference)
     t.is(lines.length, expected.length, lines.join('\n'))
-    expected.forEach((e, i) => t.regex(lines[i] ?? '', new RegExp(e.startsWith('^') ? e : `^${escape(e)}$`)))
+    for (const [i, e] of expected.entries()) {
+      t.regex(lines[i] ?? '', new RegExp(e.startsWith('^') ? e : `^${escapeRegExp(e)}$`))
+    }
 
     const project = tempProject(false)
     t.teardown(project.cleanup)
@@ -151,6 +153,6 @@ test('a type change is explained in the scaffold, not attempted', (t) => {
   t.notRegex(source, /^\s*m\./m, 'no operation is generated')
 })
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
