@@ -1,8 +1,6 @@
 // Picks the adapter from options and the environment: Contentful when CONTENTFUL_SPACE_ID and
 // CONTENTFUL_MANAGEMENT_TOKEN are set (in the environment or `.env`), the embedded space otherwise.
 import { contentfulConfig, describeConfig, loadDotEnv } from '../config/contentful-config.ts'
-import { connect } from './contentful/client.ts'
-import { ContentfulBackend } from './contentful/contentful-backend.ts'
 import type { ContentBackend } from './port.ts'
 import { EmbeddedSpace } from './sqlite/embedded-space.ts'
 import { resolveEnvironment } from './sqlite/environments.ts'
@@ -24,6 +22,11 @@ export async function openBackend(options: BackendOptions = {}): Promise<Content
   const config = contentfulConfig(vars)
   if (config) {
     const warn = options.warn ?? ((m: string) => process.stderr.write(`warning: ${m}\n`))
+    // Loaded only when used: the Contentful SDK takes over a second to import, the embedded space needs none of it.
+    const [{ connect }, { ContentfulBackend }] = await Promise.all([
+      import('./contentful/client.ts'),
+      import('./contentful/contentful-backend.ts'),
+    ])
     return new ContentfulBackend(connect(config, { warn }), describeConfig(config))
   }
   const space = options.space ?? '.cms'
