@@ -15,7 +15,7 @@ import {
 } from '../model/define-content-type.ts'
 import { describeOperation, type Operation } from '../model/define-migration.ts'
 import { checkField, checkIdentifier, checkWidget, FIELD_ID } from '../model/field-rules.ts'
-import { mergeControls, sameContentType, sameControl, sameJson } from '../model/normalize.ts'
+import { mergeControls, sameContentType, sameJson } from '../model/normalize.ts'
 
 /** The model as the planner sees it, evolving operation by operation. */
 export interface ModelState {
@@ -306,10 +306,7 @@ function planOperation(
         widgetId: op.widgetId,
         settings: op.settings,
       }
-      const live = state.editorInterfaces
-        .get(op.contentTypeId)
-        ?.controls.find((c) => c.fieldId === op.fieldId)
-      if (!sameControl(live, control)) saveControls(op.contentTypeId, [control])
+      saveControls(op.contentTypeId, [control])
       return undefined
     }
     case 'transformEntries':

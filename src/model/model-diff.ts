@@ -4,7 +4,7 @@
 import type { ModelSnapshot } from '../backends/port.ts'
 import type { ContentType, Control, Field } from './contentful-types.ts'
 import { type ContentTypeDefinition, toContentType, toControl, toField } from './define-content-type.ts'
-import { normalizeField, sameControl, sameJson } from './normalize.ts'
+import { controlSatisfies, normalizeField, sameJson } from './normalize.ts'
 
 export type DifferenceKind =
   | 'missing content type'
@@ -88,7 +88,7 @@ function diffContentType(def: ContentTypeDefinition, actual: ContentType, contro
     }
     const want = toControl(fieldDef)
     const have = controls.find((c) => c.fieldId === fieldId)
-    if (!sameControl(want, have)) {
+    if (!controlSatisfies(have, want)) {
       diffs.push({
         kind: 'editor',
         contentTypeId,

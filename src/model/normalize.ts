@@ -48,17 +48,21 @@ export function sameContentType(a: ContentType, b: ContentType): boolean {
   return sameJson(normalizeContentType(a), normalizeContentType(b))
 }
 
-export function sameControl(a: Control | undefined, b: Control | undefined): boolean {
-  if (!a || !b) return a === b
-  return sameJson(
-    { ...a, widgetNamespace: a.widgetNamespace ?? 'builtin', settings: a.settings ?? {} },
-    { ...b, widgetNamespace: b.widgetNamespace ?? 'builtin', settings: b.settings ?? {} },
-  )
+/**
+ * True when the live control already does what `want` asks: same widget, and every setting `want` names has
+ * that value. Other settings are an editor's own (spaces merge settings key by key), so they do not count.
+ */
+export function controlSatisfies(have: Control | undefined, want: Control): boolean {
+  if (!have) return false
+  if ((have.widgetNamespace ?? 'builtin') !== (want.widgetNamespace ?? 'builtin')) return false
+  if (have.widgetId !== want.widgetId) return false
+  return Object.entries(want.settings ?? {}).every(([k, v]) => sameJson(have.settings?.[k], v))
 }
 
 /**
- * The live editor interface with the given controls put in place of the ones for the same fields (new ones
- * appended). Everything else an editor configured (other controls, sidebar, editors, groups, layout) is kept.
+ * The live editor interface with the given controls laid over the ones for the same fields, settings merged key
+ * by key, new ones appended (as the spaces apply an editor interface write). Everything else an editor
+ * configured (other controls, other settings, sidebar, editors, groups, layout) is kept.
  */
 export function mergeControls(
   live: EditorInterface | undefined,
@@ -71,7 +75,8 @@ export function mergeControls(
     .map((c) => {
       const next = byField.get(c.fieldId)
       byField.delete(c.fieldId)
-      return next ?? c
+      if (!next) return c
+      return { ...c, ...next, settings: { ...(c.settings ?? {}), ...(next.settings ?? {}) } }
     })
   return { ...(live ?? {}), controls: [...kept, ...byField.values()] }
 }

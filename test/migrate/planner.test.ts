@@ -177,7 +177,7 @@ test('an editor interface change keeps everything else an editor set up', (t) =>
         fieldId: 'title',
         widgetNamespace: 'builtin',
         widgetId: 'singleLine',
-        settings: { helpText: 'Mine.' },
+        settings: { helpText: 'Mine.', placeholder: 'e.g. Important' },
       },
       { fieldId: 'kind', widgetNamespace: 'app', widgetId: 'my-app', settings: { colour: true } },
     ],
@@ -190,9 +190,10 @@ test('an editor interface change keeps everything else an editor set up', (t) =>
   const record = snapshot.editorInterfaces.find((e) => e.sys.contentType.sys.id === 'note')
   if (!record) return t.fail('no note editor interface')
   record.editorInterface = custom
-  const p = plan(stateFromSnapshot(snapshot), (m) =>
-    m.changeEditorInterface('note', 'title', 'dropdown', { helpText: 'Pick one.' }),
-  )
+  const state = stateFromSnapshot(snapshot)
+  const up = (m: MigrationBuilder) =>
+    m.changeEditorInterface('note', 'title', 'dropdown', { helpText: 'Pick one.' })
+  const p = plan(state, up)
   t.is(p.writes.length, 1)
   const write = p.writes[0]
   if (write?.type !== 'saveEditorInterface') return t.fail('expected an editor interface save')
@@ -203,11 +204,12 @@ test('an editor interface change keeps everything else an editor set up', (t) =>
         fieldId: 'title',
         widgetNamespace: 'builtin',
         widgetId: 'dropdown',
-        settings: { helpText: 'Pick one.' },
+        settings: { helpText: 'Pick one.', placeholder: 'e.g. Important' },
       },
       custom.controls[1],
     ],
   })
+  t.deepEqual(plan(state, up).writes, [], 'a re-run is a no-op')
 })
 
 const entry = (id: string, fields: Record<string, unknown>, extra: object = {}): EntryRecord => ({
