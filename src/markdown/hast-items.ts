@@ -139,7 +139,7 @@ function walkBlocks(
     const line = Number(el.properties?.dataLine)
     if (line) ctx.line = line
     if (depth > MAX_DEPTH) {
-      pushText(tokens, hastToString(el), [], ctx)
+      pushText(tokens, textOf(el), [], ctx)
       continue
     }
     if (SKIPPED_ELEMENTS.has(tag)) continue
@@ -260,7 +260,7 @@ function collectInline(
     checkAttributes(node, ctx)
     const tag = node.tagName
     if (depth > MAX_DEPTH) {
-      pushText(out, hastToString(node), marks, ctx, href)
+      pushText(out, textOf(node), marks, ctx, href)
       continue
     }
     if (SKIPPED_ELEMENTS.has(tag)) continue
@@ -574,6 +574,19 @@ export function badgeName(src: string): string {
   )
   const name = words.replace(/[-_\s]+/g, ' ').trim()
   return name.charAt(0).toUpperCase() + name.slice(1)
+}
+
+/** Text of a subtree without recursion, so a pathological nesting depth cannot overflow the stack. */
+function textOf(el: Element): string {
+  const out: string[] = []
+  const stack: ElementContent[] = [el]
+  while (stack.length) {
+    const n = stack.pop() as ElementContent
+    if (n.type === 'text') out.push(n.value)
+    else if (n.type === 'element')
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ElementContent)
+  }
+  return out.join('')
 }
 
 function findFirst(el: Element, tag: string): Element | null {

@@ -8,21 +8,27 @@ import type { AdmonitionNode } from './remark-admonitions.ts'
 export const MAX_DEPTH = 200
 export const LINE_MARK = 'kb-line:'
 
-export function mdastToHtml(node: Nodes): string {
+export interface HtmlOptions {
+  /** Show raw HTML as text instead of markup (the fallback when the page's HTML is too deeply nested). */
+  escapeRaw?: boolean
+}
+
+export function mdastToHtml(node: Nodes, options: HtmlOptions = {}): string {
   const out: string[] = []
-  render(node, out, 0)
+  render(node, out, 0, options.escapeRaw === true)
   return out.join('')
 }
 
-function render(node: Nodes | AdmonitionNode, out: string[], depth: number): void {
+function render(node: Nodes | AdmonitionNode, out: string[], depth: number, escapeRaw: boolean): void {
   if (depth > MAX_DEPTH) {
     out.push(escapeText(flatText(node)))
     return
   }
+  const recurse = (n: Nodes) => render(n, out, depth + 1, escapeRaw)
   const line = node.position?.start.line
   const at = line ? ` data-line="${line}"` : ''
   const kids = (n: Parent) => {
-    for (const c of n.children) render(c as Nodes, out, depth + 1)
+    for (const c of n.children) recurse(c as Nodes)
   }
   switch (node.type) {
     case 'root':
@@ -74,7 +80,7 @@ function render(node: Nodes | AdmonitionNode, out: string[], depth: number): voi
       return
     case 'html':
       if (line) out.push(`<!--${LINE_MARK}${line}-->`)
-      out.push(node.value, '\n')
+      out.push(escapeRaw ? escapeText(node.value) : node.value, '\n')
       return
     case 'table': {
       out.push(`<table${at}>`)

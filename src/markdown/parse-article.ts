@@ -59,13 +59,12 @@ const MAX_NESTED_PARSES = 8
 
 function parse(file: VFile, options: ParseOptions, article: Article): Article {
   const text = decode(file)
-  file.value = text
+  file.value = limitNesting(text, file)
   const variables = options.variables ?? {}
   const tree = markdownProcessor(0).parse(file) as Root
   markdownProcessor(0).runSync(tree, file)
 
-  const html = mdastToHtml(tree)
-  const hast = fromHtml(html, { fragment: true })
+  const hast = pageTree(tree, file)
   const walk = walkPage(hast, file, variables)
 
   const page = file.path
@@ -111,6 +110,46 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     variables: variableNames(text),
     body: s.body,
   }
+}
+
+/** The page as one HTML tree; HTML nested beyond what the parser can hold is shown as text instead. */
+function pageTree(tree: Root, file: VFile) {
+  try {
+    return fromHtml(mdastToHtml(tree), { fragment: true })
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    file.message('HTML is nested too deeply to render; its markup is kept as text', {
+      ruleId: 'html-too-deep',
+      source: 'kb-cms',
+    })
+    return fromHtml(mdastToHtml(tree, { escapeRaw: true }), { fragment: true })
+  }
+}
+
+const MAX_CONTAINER_PREFIX = 64
+
+/**
+ * micromark's cost grows with the square of container nesting (`> > > …`, `* * * …`); a line opening more
+ * than 64 containers is cut back to 64, with a warning, so time stays linear in the input size.
+ */
+function limitNesting(text: string, file: VFile): string {
+  let reported = false
+  return text.replace(/^(?:[ \t]{0,3}(?:>|[*+-]|\d{1,9}[.)])[ \t]+){65,}/gm, (prefix, offset: number) => {
+    if (!reported) {
+      const line = text.slice(0, offset).split('\n').length
+      file.message(
+        `Lists or quotes nested more than ${MAX_CONTAINER_PREFIX} deep; deeper levels are flattened`,
+        {
+          place: { line, column: 1 },
+          ruleId: 'nesting-too-deep',
+          source: 'kb-cms',
+        },
+      )
+      reported = true
+    }
+    const markers = prefix.match(/(?:>|[*+-]|\d{1,9}[.)])[ \t]+/g) ?? []
+    return markers.slice(0, MAX_CONTAINER_PREFIX).join('')
+  })
 }
 
 function decode(file: VFile): string {
