@@ -31,6 +31,8 @@ export function normalizeField(field: Field): Field {
   }
   if (field.disabled) out.disabled = true
   if (field.omitted) out.omitted = true
+  // A pending rename is a change, never "the same field".
+  if (field.newId !== undefined && field.newId !== field.id) out.newId = field.newId
   return out
 }
 

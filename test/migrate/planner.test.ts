@@ -307,3 +307,13 @@ test('deleting a content type that still has entries is refused', (t) => {
   ])
   t.is(plan(state, (m) => m.deleteContentType('scratch')).steps[0]?.detail, 'already absent')
 })
+
+test('renaming a field that is not the display field still writes the content type', (t) => {
+  const p = plan(modelled(), (m) => m.editContentType('ctaBanner').renameField('variant', 'style'))
+  const save = p.writes.find((w) => w.type === 'saveContentType')
+  if (save?.type !== 'saveContentType') return t.fail('the rename was planned as a no-op')
+  t.like(
+    save.contentType.fields.find((f) => f.id === 'variant'),
+    { newId: 'style' },
+  )
+})

@@ -62,6 +62,8 @@ function cleanField(f: Json): ContentType['fields'][number] {
   if (f.disabled) out.disabled = true
   if (f.omitted) out.omitted = true
   if (f.deleted) out.deleted = true
+  // A pending rename is part of the write: dropping it would make a rename look already done.
+  if (f.newId !== undefined && f.newId !== f.id) out.newId = f.newId
   return out
 }
 
