@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises'
 import { relative, resolve, sep } from 'node:path'
 import type { ContentBackend, PublishItem } from '../backends/port.ts'
 import { ConflictError, ValidationError } from '../backends/port.ts'
-import { type ParseOptions, parseArticleSource } from '../markdown/parse-article.ts'
-import type { Article, ArticleKind, ImageRef } from '../model/article.ts'
+import { type ParseOptions, parseArticleSource, slugOf } from '../markdown/parse-article.ts'
+import type { Article, ImageRef } from '../model/article.ts'
 import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
 import { classifyEntry, type EntryAction, isPublishedCurrent } from './changeset.ts'
 import { articleImages, desiredArticle, type SyncedType } from './desired-state.ts'
@@ -35,13 +35,6 @@ export interface SyncOptions {
   env?: NodeJS.ProcessEnv
   /** The Markdown parser (default: src/markdown); replaceable so the sync can be tested on its own. */
   parse?: (path: string, text: string, options: ParseOptions) => Article
-}
-
-interface IndexedFile {
-  path: string
-  slug: string
-  /** `failed`: fatal diagnostics or a duplicate slug; not synced, but not an orphan either. */
-  kind: ArticleKind | 'failed'
 }
 
 interface Owner {
@@ -91,59 +84,67 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     return true
   }
 
-  // Pass 1: which files are troubleshooting articles (and their slugs), so related links can point at articles
-  // later in the run. Only paths and slugs are kept.
-  const index: IndexedFile[] = []
-  const slugs = new Map<string, string>()
+  // File names first (no parsing): the slugs this run may still bring, so that an article whose related link
+  // points at an article later in the run waits for it instead of dropping the link. Paths only.
+  const files: string[] = []
+  const fileSlugAt = new Map<string, number>()
   for await (const abs of markdownFiles(root)) {
-    const article = await parse(abs)
-    const file = display(abs)
-    if (reportFatal(article)) {
-      index.push({ path: abs, slug: article.slug, kind: 'failed' })
-      continue
-    }
-    if (article.kind !== 'troubleshooting') {
-      report.skipped.push({ file, kind: article.kind })
-      report.articles.skipped++
-      index.push({ path: abs, slug: article.slug, kind: article.kind })
-      continue
-    }
-    const taken = slugs.get(article.slug)
-    if (taken !== undefined || article.slug === '') {
-      const message =
-        taken !== undefined
-          ? `${file}: slug "${article.slug}" is already used by ${taken}`
-          : `${file}: no slug can be made from the file name`
-      report.failed.push({ file, id: null, message })
-      report.articles.failed++
-      index.push({ path: abs, slug: article.slug, kind: 'failed' })
-      continue
-    }
-    slugs.set(article.slug, file)
-    index.push({ path: abs, slug: article.slug, kind: 'troubleshooting' })
+    fileSlugAt.set(slugOf(abs), files.length)
+    files.push(abs)
   }
 
-  const articles = index.filter((f) => f.kind === 'troubleshooting')
   const writer = new CountingWriter(backend, options.env)
   const images = new ImageAssets({ docsRoot: root, assetBaseUrl: options.assetBaseUrl })
   const chunkSize = options.chunkSize ?? 25
+  /** Troubleshooting articles of this run: slug → file. */
+  const slugs = new Map<string, string>()
+  const notArticles = new Set<string>()
   const handledShared = new Set<string>()
   const spaceArticles = new Map<string, boolean>()
   /** Article entries written but not yet published (published at the end of the run): id → item and owner. */
   const deferred = new Map<string, { item: PublishItem; owner: Owner }>()
+  const postponed: string[] = []
   let done = 0
-  options.onProgress?.({ done, total: articles.length })
+  const progress = () => options.onProgress?.({ done, total: files.length })
+  progress()
 
-  for (let i = 0; i < articles.length; i += chunkSize) {
+  // One parse per file: each chunk is parsed, sorted out, and synced before the next is read.
+  for (let i = 0; i < files.length; i += chunkSize) {
+    const end = Math.min(i + chunkSize, files.length)
     const chunk: Article[] = []
-    for (const f of articles.slice(i, i + chunkSize)) {
-      // Changed since the first pass into something that cannot be synced: reported, skipped.
-      const article = await parse(f.path)
-      if (!reportFatal(article)) chunk.push(article)
+    for (let j = i; j < end; j++) {
+      const article = await admit(files[j] as string)
+      if (article) chunk.push(article)
+      else done++
+    }
+    await lookUpSpaceArticles(chunk.flatMap((a) => a.related.map((r) => r.href)))
+    const waitsForLater = (a: Article) =>
+      a.related.some((r) => {
+        const slug = slugFromHref(r.href)
+        if (slug === null || slug === a.slug || slugs.has(slug) || spaceArticles.get(slug) === true)
+          return false
+        return (fileSlugAt.get(slug) ?? -1) >= end
+      })
+    const ready: Article[] = []
+    for (const a of chunk) {
+      if (waitsForLater(a)) postponed.push(resolve(cwd, a.source))
+      else ready.push(a)
+    }
+    await syncChunk(ready)
+    done += ready.length
+    progress()
+  }
+  // Articles that link to ones later in the run: every slug of the run is known now. Parsed a second time, but
+  // only on a run that creates their targets; afterwards the targets are in the space.
+  for (let i = 0; i < postponed.length; i += chunkSize) {
+    const chunk: Article[] = []
+    for (const abs of postponed.slice(i, i + chunkSize)) {
+      const article = await parse(abs)
+      if (article.kind === 'troubleshooting' && !reportFatal(article)) chunk.push(article)
     }
     await syncChunk(chunk)
     done += chunk.length
-    options.onProgress?.({ done, total: articles.length })
+    progress()
   }
 
   await publishAll(
@@ -155,7 +156,7 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   const orphans = await findOrphans(backend, {
     root,
     cwd,
-    notArticles: new Set(index.filter((f) => f.kind === 'other' || f.kind === 'redirect').map((f) => f.path)),
+    notArticles,
     prune: (options.prune ?? false) && !report.dryRun,
     writer,
   })
@@ -166,6 +167,31 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   }
   report.writes = writer.writes
   return report
+
+  /** Parses a file and sorts it: a troubleshooting article to sync, or skipped / failed (counted, reported). */
+  async function admit(abs: string): Promise<Article | null> {
+    const article = await parse(abs)
+    const file = display(abs)
+    if (reportFatal(article)) return null
+    if (article.kind !== 'troubleshooting') {
+      report.skipped.push({ file, kind: article.kind })
+      report.articles.skipped++
+      notArticles.add(abs)
+      return null
+    }
+    const taken = slugs.get(article.slug)
+    if (taken !== undefined || article.slug === '') {
+      const message =
+        taken !== undefined
+          ? `${file}: slug "${article.slug}" is already used by ${taken}`
+          : `${file}: no slug can be made from the file name`
+      report.failed.push({ file, id: null, message })
+      report.articles.failed++
+      return null
+    }
+    slugs.set(article.slug, file)
+    return article
+  }
 
   async function syncChunk(chunk: Article[]): Promise<void> {
     // Images first: their asset ids go into the entries' fields.
