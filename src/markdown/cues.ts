@@ -88,3 +88,14 @@ export const EXPLAINER_HEADING =
 /** The preamble announces several causes, one per section. */
 export const SEVERAL_CAUSES =
   /\b(several|multiple|two|three|four|various|a number of|different|possible) (possible )?(reasons|causes)\b/i
+
+/** "X usually indicates that Y": an implicit symptom followed by its cause. */
+export const INDICATES =
+  /[\s\u00a0]+(usually |often |typically |most likely |probably |generally )?(indicates|means|signals|suggests) that[\s\u00a0]+/i
+
+/** Once the issue is described, "This problem occurs when …" explains why. */
+export const CAUSE_AFTER_SYMPTOM =
+  /^(this|that|the|such) (\w+ )?(problem|issue|error|behaviou?r|situation)s? (usually |typically |only )?(occurs?|may occur|can occur|happens?|may happen|arises?) (when|if|because|after)\b/i
+
+/** A heading that introduces the cause ("What causes the error", "Why does it occur?"). */
+export const CAUSE_HEADING = /\b(causes?d?|reasons?|why)\b/i

@@ -91,9 +91,11 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     m.fatal = undefined
   }
 
+  const kind = articleKind(s, redirect)
+  reportGuesses(file, kind, s)
   return {
     ...article,
-    kind: articleKind(s, redirect),
+    kind,
     title: s.title || fmTitle,
     description: description === '' ? null : description,
     readingTimeMinutes: s.readingTimeMinutes,
@@ -109,6 +111,19 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     cta: walk.cta ? ctaOf(walk.cta, images) : null,
     variables: variableNames(text),
     body: s.body,
+  }
+}
+
+/** Where the structure had to be guessed, say so, so a writer can check the article. */
+function reportGuesses(file: VFile, kind: Article['kind'], s: ReturnType<typeof buildStructure>): void {
+  const note = (reason: string, ruleId: string) => {
+    file.message(reason, { ruleId, source: 'kb-cms' }).fatal = undefined
+  }
+  if (kind === 'troubleshooting') {
+    if (s.cause === null && s.resolutions.every((r) => r.cause === null))
+      note('No cause statement found', 'no-cause-found')
+  } else if (kind === 'other' && s.hasTitle && s.symptom !== null && s.resolutions.length > 0) {
+    note('Describes a problem and steps but reads as a how-to; kind set to other', 'kind-guessed')
   }
 }
 

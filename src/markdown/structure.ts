@@ -6,10 +6,13 @@ import type { ImageRef, Note, RelatedLink, Resolution, RichText, Step } from '..
 import { type ImageIndex, itemBlocks, lineBlock } from './blocks.ts'
 import {
   CAUSE,
+  CAUSE_AFTER_SYMPTOM,
   CAUSE_FOLLOW_UP,
+  CAUSE_HEADING,
   CONDITION,
   EXPLAINER_HEADING,
   FRAMING,
+  INDICATES,
   LABEL,
   labelField,
   OVERVIEW,
@@ -126,10 +129,12 @@ export function buildStructure(
   const start = resolutionStart(flat)
   const preamble = start < 0 ? flat : flat.slice(0, start)
   const fields = classifyPreamble(preamble, ctx)
+  const lead = start >= 0 && flat[start]?.type !== 'heading' ? fields.lead : []
+  ctx.unplaced = ctx.unplaced.filter((i) => !lead.includes(i))
   const groups =
     start < 0
       ? { resolutions: [], stepImages: new Map() }
-      : buildGroups(flat.slice(start), ctx, fields.multiCause)
+      : buildGroups([...lead, ...flat.slice(start)], ctx, fields.multiCause)
 
   return {
     title,
@@ -313,6 +318,8 @@ interface Fields {
   cause: RichText | null
   symptomByCue: boolean
   multiCause: boolean
+  /** Unclassified paragraphs right before the fix: the first group's intro when it has no heading. */
+  lead: Item[]
 }
 
 function classifyPreamble(items: Item[], ctx: Ctx): Fields {
@@ -323,6 +330,8 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
   let multiCause = false
   let prevEndsColon = false
   const others: Item[] = []
+  let causeSection = false
+  let trailing: Item[] = []
 
   for (const item of items) {
     if (item.type === 'spacer') continue
@@ -334,6 +343,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       } else others.push(item)
       continue
     }
+    if (item.type === 'heading') causeSection = CAUSE_HEADING.test(item.line.text)
     if (item.type !== 'para') {
       others.push(item)
       continue
@@ -361,7 +371,19 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       } else if (FRAMING.test(t)) {
         field = 'other'
         if (/\b(reasons?|causes?)\b/i.test(t)) multiCause = true
-      } else if (!symptomSeen && /^(if|when)\b/i.test(t) && SYMPTOM.test(t)) {
+      } else if (!symptomSeen && INDICATES.test(t)) {
+        // "X usually indicates that Y": X is what the reader sees, Y why it happens.
+        const m = INDICATES.exec(piece.text) as RegExpExecArray
+        dropped(ctx, item, m[0])
+        parts.push({ field: 'symptom', run: sliceRun(piece, 0, m.index) })
+        parts.push({ field: 'cause', run: sliceRun(piece, m.index + m[0].length, piece.text.length) })
+        symptomSeen = true
+        symptomByCue = true
+        paraField = 'cause'
+        last = 'cause'
+        return
+      } else if (symptomSeen && CAUSE_AFTER_SYMPTOM.test(t)) field = 'cause'
+      else if (!symptomSeen && /^(if|when)\b/i.test(t) && SYMPTOM.test(t)) {
         // A conditional opener is the symptom even when it names the cause; the shared-clause cut below splits it.
         field = 'symptom'
         symptomByCue = true
@@ -375,6 +397,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       else if (k === 0 && last === 'symptom' && continuesSymptom(t, item.italicOnly, prevEndsColon))
         field = 'symptom'
       else if (k === 0 && (last === 'cause' || last === 'condition') && /^[a-z]/.test(t)) field = last
+      else if (causeSection && !FRAMING.test(t)) field = 'cause'
       else field = 'other'
       // One sentence holding symptom and cause ("If …, that is most probably caused by …") is cut at the clause.
       if (field === 'symptom' || field === 'cause') {
@@ -405,15 +428,18 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
     let pending: { field: Field | 'other'; inlines: InlineNode[] } | null = null
     const emit = () => {
       if (!pending) return
-      if (pending.field === 'other')
-        ctx.unplaced.push({
+      if (pending.field !== 'other') trailing = []
+      if (pending.field === 'other') {
+        const para: Item = {
           type: 'para',
           lines: [{ inlines: pending.inlines, text: plainText(pending.inlines), icons: [] }],
           at: item.at,
           inDetails: false,
           italicOnly: false,
-        })
-      else out[pending.field].push(paragraph(pending.inlines))
+        }
+        ctx.unplaced.push(para)
+        if (!FRAMING.test(para.type === 'para' ? (para.lines[0]?.text ?? '') : '')) trailing.push(para)
+      } else out[pending.field].push(paragraph(pending.inlines))
       pending = null
     }
     for (const part of parts) {
@@ -454,6 +480,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
     cause: documentOf(out.cause),
     symptomByCue,
     multiCause,
+    lead: trailing.filter((i) => ctx.unplaced.includes(i)),
   }
 }
 
@@ -672,7 +699,9 @@ function buildGroups(
         break
       case 'table':
       case 'code':
-        if (group?.steps.length && !group.closed)
+        // Code belongs to a step; before the first step it is not intro text (it goes to body).
+        if (item.type === 'code' && group && !group.steps.length) ctx.unplaced.push(item)
+        else if (group?.steps.length && !group.closed)
           (group.steps[group.steps.length - 1] as StepDraft).blocks.push(...itemBlocks(item, ctx.imageIndex))
         else if (group && !group.steps.length) addIntro(group, item)
         else pending.push(item)
