@@ -87,18 +87,29 @@ test('over the Management API: rename (newId), transform and delete keep entry v
       url: { 'en-US': 'https://example.com/trial' },
     },
   })
+  // Two migrations in one run: the lock is refreshed between them.
   p.write(
     '0002-banner-style.ts',
     migrationSource(
       [
         "    m.editContentType('ctaBanner').renameField('variant', 'style')",
         "    m.editContentType('ctaBanner').createField({ id: 'label', name: 'Label', type: 'Symbol', widget: { id: 'singleLine' }, helpText: 'Shown above the button.' })",
+      ].join('\n'),
+    ),
+  )
+  p.write(
+    '0003-banner-label.ts',
+    migrationSource(
+      [
         "    m.transformEntries({ contentType: 'ctaBanner', from: ['text'], to: ['label'], transform: ({ text }) => ({ label: String(text).toUpperCase() }) })",
         "    m.editContentType('ctaBanner').deleteField('utmContent')",
       ].join('\n'),
     ),
   )
-  t.deepEqual((await runMigrations(backend, { migrationsDir: p.migrations })).applied, ['0002-banner-style'])
+  t.deepEqual((await runMigrations(backend, { migrationsDir: p.migrations })).applied, [
+    '0002-banner-style',
+    '0003-banner-label',
+  ])
   const { items } = await backend.getEntries({ ids: ['cta1'] })
   t.like(items[0]?.fields, { style: { 'en-US': 'banner-3' }, label: { 'en-US': 'TRY IT' } })
   t.is(items[0]?.fields.variant, undefined)
