@@ -29,6 +29,8 @@ export const SYMPTOM = new RegExp(
     '\\b(is|are|gets?|got|becomes?) (greyed|grayed|disabled|stuck|blank|empty|missing|duplicated)\\b',
     "\\b(unable to|cannot|can't|fails? to|does not|doesn't|do not|don't) (\\w+ )?(work|load|open|start|sync|save|display|appear|show|connect)\\b",
     '\\bendless(ly)?\\b',
+    "\\b(may|might|does|do|did|will|would|can|could|is|are)( not|n't) (\\w+ )?(work|load|open|start|sync|save|display|appear|show|connect|respond|update|link|run|be (shown|displayed|saved|synced|found|loaded|opened))\\b",
+    '\\bnot (\\w+ )?(working|loading|shown|displayed|saved|synced|visible|available|responding|opening|starting|appearing|updated|linked|created|found)\\b',
     '\\bthe following error\\b',
   ].join('|'),
   'i',

@@ -12,5 +12,7 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
   const hasFix = s.resolutions.length > 0
   const issueTitle = TROUBLESHOOTING_TITLE.test(s.title)
   if (s.symptomByCue && hasFix && (issueTitle || s.cause !== null)) return 'troubleshooting'
+  // No symptom phrasing, but an issue title, a stated cause and a fix: still an issue and its resolution.
+  if (hasFix && issueTitle && s.cause !== null) return 'troubleshooting'
   return 'other'
 }
