@@ -295,6 +295,20 @@ function planOperation(
       saveControls(op.contentTypeId, [], [op.fieldId])
       return undefined
     }
+    case 'moveField': {
+      const { draft } = getType(op.contentTypeId)
+      const field = getField(draft, op.fieldId)
+      const rest = draft.fields.filter((f) => f !== field)
+      let at = op.position === 'first' ? 0 : rest.length
+      if (typeof op.position === 'object') {
+        const anchorId = 'after' in op.position ? op.position.after : op.position.before
+        const anchor = getField(draft, anchorId)
+        if (anchor === field) fail(`cannot move ${op.fieldId} relative to itself`)
+        at = rest.indexOf(anchor) + ('after' in op.position ? 1 : 0)
+      }
+      save({ ...draft, fields: [...rest.slice(0, at), field, ...rest.slice(at)] })
+      return undefined
+    }
     case 'changeEditorInterface': {
       const { draft } = getType(op.contentTypeId)
       const field = getField(draft, op.fieldId)

@@ -95,6 +95,7 @@ export function closingStatements(diffs: Difference[], desired: readonly Content
     }
     for (const [id, changes] of fieldChanges)
       chain.push(`.editField(${literal(id, 0)}, ${literal(changes, 1)})`)
+    if (def) chain.push(...fieldMoves(def, mine))
     const hasTypeChanges = Object.keys(typeChanges).length > 0
     if (chain.length > 0 || hasTypeChanges) {
       const args = hasTypeChanges ? `${literal(ct, 0)}, ${literal(typeChanges, 0)}` : literal(ct, 0)
@@ -108,6 +109,27 @@ export function closingStatements(diffs: Difference[], desired: readonly Content
     }
   }
   return out
+}
+
+/**
+ * `.moveField` calls that put the fields in the order of content-types/, given that created fields land at the
+ * end and deleted ones leave.
+ */
+function fieldMoves(def: ContentTypeDefinition, diffs: Difference[]): string[] {
+  const desired = def.fields.map((f) => f.id)
+  const missing = diffs.filter((d) => d.kind === 'missing field').map((d) => d.fieldId as string)
+  const order = diffs.find((d) => d.kind === 'field order')
+  const existing = order ? (order.actual as string[]) : desired.filter((id) => !missing.includes(id))
+  const current = [...existing, ...desired.filter((id) => missing.includes(id))]
+  const moves: string[] = []
+  desired.forEach((id, i) => {
+    if (current[i] === id) return
+    current.splice(current.indexOf(id), 1)
+    current.splice(i, 0, id)
+    const position = i === 0 ? 'first' : { after: desired[i - 1] }
+    moves.push(`.moveField(${literal(id, 0)}, ${literal(position, 0)})`)
+  })
+  return moves
 }
 
 function indent(text: string, spaces: number): string {

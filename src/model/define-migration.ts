@@ -26,6 +26,9 @@ export interface FieldChanges {
   itemValidations?: Validation[]
 }
 
+/** Where `moveField` puts a field: the editor shows fields in this order. */
+export type FieldPosition = 'first' | 'last' | { after: string } | { before: string }
+
 export interface ContentTypeChanges {
   name?: string
   description?: string
@@ -41,6 +44,7 @@ export type Operation =
   | { op: 'renameField'; contentTypeId: string; fieldId: string; newId: string }
   | { op: 'omitField'; contentTypeId: string; fieldId: string }
   | { op: 'deleteField'; contentTypeId: string; fieldId: string }
+  | { op: 'moveField'; contentTypeId: string; fieldId: string; position: FieldPosition }
   | {
       op: 'changeEditorInterface'
       contentTypeId: string
@@ -56,6 +60,7 @@ export interface ContentTypeEditor {
   renameField(fieldId: string, newId: string): ContentTypeEditor
   omitField(fieldId: string): ContentTypeEditor
   deleteField(fieldId: string): ContentTypeEditor
+  moveField(fieldId: string, position: FieldPosition): ContentTypeEditor
 }
 
 export interface MigrationBuilder {
@@ -103,6 +108,7 @@ export function recordOperations(migration: Migration): Operation[] {
       renameField: (fieldId, newId) => record({ op: 'renameField', contentTypeId, fieldId, newId }),
       omitField: (fieldId) => record({ op: 'omitField', contentTypeId, fieldId }),
       deleteField: (fieldId) => record({ op: 'deleteField', contentTypeId, fieldId }),
+      moveField: (fieldId, position) => record({ op: 'moveField', contentTypeId, fieldId, position }),
     }
     return self
   }
@@ -145,6 +151,11 @@ export function describeOperation(op: Operation): string {
       return `rename field ${op.contentTypeId}.${op.fieldId} to ${op.newId}`
     case 'omitField':
       return `omit field ${op.contentTypeId}.${op.fieldId}`
+    case 'moveField': {
+      const where =
+        typeof op.position === 'string' ? op.position : JSON.stringify(op.position).replace(/[{}"]/g, '')
+      return `move field ${op.contentTypeId}.${op.fieldId} (${where.replace(':', ' ')})`
+    }
     case 'deleteField':
       return `delete field ${op.contentTypeId}.${op.fieldId}`
     case 'changeEditorInterface':

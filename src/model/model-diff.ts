@@ -13,6 +13,7 @@ export type DifferenceKind =
   | 'missing field'
   | 'extra field'
   | 'field type'
+  | 'field order'
   | 'field'
   | 'editor'
 
@@ -103,6 +104,12 @@ function diffContentType(def: ContentTypeDefinition, actual: ContentType, contro
   for (const id of liveFields.keys()) {
     if (!wanted.has(id)) diffs.push({ kind: 'extra field', contentTypeId, fieldId: id })
   }
+  // The order editors see, among the fields both sides have.
+  const expectedOrder = def.fields.map((f) => f.id).filter((id) => liveFields.has(id))
+  const actualOrder = [...liveFields.keys()].filter((id) => wanted.has(id))
+  if (!sameJson(expectedOrder, actualOrder)) {
+    diffs.push({ kind: 'field order', contentTypeId, expected: expectedOrder, actual: actualOrder })
+  }
   return diffs
 }
 
@@ -126,6 +133,8 @@ export function describeDifference(d: Difference): string {
       return `${where}: field is in content-types/ but not in the space`
     case 'extra field':
       return `${where}: field is in the space but not in content-types/`
+    case 'field order':
+      return `${where}: fields are ordered ${(d.actual as string[]).join(', ')} in the space, ${(d.expected as string[]).join(', ')} in content-types/`
     case 'field type':
       return `${where}: type is ${d.actual} in the space, ${d.expected} in content-types/`
     case 'editor': {

@@ -317,3 +317,24 @@ test('renaming a field that is not the display field still writes the content ty
     { newId: 'style' },
   )
 })
+
+test('moveField reorders the fields an editor sees; a re-run is a no-op', (t) => {
+  const state = modelled()
+  const up = (m: MigrationBuilder) =>
+    m
+      .editContentType('note')
+      .moveField('title', 'first')
+      .moveField('contentHash', { before: 'kind' })
+      .moveField('body', { after: 'title' })
+  const p = plan(state, up)
+  const last = p.writes.filter((w) => w.type === 'saveContentType').at(-1)
+  if (last?.type !== 'saveContentType') return t.fail('no content type write')
+  t.deepEqual(
+    last.contentType.fields.map((f) => f.id),
+    ['title', 'body', 'contentHash', 'kind'],
+  )
+  t.deepEqual(plan(state, up).writes, [])
+  t.throws(() => plan(state, (m) => m.editContentType('note').moveField('title', { after: 'nope' })), {
+    message: /operation 1 \(move field note\.title \(after nope\)\): unknown field note\.nope/,
+  })
+})

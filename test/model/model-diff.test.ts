@@ -92,6 +92,18 @@ const changes: [string, (s: ModelSnapshot) => void, string[]][] = [
     ['note.icon: field is in the space but not in content-types/'],
   ],
   [
+    'the field order',
+    (s) =>
+      editType(s, 'resolution', (c) => ({
+        ...c,
+        fields: [...c.fields.slice(3), ...c.fields.slice(0, 3)],
+      })),
+    [
+      'resolution: fields are ordered cause, intro, steps, contentHash, name, title, kind in the space, ' +
+        'name, title, kind, cause, intro, steps, contentHash in content-types/',
+    ],
+  ],
+  [
     'a content type added in the space',
     (s) => {
       const fields: Field[] = [{ id: 'x', name: 'X', type: 'Symbol', required: false, localized: false }]
@@ -134,7 +146,16 @@ for (const [what, change, expected] of changes) {
     const migration = ((await import(pathToFileURL(path).href)) as { default: Migration }).default
     const state = stateFromSnapshot(live, new Map([['scratch', []]]))
     planMigration('0002-close', path, recordOperations(migration), state)
-    t.deepEqual(diffModel(contentTypes, snapshotFromState(state)).map(describeDifference), [])
+    const closed = snapshotFromState(state)
+    t.deepEqual(diffModel(contentTypes, closed).map(describeDifference), [])
+    for (const def of contentTypes) {
+      const fields = closed.contentTypes.find((c) => c.sys.id === def.id)?.contentType.fields
+      t.deepEqual(
+        fields?.map((f) => f.id),
+        def.fields.map((f) => f.id),
+        `${def.id}: fields in the order of content-types/`,
+      )
+    }
   })
 }
 
