@@ -168,6 +168,7 @@ test('kill -9 in the middle of a run leaves no half-recorded migration, and the 
   const child = startCli([], p.root)
   const done = finished(child)
   await new Promise<void>((resolve) => {
+    child.on('close', () => resolve())
     child.stderr?.on('data', (d: Buffer) => {
       if (/^applied 0002-/m.test(String(d))) {
         child.kill('SIGKILL')
