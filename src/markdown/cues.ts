@@ -62,7 +62,7 @@ export const RESOLUTION_HEADING =
 
 /** Lines that introduce a list of related articles. */
 export const RELATED =
-  /^(also )?(see|read)( also)?( the following)?( related)? (articles?|pages?|topics?)?:?$|^related (articles|pages|topics|reading)\s*:?$|^(you may|you might) also (want to )?(read|see|like)\b|^see also\b/i
+  /^(also )?(see|read)( also)?( the following)?( related)? (articles?|pages?|topics?)?:?$|^related (articles|pages|topics|reading)\s*:?$|^(you may|you might) also (want to )?(read|see|like)\b|^see also\b|\b(see|read|refer to|check( out)?)( also)? (the following|these|those|related|our|other) (\w+ )?(articles?|pages?|topics?|guides?|resources?|links?)\s*:$|^(related|further|useful|additional|more) (articles|reading|information|links|resources)\b/i
 
 /** Work-in-progress banners, which are not content. */
 export const WORK_IN_PROGRESS =
@@ -101,3 +101,7 @@ export const CAUSE_AFTER_SYMPTOM =
 
 /** A heading that introduces the cause ("What causes the error", "Why does it occur?"). */
 export const CAUSE_HEADING = /\b(causes?d?|reasons?|why)\b/i
+
+/** Quoted error text (an italic paragraph) that shows the symptom itself. */
+export const ERROR_TEXT =
+  /\b(error|failed|failure|exception|denied|invalid|unable|cannot|can't|sorry|oops|went wrong)\b/i

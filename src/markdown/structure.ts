@@ -10,6 +10,7 @@ import {
   CAUSE_FOLLOW_UP,
   CAUSE_HEADING,
   CONDITION,
+  ERROR_TEXT,
   EXPLAINER_HEADING,
   FRAMING,
   INDICATES,
@@ -122,9 +123,11 @@ export function buildStructure(
   }
   const flat = content.flatMap((i) => (Array.isArray(i) ? i : [i]))
 
-  const table = flat.find((i): i is Extract<Item, { type: 'table' }> => i.type === 'table' && isIssueTable(i))
-  if (table)
-    return tableArticle(flat, table, ctx, { title, hasTitle: h1 >= 0, readingTimeMinutes, notes, related })
+  const tables = flat.filter(
+    (i): i is Extract<Item, { type: 'table' }> => i.type === 'table' && isIssueTable(i),
+  )
+  if (tables.length)
+    return tableArticle(flat, tables, ctx, { title, hasTitle: h1 >= 0, readingTimeMinutes, notes, related })
 
   const start = resolutionStart(flat)
   const preamble = start < 0 ? flat : flat.slice(0, start)
@@ -390,7 +393,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       } else if (CONDITION.test(t) && !CAUSE.test(t)) field = 'condition'
       else if (CAUSE.test(t)) field = 'cause'
       else if ((last === 'cause' || paraField === 'cause') && CAUSE_FOLLOW_UP.test(t)) field = 'cause'
-      else if (!symptomSeen && SYMPTOM.test(t)) {
+      else if (!symptomSeen && (SYMPTOM.test(t) || (item.italicOnly && ERROR_TEXT.test(t)))) {
         field = 'symptom'
         symptomByCue = true
       } else if (k > 0 && paraField && paraField !== 'other') field = paraField
@@ -797,7 +800,7 @@ function trimLead(inlines: InlineNode[]): InlineNode[] {
 // Table articles: a row per issue, with manifestation / explanation / solution columns.
 
 const SYMPTOM_COLUMN = /manifest|symptom|issue|problem|error|what you see/i
-const CAUSE_COLUMN = /explanation|cause|reason|why/i
+const CAUSE_COLUMN = /explanation|cause|reason|why|description/i
 const SOLUTION_COLUMN = /solution|resolution|fix|what to do|workaround|action/i
 
 function isIssueTable(item: Extract<Item, { type: 'table' }>): boolean {
@@ -813,7 +816,7 @@ function isIssueTable(item: Extract<Item, { type: 'table' }>): boolean {
 
 function tableArticle(
   items: Item[],
-  table: Extract<Item, { type: 'table' }>,
+  tables: Extract<Item, { type: 'table' }>[],
   ctx: Ctx,
   head: {
     title: string
@@ -823,24 +826,32 @@ function tableArticle(
     related: RelatedLink[]
   },
 ): Structure {
-  const header = (table.rows[0] as { cells: Line[] }).cells.map((c) => c.text)
-  const symptomCol = header.findIndex((n) => SYMPTOM_COLUMN.test(n) && !CAUSE_COLUMN.test(n))
-  const causeCol = header.findIndex((n) => CAUSE_COLUMN.test(n))
-  dropped(ctx, table, header.join(' | '))
   const symptoms: Block[] = []
-  const resolutions: Resolution[] = table.rows.slice(1).map((row) => {
-    const symptomCell = row.cells[symptomCol]
-    if (symptomCell) symptoms.push(lineBlock(symptomCell))
-    const causeCell = row.cells[causeCol]
-    return {
-      title: null,
-      cause: causeCell ? documentOf([lineBlock(causeCell)]) : null,
-      intro: documentOf(row.cells.filter((_, i) => i !== causeCol).map((c) => lineBlock(c))),
-      steps: [],
+  const resolutions: Resolution[] = []
+  for (const table of tables) {
+    const header = (table.rows[0] as { cells: Line[] }).cells.map((c) => c.text)
+    const symptomCol = header.findIndex((n) => SYMPTOM_COLUMN.test(n) && !CAUSE_COLUMN.test(n))
+    const causeCol = header.findIndex((n) => CAUSE_COLUMN.test(n))
+    dropped(ctx, table, header.join(' | '))
+    for (const row of table.rows.slice(1)) {
+      const symptomCell = row.cells[symptomCol]
+      if (symptomCell) symptoms.push(lineBlock(symptomCell))
+      const causeCell = row.cells[causeCol]
+      resolutions.push({
+        title: null,
+        cause: causeCell ? documentOf([lineBlock(causeCell)]) : null,
+        intro: documentOf(row.cells.filter((_, i) => i !== causeCol).map((c) => lineBlock(c))),
+        steps: [],
+      })
     }
-  })
+  }
   for (const item of items)
-    if (item !== table && item.type !== 'spacer' && item.type !== 'image') ctx.unplaced.push(item)
+    if (
+      !tables.includes(item as Extract<Item, { type: 'table' }>) &&
+      item.type !== 'spacer' &&
+      item.type !== 'image'
+    )
+      ctx.unplaced.push(item)
   return {
     ...head,
     symptom: documentOf(symptoms),
