@@ -38,11 +38,11 @@ export const SYMPTOM = new RegExp(
 
 /** A sentence that only limits scope: an OS, client, edition or implementation. */
 export const CONDITION =
-  /\b(only|solely) (happens|occurs|appears|applies|affects)\b|\b(happens|occurs|applies) only\b|\bis specific to\b|\bare specific to\b|^(this|the) (issue|problem|error|article|behaviou?r) (concerns|applies to|is relevant)\b/i
+  /\b(only|solely) (happens|occurs|appears|applies|affects)\b|\b(happens|occurs|applies) only\b|\bis specific to\b|\bare specific to\b|^(this|the) (issue|problem|error|article|behaviou?r|information|troubleshooting \w+)( \w+)? (only )?(concerns|affects only|applies (only )?to|is relevant (for|to)|is valid (only )?for)\b/i
 
 /** Explicit cause phrasing. */
 export const CAUSE =
-  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|results? from|stems? from|is related to|are related to|is a result of|root cause|is triggered by|happens because|occurs because)\b/i
+  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|root cause|is triggered by|happens because|occurs because)\b/i
 
 /** A sentence that explains the cause further, following a cause sentence. */
 export const CAUSE_FOLLOW_UP =
