@@ -1,0 +1,159 @@
+// The content sync at scale: the development corpus replicated (in a temp dir, distinct file names and so
+// distinct slugs) to ~125 and ~500 troubleshooting articles. Each size runs in its own process, so its peak
+// memory is its own: first sync and no-op re-sync times, writes per article, peak memory. Printed as ratios
+// measured in this run: no-op vs first sync, and 500 vs 125 articles (memory must stay flat, time linear).
+// Falls back to the project's own content/ when ../shared/corpus is absent.
+import { spawnSync } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import contentTypes from '../content-types/index.ts'
+import { SqliteBackend } from '../src/backends/sqlite/sqlite-backend.ts'
+import { parseArticleSource } from '../src/markdown/parse-article.ts'
+import { toContentType } from '../src/model/define-content-type.ts'
+import { runSync } from '../src/sync/run-sync.ts'
+import { markdownFiles } from '../src/sync/source-walk.ts'
+
+const repo = join(import.meta.dirname, '..')
+const corpusDocs = join(repo, '..', 'shared', 'corpus', 'docs')
+const sourceRoot = existsSync(corpusDocs) ? corpusDocs : join(repo, 'content')
+const SIZES = [125, 500]
+
+interface Measure {
+  articles: number
+  firstMs: number
+  noopMs: number
+  /** Baseline: parsing every file, nothing else (what a no-op sync cannot avoid). */
+  parseMs: number
+  firstWrites: number
+  noopWrites: number
+  peakRssMb: number
+  peakHeapMb: number
+}
+
+if (process.argv[2] === '--child') {
+  const [, , , docs, space] = process.argv
+  process.stdout.write(JSON.stringify(await measureOne(docs as string, space as string)))
+} else {
+  await main()
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'kb-bench-sync-'))
+  try {
+    const perCopy = await troubleshootingCount(sourceRoot)
+    console.log(`source: ${relative(repo, sourceRoot)} (${perCopy} troubleshooting articles per copy)\n`)
+    const results: Measure[] = []
+    for (const size of SIZES) {
+      const docs = join(work, `docs-${size}`)
+      replicate(sourceRoot, docs, Math.ceil(size / perCopy))
+      const run = spawnSync(
+        process.execPath,
+        ['--import=tsx', '--expose-gc', import.meta.filename, '--child', docs, join(work, `space-${size}`)],
+        { encoding: 'utf8', maxBuffer: 1 << 26 },
+      )
+      if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`)
+      results.push(JSON.parse(run.stdout) as Measure)
+    }
+    console.log(
+      '| articles | first sync | no-op re-sync | no-op / first | writes/article (first) | no-op writes | peak RSS | peak heap |',
+    )
+    console.log('|---|---|---|---|---|---|---|---|')
+    for (const r of results)
+      console.log(
+        `| ${r.articles} | ${r.parseMs.toFixed(0)} ms | ${r.firstMs.toFixed(0)} ms | ${r.noopMs.toFixed(0)} ms | ` +
+          `${(r.noopMs / r.firstMs).toFixed(2)}× | ${(r.noopMs / r.parseMs).toFixed(2)}× | ` +
+          `${(r.firstWrites / r.articles).toFixed(1)} | ${r.noopWrites} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB |`,
+      )
+    const [small, large] = results as [Measure, Measure]
+    const n = large.articles / small.articles
+    console.log(`\n${large.articles} vs ${small.articles} articles (${n.toFixed(2)}× the articles):`)
+    console.log(
+      `  first sync time   ${(large.firstMs / small.firstMs).toFixed(2)}×  (linear would be ${n.toFixed(2)}×)`,
+    )
+    console.log(`  no-op sync time   ${(large.noopMs / small.noopMs).toFixed(2)}×`)
+    console.log(`  peak RSS          ${(large.peakRssMb / small.peakRssMb).toFixed(2)}×  (flat is 1.00×)`)
+    console.log(`  peak heap         ${(large.peakHeapMb / small.peakHeapMb).toFixed(2)}×`)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+async function measureOne(docs: string, space: string): Promise<Measure> {
+  const backend = SqliteBackend.open({ space })
+  await backend.applyMigration(
+    contentTypes.map((def) => ({ type: 'saveContentType' as const, contentType: toContentType(def) })),
+    { name: '0000-bench-model', checksum: 'bench', appliedAt: new Date().toISOString() },
+  )
+  let t0 = performance.now()
+  for await (const file of markdownFiles(docs))
+    parseArticleSource(file, readFileSync(file, 'utf8'), { docsRoot: docs })
+  const parseMs = performance.now() - t0
+  let peakHeap = 0
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
+  }, 5)
+  const source = relative(process.cwd(), docs)
+  t0 = performance.now()
+  const first = await runSync(backend, { source })
+  const firstMs = performance.now() - t0
+  globalThis.gc?.()
+  t0 = performance.now()
+  const noop = await runSync(backend, { source })
+  const noopMs = performance.now() - t0
+  clearInterval(sampler)
+  await backend.close()
+  if (first.failed.length > 0) throw new Error(`sync failed: ${JSON.stringify(first.failed.slice(0, 3))}`)
+  const created = first.articles.created
+  return {
+    articles: created,
+    firstMs,
+    noopMs,
+    parseMs,
+    firstWrites: first.writes,
+    noopWrites: noop.writes,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakHeapMb: peakHeap / 2 ** 20,
+  }
+}
+
+async function troubleshootingCount(root: string): Promise<number> {
+  let n = 0
+  for await (const file of markdownFiles(root)) {
+    const { article } = parseArticleSource(file, readFileSync(file, 'utf8'), { docsRoot: root })
+    if (article.kind === 'troubleshooting') n++
+  }
+  return n
+}
+
+/** Copies every Markdown file `copies` times beside itself (`X.md`, `X-copy-2.md`, …), and the other files once. */
+function replicate(from: string, to: string, copies: number): void {
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const src = join(dir, entry.name)
+      const rel = relative(from, src)
+      if (entry.isDirectory()) {
+        walk(src)
+        continue
+      }
+      mkdirSync(dirname(join(to, rel)), { recursive: true })
+      if (!entry.name.endsWith('.md')) {
+        copyFileSync(src, join(to, rel))
+        continue
+      }
+      const text = readFileSync(src)
+      for (let c = 1; c <= copies; c++)
+        writeFileSync(join(to, c === 1 ? rel : rel.replace(/\.md$/, `-copy-${c}.md`)), text)
+    }
+  }
+  walk(from)
+}
