@@ -399,13 +399,17 @@ function tokensToItems(tokens: Token[], ctx: Ctx, inDetails: boolean): Item[] {
     // An image with words on both sides is an inline icon; otherwise it is a block image of its own.
     let segment: Token[] = []
     const segments: (Token[] | RawImage)[] = []
+    // wordsAfter[i]: some token after i has words (computed once, so many images on a line stay linear).
+    const wordsAfter: boolean[] = new Array(lineTokens.length).fill(false)
+    for (let i = lineTokens.length - 2; i >= 0; i--)
+      wordsAfter[i] = wordsAfter[i + 1] || hasWords([lineTokens[i + 1] as Token])
     lineTokens.forEach((tok, i) => {
       if (tok.t !== 'img') {
         segment.push(tok)
         return
       }
       const before = hasWords(segment)
-      const after = hasWords(lineTokens.slice(i + 1))
+      const after = wordsAfter[i] === true
       if (before && after) {
         segment.push(tok)
         return

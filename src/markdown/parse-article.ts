@@ -149,7 +149,10 @@ const MAX_CONTAINER_PREFIX = 64
  */
 function limitNesting(text: string, file: VFile): string {
   let reported = false
-  return text.replace(/^(?:[ \t]{0,3}(?:>|[*+-]|\d{1,9}[.)])[ \t]+){65,}/gm, (prefix, offset: number) => {
+  // Unambiguous on purpose: whitespace is only consumed before a marker, so a near-miss cannot backtrack.
+  return text.replace(/^(?:[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t])))+/gm, (prefix, offset: number) => {
+    const markers = prefix.match(/>|[*+-]|\d{1,9}[.)]/g) ?? []
+    if (markers.length <= MAX_CONTAINER_PREFIX) return prefix
     if (!reported) {
       const line = text.slice(0, offset).split('\n').length
       file.message(
@@ -162,8 +165,7 @@ function limitNesting(text: string, file: VFile): string {
       )
       reported = true
     }
-    const markers = prefix.match(/(?:>|[*+-]|\d{1,9}[.)])[ \t]+/g) ?? []
-    return markers.slice(0, MAX_CONTAINER_PREFIX).join('')
+    return `${markers.slice(0, MAX_CONTAINER_PREFIX).join(' ')} `
   })
 }
 

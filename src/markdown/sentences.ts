@@ -27,10 +27,12 @@ export function sliceRun(run: Run, start: number, end: number): Run {
 /** Sentence boundaries: after . ! ? (and closing quotes) before an upper-case start, and at line ends. */
 export function sentenceSpans(value: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = []
-  const re = /(?<=[.!?]["”’')*_]*)[ \t\u00a0]+(?=["“'*_(]*[A-Z{])|\n/g
+  // Punctuation is consumed, not looked behind for, and runs are bounded, so the scan stays linear.
+  const re = /([.!?]["”’')*_]{0,8})[ \t\u00a0]+(?=["“'*_(]{0,8}[A-Z{])|\n/g
   let start = 0
   for (let m = re.exec(value); m; m = re.exec(value)) {
-    if (m.index > start) spans.push({ start, end: m.index })
+    const end = m.index + (m[1]?.length ?? 0)
+    if (end > start) spans.push({ start, end })
     start = m.index + m[0].length
   }
   if (start < value.length) spans.push({ start, end: value.length })

@@ -133,7 +133,8 @@ export function buildStructure(
   const preamble = start < 0 ? flat : flat.slice(0, start)
   const fields = classifyPreamble(preamble, ctx)
   const lead = start >= 0 && flat[start]?.type !== 'heading' ? fields.lead : []
-  ctx.unplaced = ctx.unplaced.filter((i) => !lead.includes(i))
+  const leadSet = new Set(lead)
+  ctx.unplaced = ctx.unplaced.filter((i) => !leadSet.has(i))
   const groups =
     start < 0
       ? { resolutions: [], stepImages: new Map() }
@@ -275,15 +276,18 @@ function resolutionStart(items: Item[]): number {
   const start = items.findIndex(isResolutionStart)
   if (start < 0) return start
   // Once the issue is described, a section heading opens the fix (multi-cause articles: one section per cause).
-  const heading = items.findIndex(
-    (item, j) =>
-      j < start &&
+  let described = false
+  for (let j = 0; j < start; j++) {
+    const item = items[j] as Item
+    if (item.type === 'para' && !described) described = SYMPTOM.test(runOf(item.lines).text)
+    else if (
+      described &&
       item.type === 'heading' &&
       item.depth >= 2 &&
-      !EXPLAINER_HEADING.test(item.line.text.trim()) &&
-      items.slice(0, j).some((i) => i.type === 'para' && SYMPTOM.test(runOf(i.lines).text)),
-  )
-  if (heading >= 0) return heading
+      !EXPLAINER_HEADING.test(item.line.text.trim())
+    )
+      return j
+  }
   for (let j = start - 1; j >= 0; j--) {
     const item = items[j] as Item
     if (item.type === 'heading') {
@@ -483,7 +487,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
     cause: documentOf(out.cause),
     symptomByCue,
     multiCause,
-    lead: trailing.filter((i) => ctx.unplaced.includes(i)),
+    lead: ((kept) => trailing.filter((i) => kept.has(i)))(new Set(ctx.unplaced)),
   }
 }
 
