@@ -72,6 +72,7 @@ interface Ctx {
   cta: CtaRaw | null
   redirectTo: string | null
   variables: Record<string, string>
+  reported: Set<string>
 }
 
 type Token = { t: 'inl'; node: InlineNode } | { t: 'br' } | { t: 'soft' } | { t: 'img'; img: RawImage }
@@ -106,7 +107,15 @@ const BLOCK_CONTAINERS = new Set([
 ])
 
 export function walkPage(tree: HastRoot, file: VFile, variables: Record<string, string>): WalkResult {
-  const ctx: Ctx = { file, line: null, badges: [], cta: null, redirectTo: null, variables }
+  const ctx: Ctx = {
+    file,
+    line: null,
+    badges: [],
+    cta: null,
+    redirectTo: null,
+    variables,
+    reported: new Set(),
+  }
   const items = walkBlocks(tree.children, ctx, 0, false)
   return { items, badges: ctx.badges, cta: ctx.cta, redirectTo: ctx.redirectTo }
 }
@@ -612,6 +621,10 @@ function classList(el: Element): string[] {
 }
 
 function message(ctx: Ctx, reason: string, ruleId: string): void {
+  // One report per problem and line: a control with two handlers is one finding for a writer.
+  const key = `${ruleId}\u0000${ctx.line}\u0000${reason}`
+  if (ctx.reported.has(key)) return
+  ctx.reported.add(key)
   ctx.file.message(reason, {
     place: ctx.line ? { line: ctx.line, column: 1 } : undefined,
     ruleId,
