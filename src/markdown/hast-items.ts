@@ -565,10 +565,11 @@ function checkAttributes(el: Element, ctx: Ctx): void {
   }
 }
 
+/** A platform badge: a container holding only an external logo (content images live under the docs root). */
 function isBadge(el: Element): boolean {
   const img = findFirst(el, 'img')
-  if (!img) return false
-  return hastToString(el).trim() === ''
+  if (!img || !/^(https?:)?\/\//i.test(String(img.properties?.src ?? ''))) return false
+  return textOf(el).trim() === ''
 }
 
 /** "…/Exchange1.svg" → "Exchange", "Office365.svg" → "Office 365", "logo-Gmail.jpg" → "Gmail". */

@@ -39,8 +39,9 @@ test('error codes are machine-style identifiers, not words, settings or placehol
   t.deepEqual(
     findErrorCodes([
       'Error OAUTH_FAILED_HARD and GEN-404 appear; ServerUrlSetting, %Company_Name%, REVGRD, v1.2.3, {X_Y} do not.',
+      'Sign-in fails with AADSTS50076 or 0x8004010F; the id 3f2504e0-4f89-11d3-9a0c-0305e82c3301 is not a code.',
     ]),
-    ['OAUTH_FAILED_HARD', 'GEN-404'],
+    ['OAUTH_FAILED_HARD', 'GEN-404', 'AADSTS50076', '0x8004010F'],
   )
 })
 
