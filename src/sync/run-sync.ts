@@ -207,6 +207,7 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     await lookUpSpaceArticles(unknown)
     const articleExists = (slug: string) => slugs.has(slug) || spaceArticles.get(slug) === true
 
+    const inChunk = new Set<string>()
     const perArticle = chunk.map((article) => {
       const desired = desiredArticle(article, {
         sourcePath: article.source,
@@ -222,11 +223,11 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
           ruleId: 'sync-cta',
           message: w,
         })
-      // A CTA banner shared with an earlier article is already handled.
+      // A CTA banner is shared: written once per run, by the first article of the run that shows it.
       const entries = desired.entries.filter(
-        (e) => e.contentTypeId !== 'ctaBanner' || !handledShared.has(e.id),
+        (e) => e.contentTypeId !== 'ctaBanner' || !(handledShared.has(e.id) || inChunk.has(e.id)),
       )
-      for (const e of entries) if (e.contentTypeId === 'ctaBanner') handledShared.add(e.id)
+      for (const e of entries) if (e.contentTypeId === 'ctaBanner') inChunk.add(e.id)
       return { article, entries }
     })
 
@@ -296,9 +297,13 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
       await mapLimit(work, options.concurrency ?? 4, async ({ article, desired }) => {
         const action = actions.get(desired.id) as EntryAction
         const counts = report.entries[desired.contentTypeId]
-        if (failedSources.has(article.source)) return
+        // A shared banner does not belong to the article that happens to carry it: written even if that fails.
+        const shared = desired.contentTypeId === 'ctaBanner'
+        if (failedSources.has(article.source) && !shared) return
+        if (shared && action.type !== 'failed') handledShared.add(desired.id)
         const fail = (message: string) => {
           counts.failed++
+          if (shared) handledShared.delete(desired.id)
           failedSources.add(article.source)
           bump(article, 'failed')
           report.failed.push({ file: article.source, id: desired.id, message })
