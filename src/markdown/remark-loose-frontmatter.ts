@@ -66,7 +66,7 @@ function readYaml(source: string, file: VFile, firstLine: number): Record<string
     const e = error as { message?: string; linePos?: { line: number; col: number }[] }
     const pos = e.linePos?.[0]
     file.message(
-      `Front matter is not valid YAML (${(e.message ?? 'YAML error').split('\n')[0]}); read as \`key: value\` lines`,
+      `Front matter is not valid YAML (${(e.message ?? 'YAML error').split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}); read as \`key: value\` lines`,
       {
         place: { line: firstLine - 1 + (pos?.line ?? 1), column: pos?.col ?? 1 },
         ruleId: 'front-matter-invalid',

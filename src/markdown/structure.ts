@@ -338,6 +338,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
   let prevEndsColon = false
   const others: Item[] = []
   let causeSection = false
+  let labelNext: Field | null = null
   let trailing: Item[] = []
 
   for (const item of items) {
@@ -356,6 +357,14 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       continue
     }
     const run = runOf(item.lines)
+    // A label standing alone ("**Cause:**") names the field of the paragraph that follows it.
+    const alone = /^[\s\u00a0]*([\w'’ ]{2,40}?)\s*:[\s\u00a0]*$/.exec(run.text)
+    const aloneField = alone?.[1] ? labelField(alone[1]) : null
+    if (aloneField) {
+      dropped(ctx, item, run.text)
+      labelNext = aloneField
+      continue
+    }
     if (SEVERAL_CAUSES.test(run.text)) multiCause = true
     const spans = sentenceSpans(run.text)
     const parts: { field: Field | 'other'; run: Run }[] = []
@@ -364,6 +373,17 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       let piece = sliceRun(run, span.start, span.end)
       const t = piece.text.replace(/\u00a0/g, ' ').trim()
       let field: Field | 'other' | null = null
+      if (labelNext) {
+        field = labelNext
+        if (field === 'symptom') {
+          symptomSeen = true
+          symptomByCue = true
+        }
+        parts.push({ field, run: piece })
+        paraField = field
+        last = field
+        return
+      }
       const label = k === 0 ? LABEL.exec(t) : null
       const labelled = label?.[1] ? labelField(label[1]) : null
       if (labelled && label) {
@@ -461,6 +481,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
       }
     }
     emit()
+    labelNext = null
     if (parts.every((p) => p.field === 'other')) last = last === null ? null : 'other'
     prevEndsColon = /:\s*$/.test(run.text)
   }
