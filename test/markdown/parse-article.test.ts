@@ -505,3 +505,29 @@ test('bytes are decoded as UTF-8', (t) => {
   const file = new VFile({ path: PAGE, value: new TextEncoder().encode('# Café error\n') })
   t.is(parseArticle(file).title, 'Café error')
 })
+
+test('a label standing alone names the field of the next paragraph, and is reported as set aside', (t) => {
+  const a = parse(
+    [
+      '# Calendar sync error',
+      '',
+      '**Symptom:**',
+      '',
+      'Meetings are not synced to the calendar.',
+      '',
+      '**Cause:**',
+      '',
+      'The calendar permission was revoked.',
+      '',
+      '**Solution:**',
+      '',
+      '1. Open **Permissions**',
+      '2. Grant calendar access',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.is(plain(a.symptom), 'Meetings are not synced to the calendar.')
+  t.is(plain(a.cause), 'The calendar permission was revoked.')
+  t.is(a.resolutions[0]?.steps.length, 2)
+  t.true(a.diagnostics.some((d) => d.ruleId === 'structure-dropped' && d.message.includes('Symptom:')))
+})
