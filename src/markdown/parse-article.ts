@@ -180,7 +180,20 @@ function decode(file: VFile): string {
   return clean
 }
 
+// Processors are built once and reused: building one (combining the micromark extensions) costs more than
+// parsing a typical page.
+const processors: ReturnType<typeof buildProcessor>[] = []
+
 function markdownProcessor(depth: number) {
+  let p = processors[depth]
+  if (!p) {
+    p = buildProcessor(depth)
+    processors[depth] = p
+  }
+  return p
+}
+
+function buildProcessor(depth: number) {
   const parseBody = (body: string, lineOffset: number): Root => {
     if (depth >= MAX_NESTED_PARSES) return flatParse(body, lineOffset)
     const p = markdownProcessor(depth + 1)
@@ -196,20 +209,23 @@ function markdownProcessor(depth: number) {
     .use(depth === 0 ? remarkLooseFrontmatter : noop)
     .use(remarkInlineHtmlParagraphs, { parseInline: flatParse })
     .use(remarkAdmonitions, { parseBody })
+    .freeze()
 }
 
 function noop() {}
 
+const flatProcessor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(function disableHtmlFlow(this: Processor) {
+    const data = this.data() as unknown as { micromarkExtensions?: unknown[] }
+    data.micromarkExtensions = [...(data.micromarkExtensions ?? []), { disable: { null: ['htmlFlow'] } }]
+  })
+  .freeze()
+
 /** Markdown with HTML blocks disabled: tags become inline HTML inside paragraphs (Python-Markdown style). */
 function flatParse(text: string, lineOffset: number): Root {
-  const p = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(function disableHtmlFlow(this: Processor) {
-      const data = this.data() as unknown as { micromarkExtensions?: unknown[] }
-      data.micromarkExtensions = [...(data.micromarkExtensions ?? []), { disable: { null: ['htmlFlow'] } }]
-    })
-  return shift(p.parse(text) as Root, lineOffset)
+  return shift(flatProcessor.parse(text) as Root, lineOffset)
 }
 
 function shift(tree: Root, lineOffset: number): Root {
