@@ -148,8 +148,8 @@ export async function runSyncCommand(
   const program = addSyncOptions(
     new Command('sync')
       .description('sync the Markdown knowledge base into the space (content only; `migrate` also runs it)')
-      .option('--space <id>', 'space: a folder for the embedded space, or a Contentful space id')
-      .option('--env <id>', 'environment (default master)'),
+      .option('--space <dir>', "the embedded space's folder (Contentful: CONTENTFUL_SPACE_ID)", '.cms')
+      .option('--env <name>', 'the environment', 'master'),
   )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
