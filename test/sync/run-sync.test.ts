@@ -1,6 +1,7 @@
 // The sync against the real embedded space, driven by hand-built articles (see helpers/json-docs.ts).
 import { rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import test from 'ava'
 import { embeddedImage } from '../../src/markdown/rich-text.ts'
 import { runSync, type SyncOptions } from '../../src/sync/run-sync.ts'
@@ -187,13 +188,20 @@ test('a dry run lists the changeset and writes nothing', async (t) => {
   t.is((await readSpace(backend)).entries.length, 0)
 })
 
-test('--asset-base-url creates assets from public URLs', async (t) => {
-  const { backend, sync } = await setup(t, [
+test('--asset-base-url creates assets from URLs the space fetches', async (t) => {
+  const { source, backend, sync } = await setup(t, [
     article('widget-stuck', { images: [image('assets/sync-status.png')] }),
   ])
-  await sync({ assetBaseUrl: 'https://cdn.example.com/kb/' })
-  const [asset] = (await readSpace(backend)).assets
-  t.is(asset?.fields.file?.['en-US']?.upload, 'https://cdn.example.com/kb/assets/sync-status.png')
+  // The embedded space fetches the URL as Contentful would; a file: URL keeps the test offline.
+  const base = `${pathToFileURL(source).href}/`
+  const report = await sync({ assetBaseUrl: base })
+  t.deepEqual(report.failed, [])
+  const space = await readSpace(backend)
+  const [asset] = space.assets
+  t.regex(asset?.sys.id ?? '', /^img-[0-9a-f]{40}$/, 'keyed by the bytes when the file is also on disk')
+  t.truthy(asset?.fields.file?.['en-US']?.url, 'processed from the URL')
+  t.deepEqual(spaceProblems(space), [])
+  t.is((await sync({ assetBaseUrl: base })).writes, 0)
 })
 
 test('one broken article among many: the others land, the broken one is reported with file, line and column', async (t) => {
