@@ -120,6 +120,14 @@ function reportGuesses(file: VFile, kind: Article['kind'], s: ReturnType<typeof 
     file.message(reason, { ruleId, source: 'kb-cms' }).fatal = undefined
   }
   if (kind === 'troubleshooting') {
+    // In a troubleshooting article, text that fits no field is worth a look; elsewhere body is its home.
+    for (const line of s.unplacedLines) {
+      file.message('Content fits no article field; kept in `body`', {
+        place: line ? { line, column: 1 } : undefined,
+        ruleId: 'unplaced-content',
+        source: 'kb-cms',
+      }).fatal = undefined
+    }
     if (s.cause === null && s.resolutions.every((r) => r.cause === null))
       note('No cause statement found', 'no-cause-found')
   } else if (kind === 'other' && s.hasTitle && s.symptom !== null && s.resolutions.length > 0) {

@@ -47,6 +47,8 @@ export interface Structure {
   body: RichText | null
   /** The article presents itself as an overview or guide. */
   overview: boolean
+  /** Lines of the items that went to `body` (reported for troubleshooting articles only). */
+  unplacedLines: (number | null)[]
 }
 
 interface Ctx {
@@ -54,6 +56,7 @@ interface Ctx {
   imageIndex: ImageIndex
   toRef: (image: RawImage) => ImageRef
   unplaced: Item[]
+  unplacedLines: (number | null)[]
 }
 
 type Field = 'symptom' | 'condition' | 'cause'
@@ -64,7 +67,7 @@ export function buildStructure(
   imageIndex: ImageIndex,
   toRef: (image: RawImage) => ImageRef,
 ): Structure {
-  const ctx: Ctx = { file, imageIndex, toRef, unplaced: [] }
+  const ctx: Ctx = { file, imageIndex, toRef, unplaced: [], unplacedLines: [] }
   const notes: Note[] = []
   const related: RelatedLink[] = []
 
@@ -131,7 +134,7 @@ export function buildStructure(
 
   const start = resolutionStart(flat)
   const preamble = start < 0 ? flat : flat.slice(0, start)
-  const fields = classifyPreamble(preamble, ctx)
+  const fields = classifyPreamble(preamble, ctx, start >= 0)
   const lead = start >= 0 && flat[start]?.type !== 'heading' ? fields.lead : []
   const leadSet = new Set(lead)
   ctx.unplaced = ctx.unplaced.filter((i) => !leadSet.has(i))
@@ -154,6 +157,7 @@ export function buildStructure(
     notes,
     related,
     body: bodyOf(ctx),
+    unplacedLines: ctx.unplacedLines,
     overview: preamble.some((i) => i.type === 'para' && OVERVIEW.test(runOf(i.lines).text)),
   }
 }
@@ -329,7 +333,7 @@ interface Fields {
   lead: Item[]
 }
 
-function classifyPreamble(items: Item[], ctx: Ctx): Fields {
+function classifyPreamble(items: Item[], ctx: Ctx, hasFix: boolean): Fields {
   const out: Record<Field, Block[]> = { symptom: [], condition: [], cause: [] }
   let last = null as Field | 'other' | null
   let symptomSeen = false
@@ -487,7 +491,7 @@ function classifyPreamble(items: Item[], ctx: Ctx): Fields {
   }
   ctx.unplaced.push(...others)
   let symptom = documentOf(out.symptom)
-  if (!symptom) {
+  if (!symptom && hasFix) {
     // No cue: the first unplaced paragraph is the best guess, flagged for a writer to check.
     const idx = ctx.unplaced.findIndex((i) => i.type === 'para' && !FRAMING.test((i.lines[0] as Line).text))
     const guess = ctx.unplaced[idx]
@@ -887,6 +891,7 @@ function tableArticle(
     resolutions,
     stepImages: new Map(),
     body: bodyOf(ctx),
+    unplacedLines: ctx.unplacedLines,
     overview: false,
   }
 }
@@ -897,7 +902,7 @@ function bodyOf(ctx: Ctx): RichText | null {
     const b = itemBlocks(item, ctx.imageIndex)
     if (b.length === 0) continue
     blocks.push(...b)
-    info(ctx, item, 'Content fits no article field; kept in `body`', 'unplaced-content')
+    ctx.unplacedLines.push(item.at)
   }
   return documentOf(blocks)
 }
