@@ -631,14 +631,21 @@ function buildGroups(
     let group = g as GroupDraft | null
     if (!group) group = newGroup(null, 7, item.at)
     else if (group.steps.length && group.closed) {
-      const lastNumber = (group.steps[group.steps.length - 1] as StepDraft).number
-      if (pending.some((p) => p.type === 'para' || p.type === 'list')) {
+      const last = group.steps[group.steps.length - 1] as StepDraft
+      const continues = continuesNumbering(last.number, number)
+      const firstPending = pending.find((p) => p.type === 'para')
+      const opensGroup =
+        firstPending?.type === 'para' && RESOLUTION.test((firstPending.lines[0] as Line).text.trim())
+      if (pending.some((p) => p.type === 'para' || p.type === 'list') && (opensGroup || !continues)) {
         const intro = pending
         pending = []
         group = newGroup(null, 7, item.at)
         for (const p of intro) addIntro(group, p)
-      } else if (major(number) <= 1 && major(lastNumber) >= 1 && !number.includes('.'))
-        group = newGroup(null, 7, item.at)
+      } else if (pending.length) {
+        // Text between step N and step N+1 belongs to step N, spacers or not.
+        for (const p of pending) last.blocks.push(...itemBlocks(p, ctx.imageIndex))
+        pending = []
+      } else if (!continues && major(number) <= 1 && !number.includes('.')) group = newGroup(null, 7, item.at)
     } else if (!group.steps.length && pending.length) {
       for (const p of pending) addIntro(group, p)
       pending = []
@@ -646,7 +653,8 @@ function buildGroups(
     return group
   }
 
-  for (const item of items) {
+  for (const raw of items) {
+    const item = pseudoHeading(raw)
     const group = g as GroupDraft | null
     switch (item.type) {
       case 'heading': {
@@ -761,6 +769,26 @@ function buildGroups(
   return { resolutions, stepImages }
 }
 
+/**
+ * A short paragraph that is bold throughout and reads like a heading ("**Steps for the legacy page**") plays the
+ * role of a heading between step lists, as `### Steps for …` does elsewhere.
+ */
+function pseudoHeading(item: Item): Item {
+  if (item.type !== 'para' || item.lines.length !== 1) return item
+  const line = item.lines[0] as Line
+  const words = line.text.trim().split(/\s+/)
+  if (words.length > 14 || /[.!?]$/.test(line.text.trim()) || stepMarker(line)) return item
+  const allBold = line.inlines.every((n) => {
+    const texts = n.nodeType === 'text' ? [n] : (n.content as { value: string; marks: { type: string }[] }[])
+    return texts.every((x) => x.value.trim() === '' || x.marks.some((m) => m.type === 'bold'))
+  })
+  if (!allBold || !(PSEUDO_HEADING.test(line.text.trim()) || RESOLUTION_HEADING.test(line.text))) return item
+  return { type: 'heading', depth: 6, line, at: item.at }
+}
+
+const PSEUDO_HEADING =
+  /^(steps? (for|to|in)|for (the )?|in (the )?|option|method|solution|variant|case|scenario|if you use)\b/i
+
 function bulletStepsExpected(group: GroupDraft): boolean {
   const lastRun = group.intro[group.intro.length - 1]?.run
   if (lastRun && /:\s*$/.test(lastRun.text)) return true
@@ -768,6 +796,18 @@ function bulletStepsExpected(group: GroupDraft): boolean {
     group.title !== null &&
     /\b(prevent|steps?|how to|solutions?|methods?|workarounds?|fix)\b/i.test(group.title)
   )
+}
+
+/** The next marker carries on from the previous one (2 after 1, 3.2 after 3.1, 4 after 3.2). */
+function continuesNumbering(prev: string, next: string): boolean {
+  const a = prev.split('.').map(Number)
+  const b = next.split('.').map(Number)
+  if (b.length > a.length) return b[0] === a[0] || b[0] === (a[0] as number) + 1
+  const la = a[b.length - 1] as number
+  const lb = b[b.length - 1] as number
+  return a.slice(0, b.length - 1).join('.') === b.slice(0, -1).join('.')
+    ? lb > la
+    : (b[0] as number) > (a[0] as number)
 }
 
 function stepNumberAnomaly(prev: string, next: string): boolean {

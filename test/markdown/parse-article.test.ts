@@ -531,3 +531,65 @@ test('a label standing alone names the field of the next paragraph, and is repor
   t.is(a.resolutions[0]?.steps.length, 2)
   t.true(a.diagnostics.some((d) => d.ruleId === 'structure-dropped' && d.message.includes('Symptom:')))
 })
+
+test('text between two steps belongs to the earlier step, even across spacers; after the last step it does not', (t) => {
+  const a = parse(
+    [
+      '# Upload fails',
+      '',
+      'If the upload fails with a timeout, the proxy blocks large files.',
+      '',
+      'To fix it:',
+      '',
+      '**1\\.** Open the proxy console  ',
+      '',
+      '&nbsp;',
+      '',
+      'It may take a minute to load.',
+      '',
+      '&nbsp;',
+      '',
+      '**2\\.** Raise the size limit  ',
+      '',
+      '&nbsp;',
+      '',
+      'Once done, the upload works again.',
+    ].join('\n'),
+  )
+  t.is(a.resolutions.length, 1)
+  t.deepEqual(
+    a.resolutions[0]?.steps.map((s) => plain(s.instruction)),
+    ['Open the proxy console It may take a minute to load.', 'Raise the size limit'],
+  )
+  t.true(plain(a.body).includes('Once done'))
+})
+
+test('a bold heading-like line between step lists starts a new group', (t) => {
+  const a = parse(
+    [
+      '# Duplicate tasks',
+      '',
+      'If tasks are duplicated after a sync, another tool writes to the same list.',
+      '',
+      '## How to fix the issue',
+      '',
+      '**1\\.** Disable the other tool  ',
+      '',
+      '**Steps for the new settings page**',
+      '',
+      '**2\\.** Open **Issues** and remove the duplicates  ',
+      '',
+      '**Steps for the legacy settings page**',
+      '',
+      '**2\\.** Open **Dashboard** and remove the duplicates  ',
+    ].join('\n'),
+  )
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      ['How to fix the issue', 1],
+      ['Steps for the new settings page', 1],
+      ['Steps for the legacy settings page', 1],
+    ],
+  )
+})
