@@ -347,7 +347,11 @@ function classifyPreamble(items: Item[], ctx: Ctx, hasFix: boolean): Fields {
 
   for (const item of items) {
     if (item.type === 'spacer') continue
-    if (item.type === 'image') continue // content images are listed in Article.images
+    if (item.type === 'image') {
+      // A screenshot right after a symptom or cause shows it: embed it there (it is also in Article.images).
+      if (last && last !== 'other' && !item.image.float) out[last].push(...itemBlocks(item, ctx.imageIndex))
+      continue
+    }
     if (item.type === 'list') {
       if (last === 'symptom' || last === 'cause') {
         out[last].push(...itemBlocks(item, ctx.imageIndex))
