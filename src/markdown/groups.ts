@@ -1,0 +1,331 @@
+// Resolution groups and their steps: one group per step list or resolution section.
+import type { Block } from '@contentful/rich-text-types'
+import type { ImageRef, Resolution, Step } from '../model/article.ts'
+import { itemBlocks, lineBlock } from './blocks.ts'
+import { CAUSE, CAUSE_FOLLOW_UP, RESOLUTION, RESOLUTION_HEADING } from './cues.ts'
+import type { Item, Line, RawImage } from './hast-items.ts'
+import { documentOf, type InlineNode, list, paragraph } from './rich-text.ts'
+import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
+import { major, stepMarker } from './steps.ts'
+import { emptyDoc, type StructureCtx } from './structure-context.ts'
+
+interface StepDraft {
+  number: string
+  blocks: Block[]
+  subs: Block[][]
+  images: RawImage[]
+}
+
+interface GroupDraft {
+  title: string | null
+  headingDepth: number
+  intro: { blocks: Block[]; run: Run | null }[]
+  hasIntroText: boolean
+  steps: StepDraft[]
+  closed: boolean
+  /** Steps came from a bulleted action list; a further bullet list after an image or spacer continues it. */
+  bullets: boolean
+  at: number | null
+}
+
+export function buildGroups(
+  items: Item[],
+  ctx: StructureCtx,
+  multiCauseHint: boolean,
+): { resolutions: Resolution[]; stepImages: Map<RawImage, true> } {
+  const groups: GroupDraft[] = []
+  let g: GroupDraft | null = null
+  let pending: Item[] = []
+  let floats: RawImage[] = []
+  const stepImages = new Map<RawImage, true>()
+
+  const newGroup = (title: string | null, depth: number, at: number | null): GroupDraft => {
+    dropPending()
+    g = {
+      title,
+      headingDepth: depth,
+      intro: [],
+      hasIntroText: false,
+      steps: [],
+      closed: false,
+      bullets: false,
+      at,
+    }
+    groups.push(g)
+    return g
+  }
+  const dropPending = () => {
+    ctx.unplaced.push(...pending)
+    pending = []
+  }
+  const addIntro = (group: GroupDraft, item: Item) => {
+    if (item.type === 'para') group.hasIntroText = true
+    group.intro.push({
+      blocks: itemBlocks(item, ctx.imageIndex),
+      run: item.type === 'para' ? runOf(item.lines) : null,
+    })
+  }
+  const addStep = (
+    group: GroupDraft,
+    number: string,
+    line: Line | null,
+    blocks: Block[],
+    at: number | null,
+  ) => {
+    const last = group.steps[group.steps.length - 1]
+    const instruction = line ? [lineBlock(line)] : blocks
+    if (last && number.includes('.') && major(number) === major(last.number) && !last.number.includes('.')) {
+      last.subs.push(instruction)
+    } else {
+      if (last && stepNumberAnomaly(last.number, number)) {
+        const m = ctx.file.message(`Step ${number} follows step ${last.number}`, {
+          place: at ? { line: at, column: 1 } : undefined,
+          ruleId: 'step-numbering-gap',
+          source: 'kb-cms',
+        })
+        m.fatal = false
+      }
+      group.steps.push({ number, blocks: instruction, subs: [], images: [...floats] })
+      for (const f of floats) stepImages.set(f, true)
+      floats = []
+    }
+    if (line) for (const icon of line.icons) stepImages.set(icon, true)
+    group.closed = false
+  }
+  const startStep = (number: string, item: Item) => {
+    let group = g as GroupDraft | null
+    if (!group) group = newGroup(null, 7, item.at)
+    else if (group.steps.length && group.closed) {
+      const last = group.steps[group.steps.length - 1] as StepDraft
+      const continues = continuesNumbering(last.number, number)
+      const firstPending = pending.find((p) => p.type === 'para')
+      const opensGroup =
+        firstPending?.type === 'para' && RESOLUTION.test((firstPending.lines[0] as Line).text.trim())
+      if (pending.some((p) => p.type === 'para' || p.type === 'list') && (opensGroup || !continues)) {
+        const intro = pending
+        pending = []
+        group = newGroup(null, 7, item.at)
+        for (const p of intro) addIntro(group, p)
+      } else if (pending.length) {
+        // Text between step N and step N+1 belongs to step N, spacers or not.
+        for (const p of pending) last.blocks.push(...itemBlocks(p, ctx.imageIndex))
+        pending = []
+      } else if (!continues && major(number) <= 1 && !number.includes('.')) group = newGroup(null, 7, item.at)
+    } else if (!group.steps.length && pending.length) {
+      for (const p of pending) addIntro(group, p)
+      pending = []
+    }
+    return group
+  }
+
+  for (const raw of items) {
+    const item = pseudoHeading(raw)
+    const group = g as GroupDraft | null
+    switch (item.type) {
+      case 'heading': {
+        const text = item.line.text.trim()
+        if (!group || group.steps.length || (group.hasIntroText && item.depth <= group.headingDepth)) {
+          newGroup(text, item.depth, item.at)
+        } else if (group.title === null) {
+          group.title = text
+          group.headingDepth = item.depth
+        } else group.intro.push({ blocks: [lineBlock(item.line)], run: null })
+        break
+      }
+      case 'para': {
+        for (const line of item.lines) {
+          const marker = stepMarker(line)
+          const cur = g as GroupDraft | null
+          if (marker) {
+            const target = startStep(marker.number, item)
+            addStep(target, marker.number, marker.rest, [], item.at)
+            continue
+          }
+          const single: Item = { ...item, lines: [line] }
+          if (!cur) {
+            addIntro(newGroup(null, 7, item.at), single)
+          } else if (cur.steps.length && !cur.closed) {
+            if (/^if (that|this|it) (does not|doesn't|did not|didn't) help\b/i.test(line.text)) {
+              addIntro(newGroup(null, 7, item.at), single)
+            } else (cur.steps[cur.steps.length - 1] as StepDraft).blocks.push(lineBlock(line))
+          } else if (cur.steps.length) {
+            if (pending.length === 0 && RESOLUTION.test(line.text.replace(/\u00a0/g, ' ').trim())) {
+              addIntro(newGroup(null, 7, item.at), single)
+            } else pending.push(single)
+          } else addIntro(cur, single)
+        }
+        break
+      }
+      case 'list': {
+        if (item.ordered) {
+          item.items.forEach((li, idx) => {
+            const number = String(idx + 1)
+            const target = startStep(number, item)
+            const blocks = li.flatMap((x) => itemBlocks(x, ctx.imageIndex))
+            addStep(target, number, null, blocks, item.at)
+            for (const x of li) if (x.type === 'image') stepImages.set(x.image, true)
+          })
+        } else if (group?.steps.length && !group.closed) {
+          ;(group.steps[group.steps.length - 1] as StepDraft).blocks.push(...itemBlocks(item, ctx.imageIndex))
+        } else if (group?.bullets && pending.length === 0) {
+          for (const li of item.items)
+            addStep(
+              group,
+              String(group.steps.length + 1),
+              null,
+              li.flatMap((x) => itemBlocks(x, ctx.imageIndex)),
+              item.at,
+            )
+        } else if (group && !group.steps.length && bulletStepsExpected(group)) {
+          group.bullets = true
+          for (const li of item.items)
+            addStep(
+              group,
+              String(group.steps.length + 1),
+              null,
+              li.flatMap((x) => itemBlocks(x, ctx.imageIndex)),
+              item.at,
+            )
+        } else if (group && !group.steps.length) addIntro(group, item)
+        else pending.push(item)
+        break
+      }
+      case 'image': {
+        if (item.image.float) floats.push(item.image)
+        else if (group?.steps.length && pending.length === 0) {
+          ;(group.steps[group.steps.length - 1] as StepDraft).images.push(item.image)
+          stepImages.set(item.image, true)
+        }
+        break
+      }
+      case 'spacer':
+      case 'hr':
+        if (group?.steps.length) group.closed = true
+        break
+      case 'table':
+      case 'code':
+        // Code belongs to a step; before the first step it is not intro text (it goes to body).
+        if (item.type === 'code' && group && !group.steps.length) ctx.unplaced.push(item)
+        else if (group?.steps.length && !group.closed)
+          (group.steps[group.steps.length - 1] as StepDraft).blocks.push(...itemBlocks(item, ctx.imageIndex))
+        else if (group && !group.steps.length) addIntro(group, item)
+        else pending.push(item)
+        break
+      case 'caption':
+        ctx.unplaced.push(item)
+        break
+      case 'note':
+        if (group?.steps.length) group.closed = true
+        break
+    }
+  }
+  // Text left after the last step is not part of any group unless it opens a further resolution.
+  const tail = pending
+  pending = []
+  const first = tail[0]
+  if (first && first.type === 'para' && RESOLUTION.test((first.lines[0] as Line).text.trim())) {
+    const ng = newGroup(null, 7, first.at)
+    for (const p of tail) addIntro(ng, p)
+  } else ctx.unplaced.push(...tail)
+
+  const multiCause =
+    multiCauseHint || groups.filter((x) => x.title && /^([0-9]+\.|[IVX]+\.)\s/.test(x.title)).length >= 2
+  const resolutions = groups.map((draft) => finishGroup(draft, multiCause, ctx.toRef))
+  return { resolutions, stepImages }
+}
+
+/**
+ * A short paragraph that is bold throughout and reads like a heading ("**Steps for the legacy page**") plays the
+ * role of a heading between step lists, as `### Steps for …` does elsewhere.
+ */
+function pseudoHeading(item: Item): Item {
+  if (item.type !== 'para' || item.lines.length !== 1) return item
+  const line = item.lines[0] as Line
+  const words = line.text.trim().split(/\s+/)
+  if (words.length > 14 || /[.!?]$/.test(line.text.trim()) || stepMarker(line)) return item
+  const allBold = line.inlines.every((n) => {
+    const texts = n.nodeType === 'text' ? [n] : (n.content as { value: string; marks: { type: string }[] }[])
+    return texts.every((x) => x.value.trim() === '' || x.marks.some((m) => m.type === 'bold'))
+  })
+  if (!allBold || !(PSEUDO_HEADING.test(line.text.trim()) || RESOLUTION_HEADING.test(line.text))) return item
+  return { type: 'heading', depth: 6, line, at: item.at }
+}
+
+const PSEUDO_HEADING =
+  /^(steps? (for|to|in)|for (the )?|in (the )?|option|method|solution|variant|case|scenario|if you use)\b/i
+
+function bulletStepsExpected(group: GroupDraft): boolean {
+  const lastRun = group.intro[group.intro.length - 1]?.run
+  if (lastRun && /:\s*$/.test(lastRun.text)) return true
+  return (
+    group.title !== null &&
+    /\b(prevent|steps?|how to|solutions?|methods?|workarounds?|fix)\b/i.test(group.title)
+  )
+}
+
+/** The next marker carries on from the previous one (2 after 1, 3.2 after 3.1, 4 after 3.2). */
+function continuesNumbering(prev: string, next: string): boolean {
+  const a = prev.split('.').map(Number)
+  const b = next.split('.').map(Number)
+  if (b.length > a.length) return b[0] === a[0] || b[0] === (a[0] as number) + 1
+  const la = a[b.length - 1] as number
+  const lb = b[b.length - 1] as number
+  return a.slice(0, b.length - 1).join('.') === b.slice(0, -1).join('.')
+    ? lb > la
+    : (b[0] as number) > (a[0] as number)
+}
+
+function stepNumberAnomaly(prev: string, next: string): boolean {
+  const a = prev.split('.').map(Number)
+  const b = next.split('.').map(Number)
+  if (a.length !== b.length) return false
+  const la = a[a.length - 1] as number
+  const lb = b[b.length - 1] as number
+  return lb !== la + 1 && lb !== 1
+}
+
+function finishGroup(
+  draft: GroupDraft,
+  multiCause: boolean,
+  toRef: (image: RawImage) => ImageRef,
+): Resolution {
+  // The paragraph that opens a section may state the cause it answers.
+  let cause: Block[] = []
+  let intro = draft.intro.flatMap((e) => e.blocks)
+  const firstRun = draft.intro[0]?.run
+  if (draft.title !== null && firstRun) {
+    const spans = sentenceSpans(firstRun.text)
+    let taken = 0
+    for (const [k, span] of spans.entries()) {
+      const t = firstRun.text.slice(span.start, span.end).trim()
+      if (
+        (k === 0 && (CAUSE.test(t) || multiCause)) ||
+        (k > 0 && taken === k && (CAUSE.test(t) || CAUSE_FOLLOW_UP.test(t)))
+      )
+        taken = k + 1
+      else break
+    }
+    if (taken > 0) {
+      const end = (spans[taken - 1] as { end: number }).end
+      const causeRun = sliceRun(firstRun, 0, end)
+      const restRun = sliceRun(firstRun, end, firstRun.text.length)
+      cause = [paragraph(causeRun.inlines)]
+      intro = [
+        ...(restRun.text.trim() ? [paragraph(trimLead(restRun.inlines))] : []),
+        ...draft.intro.slice(1).flatMap((e) => e.blocks),
+      ]
+    }
+  }
+  const steps: Step[] = draft.steps.map((s) => ({
+    instruction: documentOf([...s.blocks, ...(s.subs.length ? [list(true, s.subs)] : [])]) ?? emptyDoc(),
+    images: s.images.map(toRef),
+  }))
+  return { title: draft.title, cause: documentOf(cause), intro: documentOf(intro), steps }
+}
+
+function trimLead(inlines: InlineNode[]): InlineNode[] {
+  const first = inlines[0]
+  if (first?.nodeType === 'text')
+    return [{ ...first, value: first.value.replace(/^[\s\u00a0]+/, '') }, ...inlines.slice(1)]
+  return inlines
+}

@@ -1,0 +1,245 @@
+// Symptom, condition and cause, read from the text before the first resolution.
+import type { Block } from '@contentful/rich-text-types'
+import type { RichText } from '../model/article.ts'
+import { itemBlocks, lineBlock } from './blocks.ts'
+import {
+  CAUSE,
+  CAUSE_AFTER_SYMPTOM,
+  CAUSE_FOLLOW_UP,
+  CAUSE_HEADING,
+  CONDITION,
+  ERROR_TEXT,
+  FRAMING,
+  INDICATES,
+  LABEL,
+  labelField,
+  RESOLUTION,
+  SEVERAL_CAUSES,
+  SYMPTOM,
+} from './cues.ts'
+import type { Item, Line } from './hast-items.ts'
+import { documentOf, type InlineNode, paragraph, plainText } from './rich-text.ts'
+import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
+import { dropped, type Field, type StructureCtx } from './structure-context.ts'
+
+export interface Fields {
+  symptom: RichText | null
+  condition: RichText | null
+  cause: RichText | null
+  symptomByCue: boolean
+  multiCause: boolean
+  /** Unclassified paragraphs right before the fix: the first group's intro when it has no heading. */
+  lead: Item[]
+}
+
+export function classifyPreamble(items: Item[], ctx: StructureCtx, hasFix: boolean): Fields {
+  const out: Record<Field, Block[]> = { symptom: [], condition: [], cause: [] }
+  let last = null as Field | 'other' | null
+  let symptomSeen = false
+  let symptomByCue = false
+  let multiCause = false
+  let prevEndsColon = false
+  const others: Item[] = []
+  let causeSection = false
+  let labelNext: Field | null = null
+  let trailing: Item[] = []
+
+  for (const item of items) {
+    if (item.type === 'spacer') continue
+    if (item.type === 'image') {
+      // A screenshot right after a symptom or cause shows it: embed it there (it is also in Article.images).
+      if (last && last !== 'other' && !item.image.float) out[last].push(...itemBlocks(item, ctx.imageIndex))
+      continue
+    }
+    if (item.type === 'list') {
+      if (last === 'symptom' || last === 'cause') {
+        out[last].push(...itemBlocks(item, ctx.imageIndex))
+        prevEndsColon = false
+      } else others.push(item)
+      continue
+    }
+    if (item.type === 'heading') causeSection = CAUSE_HEADING.test(item.line.text)
+    if (item.type !== 'para') {
+      others.push(item)
+      continue
+    }
+    const run = runOf(item.lines)
+    // A label standing alone ("**Cause:**") names the field of the paragraph that follows it.
+    const alone = /^[\s\u00a0]*([\w'’ ]{2,40}?)\s*:[\s\u00a0]*$/.exec(run.text)
+    const aloneField = alone?.[1] ? labelField(alone[1]) : null
+    if (aloneField) {
+      dropped(ctx, item, run.text)
+      labelNext = aloneField
+      continue
+    }
+    if (SEVERAL_CAUSES.test(run.text)) multiCause = true
+    const spans = sentenceSpans(run.text)
+    const parts: { field: Field | 'other'; run: Run }[] = []
+    let paraField: Field | 'other' | null = null
+    spans.forEach((span, k) => {
+      let piece = sliceRun(run, span.start, span.end)
+      const t = piece.text.replace(/\u00a0/g, ' ').trim()
+      let field: Field | 'other' | null = null
+      if (labelNext) {
+        field = labelNext
+        if (field === 'symptom') {
+          symptomSeen = true
+          symptomByCue = true
+        }
+        parts.push({ field, run: piece })
+        paraField = field
+        last = field
+        return
+      }
+      const label = k === 0 ? LABEL.exec(t) : null
+      const labelled = label?.[1] ? labelField(label[1]) : null
+      if (labelled && label) {
+        field = labelled
+        if (labelled === 'symptom') symptomByCue = true
+        dropped(ctx, item, label[0])
+        piece = sliceRun(
+          piece,
+          label[0].length + (piece.text.length - piece.text.replace(/^[\s\u00a0]+/, '').length),
+          piece.text.length,
+        )
+      } else if (FRAMING.test(t)) {
+        field = 'other'
+        if (/\b(reasons?|causes?)\b/i.test(t)) multiCause = true
+      } else if (!symptomSeen && INDICATES.test(t)) {
+        // "X usually indicates that Y": X is what the reader sees, Y why it happens.
+        const m = INDICATES.exec(piece.text) as RegExpExecArray
+        dropped(ctx, item, m[0])
+        parts.push({ field: 'symptom', run: sliceRun(piece, 0, m.index) })
+        parts.push({ field: 'cause', run: sliceRun(piece, m.index + m[0].length, piece.text.length) })
+        symptomSeen = true
+        symptomByCue = true
+        paraField = 'cause'
+        last = 'cause'
+        return
+      } else if (symptomSeen && CAUSE_AFTER_SYMPTOM.test(t)) field = 'cause'
+      else if (!symptomSeen && /^(if|when)\b/i.test(t) && SYMPTOM.test(t)) {
+        // A conditional opener is the symptom even when it names the cause; the shared-clause cut below splits it.
+        field = 'symptom'
+        symptomByCue = true
+      } else if (CONDITION.test(t) && !CAUSE.test(t)) field = 'condition'
+      else if (CAUSE.test(t)) field = 'cause'
+      else if ((last === 'cause' || paraField === 'cause') && CAUSE_FOLLOW_UP.test(t)) field = 'cause'
+      else if (!symptomSeen && (SYMPTOM.test(t) || (item.italicOnly && ERROR_TEXT.test(t)))) {
+        field = 'symptom'
+        symptomByCue = true
+      } else if (k > 0 && paraField && paraField !== 'other') field = paraField
+      else if (k === 0 && last === 'symptom' && continuesSymptom(t, item.italicOnly, prevEndsColon))
+        field = 'symptom'
+      else if (k === 0 && (last === 'cause' || last === 'condition') && /^[a-z]/.test(t)) field = last
+      else if (causeSection && !FRAMING.test(t)) field = 'cause'
+      else field = 'other'
+      // One sentence holding symptom and cause ("If …, that is most probably caused by …") is cut at the clause.
+      if (field === 'symptom' || field === 'cause') {
+        const shared =
+          /[,;][\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,4}?(caused|due to|because|the result of)\b)/i.exec(
+            piece.text,
+          )
+        if (shared && SYMPTOM.test(piece.text.slice(0, shared.index))) {
+          parts.push(...splitAdvice(sliceRun(piece, 0, shared.index)))
+          parts.push({
+            field: 'cause',
+            run: sliceRun(piece, shared.index + shared[0].length, piece.text.length),
+          })
+          symptomSeen = true
+          symptomByCue = true
+          paraField = 'cause'
+          last = 'cause'
+          return
+        }
+      }
+      if (field === 'symptom') symptomSeen = true
+      if (field === 'symptom') parts.push(...splitAdvice(piece))
+      else parts.push({ field, run: piece })
+      paraField = field
+      if (field !== 'other') last = field
+    })
+    // Consecutive sentences of one field stay one paragraph.
+    let pending: { field: Field | 'other'; inlines: InlineNode[] } | null = null
+    const emit = () => {
+      if (!pending) return
+      if (pending.field !== 'other') trailing = []
+      if (pending.field === 'other') {
+        const para: Item = {
+          type: 'para',
+          lines: [{ inlines: pending.inlines, text: plainText(pending.inlines), icons: [] }],
+          at: item.at,
+          inDetails: false,
+          italicOnly: false,
+        }
+        ctx.unplaced.push(para)
+        if (!FRAMING.test(para.type === 'para' ? (para.lines[0]?.text ?? '') : '')) trailing.push(para)
+      } else out[pending.field].push(paragraph(pending.inlines))
+      pending = null
+    }
+    for (const part of parts) {
+      if (pending && (pending as { field: string }).field === part.field) {
+        ;(pending as { inlines: InlineNode[] }).inlines.push(
+          { nodeType: 'text', value: ' ', marks: [], data: {} } as InlineNode,
+          ...part.run.inlines,
+        )
+      } else {
+        emit()
+        pending = { field: part.field, inlines: [...part.run.inlines] }
+      }
+    }
+    emit()
+    labelNext = null
+    if (parts.every((p) => p.field === 'other')) last = last === null ? null : 'other'
+    prevEndsColon = /:\s*$/.test(run.text)
+  }
+  ctx.unplaced.push(...others)
+  let symptom = documentOf(out.symptom)
+  if (!symptom && hasFix) {
+    // No cue: the first unplaced paragraph is the best guess, flagged for a writer to check.
+    const idx = ctx.unplaced.findIndex((i) => i.type === 'para' && !FRAMING.test((i.lines[0] as Line).text))
+    const guess = ctx.unplaced[idx]
+    if (guess && guess.type === 'para') {
+      ctx.unplaced.splice(idx, 1)
+      symptom = documentOf(guess.lines.map((l) => lineBlock(l)))
+      const m = ctx.file.message('No symptom cue found; the first paragraph was taken as the symptom', {
+        place: guess.at ? { line: guess.at, column: 1 } : undefined,
+        ruleId: 'symptom-guessed',
+        source: 'kb-cms',
+      })
+      m.fatal = false
+    }
+  }
+  return {
+    symptom,
+    condition: documentOf(out.condition),
+    cause: documentOf(out.cause),
+    symptomByCue,
+    multiCause,
+    lead: ((kept) => trailing.filter((i) => kept.has(i)))(new Set(ctx.unplaced)),
+  }
+}
+
+/** "If X happens, follow the steps below": the advice clause is not part of the symptom. */
+function splitAdvice(run: Run): { field: Field | 'other'; run: Run }[] {
+  const m =
+    /[,;][\s\u00a0]+(?=(please )?(follow|see|refer to|read|check|to (resolve|fix|solve|troubleshoot|prevent|handle))\b)/i.exec(
+      run.text,
+    )
+  if (!m || !/^(if|when)\b/i.test(run.text.trim())) return [{ field: 'symptom', run }]
+  return [
+    { field: 'symptom', run: sliceRun(run, 0, m.index) },
+    { field: 'other', run: sliceRun(run, m.index + m[0].length, run.text.length) },
+  ]
+}
+
+function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: boolean): boolean {
+  if (italicOnly || /^["“*_]/.test(t)) return true
+  if (prevEndsColon && !RESOLUTION.test(t)) return true
+  if (/^[a-z]/.test(t)) return true
+  return (
+    /:\s*$/.test(t) &&
+    /\b(errors?|messages?|notifications?|text|following|shown|displayed|manifest\w*|symptoms?|signs?)\b/i.test(
+      t,
+    )
+  )
+}

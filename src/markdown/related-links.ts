@@ -1,0 +1,53 @@
+import type { RelatedLink } from '../model/article.ts'
+import { RELATED } from './cues.ts'
+import type { Item, Line } from './hast-items.ts'
+import { type InlineNode, plainText } from './rich-text.ts'
+import { dropped, type StructureCtx } from './structure-context.ts'
+
+export function readRelated(items: Item[], i: number, out: RelatedLink[], ctx: StructureCtx): number {
+  const item = items[i] as Item
+  const lead =
+    item.type === 'para'
+      ? (item.lines[0] as Line).text
+      : item.type === 'heading' && item.depth >= 2
+        ? item.line.text
+        : null
+  if (lead === null || !RELATED.test(lead.replace(/\u00a0/g, ' ').trim())) return 0
+  const links: RelatedLink[] = []
+  if (item.type === 'para') for (const line of item.lines.slice(1)) links.push(...linksOf(line.inlines))
+  let used = 1
+  for (let j = i + 1; j < items.length; j++) {
+    const next = items[j] as Item
+    if (next.type === 'para' && next.lines.every((l) => isLinkOnly(l.inlines))) {
+      for (const l of next.lines) links.push(...linksOf(l.inlines))
+    } else if (
+      next.type === 'list' &&
+      next.items.every((li) =>
+        li.every((x) => x.type === 'para' && x.lines.every((l) => isLinkOnly(l.inlines))),
+      )
+    ) {
+      for (const li of next.items)
+        for (const x of li) if (x.type === 'para') for (const l of x.lines) links.push(...linksOf(l.inlines))
+    } else break
+    used = j - i + 1
+  }
+  if (links.length === 0) return 0
+  dropped(ctx, item, lead)
+  out.push(...links)
+  return used
+}
+
+function linksOf(inlines: InlineNode[]): RelatedLink[] {
+  return inlines
+    .filter((n) => n.nodeType === 'hyperlink')
+    .map((n) => ({ title: plainText(n).trim(), href: String((n as { data: { uri: string } }).data.uri) }))
+}
+
+function isLinkOnly(inlines: InlineNode[]): boolean {
+  const links = inlines.filter((n) => n.nodeType === 'hyperlink')
+  const other = inlines
+    .filter((n) => n.nodeType !== 'hyperlink')
+    .map((n) => plainText(n))
+    .join('')
+  return links.length > 0 && other.replace(/[\s\u00a0•·,;|-]/g, '') === ''
+}
