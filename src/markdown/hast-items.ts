@@ -78,7 +78,11 @@ interface Ctx {
 type Token = { t: 'inl'; node: InlineNode } | { t: 'br' } | { t: 'soft' } | { t: 'img'; img: RawImage }
 
 const MAX_DEPTH = 200
-const UNSAFE_URL = /^\s*(?:javascript|vbscript|data):/i
+/** Read a URL as browsers do (tabs and newlines anywhere dropped, controls and spaces trimmed), then check it. */
+function isUnsafeUrl(url: string): boolean {
+  const normalised = url.replace(/[\t\n\r]/g, '').replace(/^[\s\p{Cc}]+/u, '')
+  return /^(?:javascript|vbscript|data):/i.test(normalised)
+}
 const DROPPED_ELEMENTS = new Set(['iframe', 'object', 'embed', 'input', 'select', 'textarea'])
 // Controls whose label a reader sees: the control goes, its text stays.
 const UNWRAPPED_CONTROLS = new Set(['button', 'form', 'label'])
@@ -306,7 +310,7 @@ function collectInline(
     if (tag === 'a') {
       const raw = node.properties?.href
       const url = raw === undefined || raw === null ? null : String(raw)
-      if (url !== null && UNSAFE_URL.test(url)) {
+      if (url !== null && isUnsafeUrl(url)) {
         message(
           ctx,
           `Link to \`${url.slice(0, 40)}\` dropped: only http(s), mailto and relative links are kept`,
@@ -474,7 +478,7 @@ function joinTokensToLine(tokens: Token[], _ctx: Ctx): { line: Line; images: Raw
 function readImage(el: Element, ctx: Ctx, inDetails: boolean): RawImage | null {
   const p = el.properties ?? {}
   const src = p.src === undefined || p.src === null ? '' : String(p.src)
-  if (UNSAFE_URL.test(src)) {
+  if (isUnsafeUrl(src)) {
     message(ctx, 'Image with a `data:`/`javascript:` source dropped', 'unsafe-image-dropped')
     return null
   }
@@ -532,7 +536,7 @@ function readCta(el: Element, classes: string[], ctx: Ctx, depth: number): void 
   const anchor = findFirst(el, 'a')
   const imgEl = findFirst(el, 'img')
   const href = anchor?.properties?.href === undefined ? '' : String(anchor.properties.href)
-  if (UNSAFE_URL.test(href)) {
+  if (isUnsafeUrl(href)) {
     message(ctx, 'CTA banner link dropped: unsafe URL', 'unsafe-link-dropped')
     return
   }

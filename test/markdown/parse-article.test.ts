@@ -388,6 +388,8 @@ test('executable content never reaches rich text, and each drop is reported', (t
       '',
       'To fix it, <a href="javascript:alert(1)">click here</a> or <span onclick="x()">there</span>.',
       '',
+      'Or <a href="java&#9;script:alert(2)">this tabbed one</a> or [that one](JavaScript:alert(3)).',
+      '',
       '<img src="data:image/png;base64,AAAA">',
       '',
       '<iframe src="https://example.com"></iframe>',
@@ -398,6 +400,8 @@ test('executable content never reaches rich text, and each drop is reported', (t
   t.false(json.includes('alert'))
   t.false(JSON.stringify(a.images).includes('data:'))
   t.true(json.includes('click here'))
+  t.true(json.includes('this tabbed one'))
+  t.false(/"uri":"[^"]*script/i.test(json))
   for (const rule of [
     'script-dropped',
     'unsafe-link-dropped',
