@@ -54,9 +54,15 @@ export function buildGroups(
     groups.push(g)
     return g
   }
+  // "If that does not help, …" right after a step opens a new group only if steps follow it; otherwise it is
+  // text after the last step with no spacer before it, which folds into that step.
+  let tentative = false
   const dropPending = () => {
-    ctx.unplaced.push(...pending)
+    const last = g?.steps[g.steps.length - 1]
+    if (tentative && last) for (const p of pending) last.blocks.push(...itemBlocks(p, ctx.imageIndex))
+    else ctx.unplaced.push(...pending)
     pending = []
+    tentative = false
   }
   const addIntro = (group: GroupDraft, item: Item) => {
     if (item.type === 'para') group.hasIntroText = true
@@ -104,12 +110,14 @@ export function buildGroups(
       if (pending.some((p) => p.type === 'para' || p.type === 'list') && (opensGroup || !continues)) {
         const intro = pending
         pending = []
+        tentative = false
         group = newGroup(null, 7, item.at)
         for (const p of intro) addIntro(group, p)
       } else if (pending.length) {
         // Text between step N and step N+1 belongs to step N, spacers or not.
         for (const p of pending) last.blocks.push(...itemBlocks(p, ctx.imageIndex))
         pending = []
+        tentative = false
       } else if (!continues && major(number) <= 1 && !number.includes('.')) group = newGroup(null, 7, item.at)
     } else if (!group.steps.length && pending.length) {
       for (const p of pending) addIntro(group, p)
@@ -146,7 +154,9 @@ export function buildGroups(
             addIntro(newGroup(null, 7, item.at), single)
           } else if (cur.steps.length && !cur.closed) {
             if (/^if (that|this|it) (does not|doesn't|did not|didn't) help\b/i.test(line.text)) {
-              addIntro(newGroup(null, 7, item.at), single)
+              cur.closed = true
+              pending.push(single)
+              tentative = true
             } else (cur.steps[cur.steps.length - 1] as StepDraft).blocks.push(lineBlock(line))
           } else if (cur.steps.length) {
             if (pending.length === 0 && RESOLUTION.test(line.text.replace(/\u00a0/g, ' ').trim())) {
@@ -220,6 +230,7 @@ export function buildGroups(
     }
   }
   // Text left after the last step is not part of any group unless it opens a further resolution.
+  if (tentative) dropPending()
   const tail = pending
   pending = []
   const first = tail[0]

@@ -597,3 +597,31 @@ test('a bold heading-like line between step lists starts a new group', (t) => {
     ],
   )
 })
+
+test('"If that does not help" right after a step opens a group only when steps follow it', (t) => {
+  const base = [
+    '# Fan error',
+    '',
+    'If the fan stops, the firmware is outdated.',
+    '',
+    'To fix it:',
+    '',
+    '**1\\.** Update the firmware  ',
+  ]
+  const folded = parse([...base, 'If that does not help, contact support.'].join('\n'))
+  t.is(folded.resolutions.length, 1)
+  t.is(
+    plain(folded.resolutions[0]?.steps[0]?.instruction ?? null),
+    'Update the firmware If that does not help, contact support.',
+  )
+  const opened = parse(
+    [...base, 'If that does not help, reset the board:', '', '**1\\.** Hold the reset button  '].join('\n'),
+  )
+  t.deepEqual(
+    opened.resolutions.map((r) => [plain(r.intro), r.steps.length]),
+    [
+      ['To fix it:', 1],
+      ['If that does not help, reset the board:', 1],
+    ],
+  )
+})
