@@ -1,0 +1,193 @@
+// End to end over HTTP, with real processes: `npm run serve` with Contentful's 7 requests/second and 20%
+// injected faults (500s, dropped connections, and writes whose response is lost), and `npm run migrate`
+// driving the real SDK against it. The space it builds must hold exactly what the same command builds in an
+// embedded space without HTTP (nothing lost, nothing duplicated), and a second run must only read.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import test from 'ava'
+import { EmbeddedSpace } from '../../src/backends/sqlite/embedded-space.ts'
+import type { RequestLogEntry } from '../../src/server/server.ts'
+import { corpusDocs, hasCorpus } from '../helpers/corpus.ts'
+
+const repo = join(import.meta.dirname, '..', '..')
+// The development corpus when present; the project's own sample knowledge base otherwise.
+const source = hasCorpus ? corpusDocs : join(repo, 'content')
+const TOKEN = 'e2e-management-token-not-printed-anywhere'
+
+const root = mkdtempSync(join(tmpdir(), 'kb-cms-e2e-'))
+test.after.always(() => rmSync(root, { recursive: true, force: true }))
+
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import=tsx', ...args], {
+      cwd: repo,
+      env: { ...process.env, CI: '1', ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+async function serve(spaceDir: string, log: string): Promise<{ child: ChildProcess; host: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import=tsx', 'scripts/serve.ts', '--space', spaceDir, '--port', '0', '--rate-limit', '7'],
+    {
+      cwd: repo,
+      env: {
+        ...process.env,
+        KB_CMS_MANAGEMENT_TOKEN: TOKEN,
+        KB_CMS_DELIVERY_TOKEN: 'e2e-delivery',
+        KB_CMS_FAULT_RATIO: '0.2',
+        KB_CMS_FAULT_SEED: '20261129',
+        KB_CMS_REQUEST_LOG: log,
+      },
+    },
+  )
+  const host = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout?.on('data', (d) => {
+      out += d
+      const m = /listening on http:\/\/(127\.0\.0\.1:\d+)/.exec(out)
+      if (m?.[1]) resolve(m[1])
+    })
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
+  })
+  return { child, host }
+}
+
+const readLog = (file: string): RequestLogEntry[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+
+/** What a space holds, independent of versions and timestamps: id → content type, fields, published state. */
+function contents(spaceDir: string) {
+  const space = EmbeddedSpace.open({ space: spaceDir, env: 'master', create: false })
+  try {
+    const entries = new Map<string, unknown>()
+    for (let skip = 0; ; ) {
+      const page = space.entries.query({ skip, limit: 1000 })
+      for (const e of page.items) {
+        if (e.sys.contentType.sys.id.startsWith('kbCms')) continue
+        entries.set(e.sys.id, {
+          type: e.sys.contentType.sys.id,
+          fields: e.fields,
+          publishedAndCurrent: e.sys.publishedVersion === e.sys.version - 1,
+        })
+      }
+      skip += page.items.length
+      if (page.items.length === 0 || skip >= page.total) break
+    }
+    const assets = new Map<string, unknown>()
+    for (const a of space.assets.query({ limit: 1000 }).items) {
+      assets.set(a.sys.id, {
+        fields: a.fields,
+        publishedAndCurrent: a.sys.publishedVersion === a.sys.version - 1,
+      })
+    }
+    return { entries, assets }
+  } finally {
+    space.close()
+  }
+}
+
+const sorted = (m: Map<string, unknown>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
+
+test('npm run migrate over HTTP at 7/s with 20% faults: the same space as without HTTP, and a re-run only reads', async (t) => {
+  t.timeout(8 * 60_000)
+  const reference = join(root, 'reference')
+  const served = join(root, 'served')
+  const log = join(root, 'requests.jsonl')
+  writeFileSync(log, '')
+
+  const ref = await run(['scripts/migrate.ts', '--space', reference, '--source', source], {})
+  t.is(ref.code, 0, ref.stderr)
+
+  const { child, host } = await serve(served, log)
+  t.teardown(() => child.kill())
+  const contentful = {
+    CONTENTFUL_SPACE_ID: 'local',
+    CONTENTFUL_MANAGEMENT_TOKEN: TOKEN,
+    CONTENTFUL_HOST: host,
+  }
+  const started = Date.now()
+  const first = await run(['scripts/migrate.ts', '--source', source, '--json'], contentful)
+  const seconds = (Date.now() - started) / 1000
+  t.is(first.code, 0, first.stderr)
+  t.false(`${first.stdout}${first.stderr}`.includes(TOKEN), 'the token is never printed')
+  const firstLog = readLog(log)
+  const faults = firstLog.filter((e) => e.fault).length
+  const limited = firstLog.filter((e) => e.status === 429).length
+  t.log(
+    `first run: ${firstLog.length} requests in ${seconds.toFixed(1)} s, ${faults} faults, ${limited} × 429`,
+  )
+  t.true(faults > 0, 'faults were injected')
+
+  // Nothing lost, nothing duplicated: entry for entry, field for field, what the embedded run built.
+  const want = contents(reference)
+  const got = contents(served)
+  t.true(want.entries.size > 0)
+  t.deepEqual(sorted(got.entries), sorted(want.entries))
+  t.deepEqual(sorted(got.assets), sorted(want.assets))
+
+  writeFileSync(log, '')
+  const second = await run(['scripts/migrate.ts', '--source', source, '--json'], contentful)
+  t.is(second.code, 0, second.stderr)
+  const secondLog = readLog(log)
+  const writes = secondLog.filter((e) => e.method !== 'GET')
+  t.log(`second run: ${secondLog.length} requests, ${writes.length} not GET`)
+  if (writes.length) {
+    // Say what the re-run changed, field by field, to tell a sync that is not deterministic from lost writes.
+    const after = contents(served)
+    for (const [id, before] of got.entries) {
+      const now = after.entries.get(id) as { fields: Record<string, unknown> }
+      const old = before as { fields: Record<string, unknown> }
+      for (const k of new Set([...Object.keys(old.fields), ...Object.keys(now.fields)])) {
+        const a = JSON.stringify(old.fields[k])
+        const b = JSON.stringify(now.fields[k])
+        if (a !== b) t.log(`${id}.${k}: ${a?.slice(0, 300)} → ${b?.slice(0, 300)}`)
+      }
+    }
+  }
+  t.deepEqual(writes, [], 'a re-run only reads')
+  t.true(secondLog.length > 0)
+  t.is(JSON.parse(second.stdout).sync.writes, 0)
+})
+
+test('a rejected token stops npm run migrate with one line naming the variable', async (t) => {
+  const log = join(root, 'requests-token.jsonl')
+  writeFileSync(log, '')
+  const { child, host } = await serve(join(root, 'token'), log)
+  t.teardown(() => child.kill())
+  const wrong = 'wrong-token-value-0987654321'
+  const result = await run(['scripts/migrate.ts', '--source', source], {
+    CONTENTFUL_SPACE_ID: 'local',
+    CONTENTFUL_MANAGEMENT_TOKEN: wrong,
+    CONTENTFUL_HOST: host,
+  })
+  t.is(result.code, 1)
+  const lines = result.stderr.trim().split('\n')
+  t.is(lines.length, 1, result.stderr)
+  t.regex(lines[0] ?? '', /CONTENTFUL_MANAGEMENT_TOKEN was rejected/)
+  t.false(`${result.stdout}${result.stderr}`.includes(wrong.slice(-5)))
+
+  const missing = await run(['scripts/migrate.ts', '--source', source], { CONTENTFUL_SPACE_ID: 'local' })
+  t.is(missing.code, 1)
+  t.regex(missing.stderr.trim(), /^migrate: CONTENTFUL_MANAGEMENT_TOKEN is not set/)
+  t.is(missing.stderr.trim().split('\n').length, 1)
+})
