@@ -32,7 +32,7 @@ export interface Fields {
   lead: Item[]
 }
 
-export function classifyPreamble(items: Item[], ctx: StructureCtx, hasFix: boolean): Fields {
+export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boolean): Fields {
   const out: Record<Field, Block[]> = { symptom: [], condition: [], cause: [] }
   let last = null as Field | 'other' | null
   let symptomSeen = false
@@ -194,7 +194,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, hasFix: boole
   }
   ctx.unplaced.push(...others)
   let symptom = documentOf(out.symptom)
-  if (!symptom && hasFix) {
+  if (!symptom && mayGuess && out.cause.length > 0) {
     // No cue: the first unplaced paragraph is the best guess, flagged for a writer to check.
     const idx = ctx.unplaced.findIndex((i) => i.type === 'para' && !FRAMING.test((i.lines[0] as Line).text))
     const guess = ctx.unplaced[idx]

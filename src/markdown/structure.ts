@@ -10,6 +10,7 @@ import {
   RESOLUTION_HEADING,
   RESOLUTION_MID,
   SYMPTOM,
+  TROUBLESHOOTING_TITLE,
   WORK_IN_PROGRESS,
 } from './cues.ts'
 import { buildGroups } from './groups.ts'
@@ -115,7 +116,9 @@ export function buildStructure(
 
   const start = resolutionStart(flat)
   const preamble = start < 0 ? flat : flat.slice(0, start)
-  const fields = classifyPreamble(preamble, ctx, start >= 0)
+  const overview = preamble.some((i) => i.type === 'para' && OVERVIEW.test(runOf(i.lines).text))
+  // A symptom is guessed only where the article can still be troubleshooting: a fix and an issue title.
+  const fields = classifyPreamble(preamble, ctx, start >= 0 && TROUBLESHOOTING_TITLE.test(title) && !overview)
   const lead = start >= 0 && flat[start]?.type !== 'heading' ? fields.lead : []
   const leadSet = new Set(lead)
   ctx.unplaced = ctx.unplaced.filter((i) => !leadSet.has(i))
@@ -139,7 +142,7 @@ export function buildStructure(
     related,
     body: bodyOf(ctx),
     unplacedLines: ctx.unplacedLines,
-    overview: preamble.some((i) => i.type === 'para' && OVERVIEW.test(runOf(i.lines).text)),
+    overview,
   }
 }
 
