@@ -32,12 +32,11 @@ export function buildGroups(
   items: Item[],
   ctx: StructureCtx,
   multiCauseHint: boolean,
-): { resolutions: Resolution[]; stepImages: Map<RawImage, true> } {
+): { resolutions: Resolution[] } {
   const groups: GroupDraft[] = []
   let g: GroupDraft | null = null
   let pending: Item[] = []
   let floats: RawImage[] = []
-  const stepImages = new Map<RawImage, true>()
 
   const newGroup = (title: string | null, depth: number, at: number | null): GroupDraft => {
     dropPending()
@@ -92,10 +91,8 @@ export function buildGroups(
         m.fatal = false
       }
       group.steps.push({ number, blocks: instruction, subs: [], images: [...floats] })
-      for (const f of floats) stepImages.set(f, true)
       floats = []
     }
-    if (line) for (const icon of line.icons) stepImages.set(icon, true)
     group.closed = false
   }
   const startStep = (number: string, item: Item) => {
@@ -173,7 +170,6 @@ export function buildGroups(
             const target = startStep(number, item)
             const blocks = li.flatMap((x) => itemBlocks(x, ctx.imageIndex))
             addStep(target, number, null, blocks, item.at)
-            for (const x of li) if (x.type === 'image') stepImages.set(x.image, true)
           })
         } else if (group?.steps.length && !group.closed) {
           ;(group.steps[group.steps.length - 1] as StepDraft).blocks.push(...itemBlocks(item, ctx.imageIndex))
@@ -204,7 +200,6 @@ export function buildGroups(
         if (item.image.float) floats.push(item.image)
         else if (group?.steps.length && pending.length === 0) {
           ;(group.steps[group.steps.length - 1] as StepDraft).images.push(item.image)
-          stepImages.set(item.image, true)
         }
         break
       }
@@ -242,7 +237,7 @@ export function buildGroups(
   const multiCause =
     multiCauseHint || groups.filter((x) => x.title && /^([0-9]+\.|[IVX]+\.)\s/.test(x.title)).length >= 2
   const resolutions = groups.map((draft) => finishGroup(draft, multiCause, ctx.toRef))
-  return { resolutions, stepImages }
+  return { resolutions }
 }
 
 /**

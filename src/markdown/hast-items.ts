@@ -4,7 +4,9 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
+import { classList, findFirst, isUnsafeUrl, textOf, widthFrom } from './hast-util.ts'
 import { LINE_MARK } from './mdast-to-html.ts'
+import { badgeName, isBadge } from './page-chrome.ts'
 import {
   hyperlink,
   type InlineNode,
@@ -78,11 +80,6 @@ interface Ctx {
 type Token = { t: 'inl'; node: InlineNode } | { t: 'br' } | { t: 'soft' } | { t: 'img'; img: RawImage }
 
 const MAX_DEPTH = 200
-/** Read a URL as browsers do (tabs and newlines anywhere dropped, controls and spaces trimmed), then check it. */
-function isUnsafeUrl(url: string): boolean {
-  const normalised = url.replace(/[\t\n\r]/g, '').replace(/^[\s\p{Cc}]+/u, '')
-  return /^(?:javascript|vbscript|data):/i.test(normalised)
-}
 const DROPPED_ELEMENTS = new Set(['iframe', 'object', 'embed', 'input', 'select', 'textarea'])
 // Controls whose label a reader sees: the control goes, its text stays.
 const UNWRAPPED_CONTROLS = new Set(['button', 'form', 'label'])
@@ -495,12 +492,6 @@ function readImage(el: Element, ctx: Ctx, inDetails: boolean): RawImage | null {
   }
 }
 
-function widthFrom(style: string, attr: string | null): string | null {
-  const m = /(?:^|[;\s])width\s*:\s*([0-9.]+\s*(?:%|px|em|rem|vw)?)/i.exec(style)
-  if (m?.[1]) return m[1].replace(/\s+/g, '').replace(/px$/i, '')
-  return attr?.trim() ? attr.trim() : null
-}
-
 function readTable(el: Element, ctx: Ctx, depth: number): Item {
   const at = ctx.line
   const rows: { header: boolean; cells: Line[] }[] = []
@@ -567,62 +558,6 @@ function checkAttributes(el: Element, ctx: Ctx): void {
       )
     }
   }
-}
-
-/** A platform badge: a container holding only an external logo (content images live under the docs root). */
-function isBadge(el: Element): boolean {
-  const img = findFirst(el, 'img')
-  if (!img || !/^(https?:)?\/\//i.test(String(img.properties?.src ?? ''))) return false
-  return textOf(el).trim() === ''
-}
-
-/** "…/Exchange1.svg" → "Exchange", "Office365.svg" → "Office 365", "logo-Gmail.jpg" → "Gmail". */
-export function badgeName(src: string): string {
-  const file =
-    src
-      .replace(/[?#].*$/, '')
-      .split(/[\\/]/)
-      .pop() ?? ''
-  const stem = file
-    .replace(/\.[a-z0-9]+$/i, '')
-    .replace(/^logo[-_]?/i, '')
-    .replace(/[-_]?(icon|logo)$/i, '')
-  const words = stem.replace(/\d+$/, (d) =>
-    /[a-z]$/i.test(stem.slice(0, -d.length)) && d.length >= 3 ? ` ${d}` : '',
-  )
-  const name = words.replace(/[-_\s]+/g, ' ').trim()
-  return name.charAt(0).toUpperCase() + name.slice(1)
-}
-
-/** Text of a subtree without recursion, so a pathological nesting depth cannot overflow the stack. */
-function textOf(el: Element): string {
-  const out: string[] = []
-  const stack: ElementContent[] = [el]
-  while (stack.length) {
-    const n = stack.pop() as ElementContent
-    if (n.type === 'text') out.push(n.value)
-    else if (n.type === 'element')
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ElementContent)
-  }
-  return out.join('')
-}
-
-function findFirst(el: Element, tag: string): Element | null {
-  const stack: ElementContent[] = [...el.children]
-  let guard = 0
-  while (stack.length && guard++ < 10_000) {
-    const n = stack.shift() as ElementContent
-    if (n.type !== 'element') continue
-    if (n.tagName === tag) return n
-    stack.unshift(...n.children)
-  }
-  return null
-}
-
-function classList(el: Element): string[] {
-  const c = el.properties?.className
-  if (Array.isArray(c)) return c.map(String)
-  return typeof c === 'string' ? String(c).split(/\s+/) : []
 }
 
 function message(ctx: Ctx, reason: string, ruleId: string): void {

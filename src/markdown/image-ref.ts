@@ -1,6 +1,5 @@
 // Resolve an image src the way MkDocs serves it, relative to the docs root.
 import { basename, dirname, posix, relative, resolve, sep } from 'node:path'
-import type { ImageRef } from '../model/article.ts'
 
 export interface PageLocation {
   /** Page path relative to the docs root, forward slashes, e.g. "ri/fast/articles/X.md"; null when unknown. */
@@ -56,15 +55,4 @@ export function resolveImagePath(src: string, fromMarkdown: boolean, page: PageL
     : posix.normalize(posix.join(base, decoded))
   if (joined === '..' || joined.startsWith('../')) return { path: null, outside: true }
   return { path: joined.replace(/^\.\//, ''), outside: false }
-}
-
-export function widthOf(style: string | null, widthAttr: string | null): string | null {
-  const m = style ? /(?:^|;)\s*width\s*:\s*([0-9.]+\s*(?:%|px|em|rem|vw)?)/i.exec(style) : null
-  if (m?.[1]) return m[1].replace(/\s+/g, '').replace(/px$/i, '')
-  if (widthAttr && widthAttr.trim() !== '') return widthAttr.trim()
-  return null
-}
-
-export function makeImageRef(src: string, alt: string, width: string | null, path: string | null): ImageRef {
-  return { src, path, alt, width }
 }

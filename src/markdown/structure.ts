@@ -33,7 +33,6 @@ export interface Structure {
   symptomByCue: boolean
   tableArticle: boolean
   resolutions: Resolution[]
-  stepImages: Map<RawImage, true>
   notes: Note[]
   related: RelatedLink[]
   body: RichText | null
@@ -123,9 +122,7 @@ export function buildStructure(
   const leadSet = new Set(lead)
   ctx.unplaced = ctx.unplaced.filter((i) => !leadSet.has(i))
   const groups =
-    start < 0
-      ? { resolutions: [], stepImages: new Map() }
-      : buildGroups([...lead, ...flat.slice(start)], ctx, fields.multiCause)
+    start < 0 ? { resolutions: [] } : buildGroups([...lead, ...flat.slice(start)], ctx, fields.multiCause)
 
   return {
     title,
@@ -137,7 +134,6 @@ export function buildStructure(
     symptomByCue: fields.symptomByCue,
     tableArticle: false,
     resolutions: groups.resolutions,
-    stepImages: groups.stepImages,
     notes,
     related,
     body: bodyOf(ctx),

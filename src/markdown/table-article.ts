@@ -68,7 +68,6 @@ export function tableArticle(
     symptomByCue: true,
     tableArticle: true,
     resolutions,
-    stepImages: new Map(),
     body: bodyOf(ctx),
     unplacedLines: ctx.unplacedLines,
     overview: false,

@@ -1,8 +1,8 @@
 // Pure helpers of the parser: MkDocs image resolution, error codes, badge names, sentence spans, slugs.
 import test from 'ava'
 import { findErrorCodes } from '../../src/markdown/error-codes.ts'
-import { badgeName } from '../../src/markdown/hast-items.ts'
 import { findDocsRoot, resolveImagePath } from '../../src/markdown/image-ref.ts'
+import { badgeName } from '../../src/markdown/page-chrome.ts'
 import { slugOf } from '../../src/markdown/parse-article.ts'
 import { sentenceSpans } from '../../src/markdown/sentences.ts'
 import { variableNames } from '../../src/markdown/variables.ts'
