@@ -53,6 +53,7 @@ export function createManagementHandler(registry: DiskRegistry): RouteHandler {
               .filter(([, a]) => a.target === id)
               .map(([a]) => a),
             registry.open(id).createdAt,
+            registry.name(id),
           ),
         )
         ctx.json(200, collection(items))
@@ -105,17 +106,22 @@ export function createManagementHandler(registry: DiskRegistry): RouteHandler {
         const aliases = Object.entries(registry.aliases())
           .filter(([, a]) => a.target === ctx.envId)
           .map(([a]) => a)
-        ctx.json(200, environmentJson(ctx.envId, ctx, aliases, space.createdAt))
+        ctx.json(200, environmentJson(ctx.envId, ctx, aliases, space.createdAt, registry.name(ctx.envId)))
       },
     ],
     [
       'PUT',
       /^$/,
-      (ctx) => {
+      async (ctx) => {
         if (ctx.env !== ctx.envId) throw new HttpError(409, 'VersionMismatch', `"${ctx.env}" is an alias`)
+        const body = (await jsonBody(ctx)) as { name?: unknown }
         const source = header(ctx, 'x-contentful-source-environment') ?? 'master'
         registry.clone(source, ctx.env)
-        ctx.json(201, environmentJson(ctx.env, ctx, [], registry.open(ctx.env).createdAt))
+        if (typeof body.name === 'string') registry.setName(ctx.env, body.name)
+        ctx.json(
+          201,
+          environmentJson(ctx.env, ctx, [], registry.open(ctx.env).createdAt, registry.name(ctx.env)),
+        )
       },
     ],
     [

@@ -40,6 +40,22 @@ export class DiskRegistry implements SpaceRegistry {
     return this.open('master').createdAt
   }
 
+  private get namesFile(): string {
+    return join(this.dir, 'environments.json')
+  }
+
+  /** An environment's display name (what it was created with), or its id. */
+  name(envId: string): string {
+    const names = existsSync(this.namesFile) ? JSON.parse(readFileSync(this.namesFile, 'utf8')) : {}
+    return typeof names[envId] === 'string' ? names[envId] : envId
+  }
+
+  setName(envId: string, name: string): void {
+    const names = existsSync(this.namesFile) ? JSON.parse(readFileSync(this.namesFile, 'utf8')) : {}
+    names[envId] = name
+    writeAtomically(this.namesFile, names)
+  }
+
   resolve(env: string): string {
     return this.aliases()[env]?.target ?? env
   }
@@ -106,10 +122,7 @@ export class DiskRegistry implements SpaceRegistry {
       updatedAt: now,
     }
     all[alias] = next
-    // Write-then-rename: a reader never sees half a file.
-    const tmp = `${this.aliasFile}.${process.pid}.tmp`
-    writeFileSync(tmp, `${JSON.stringify(all, null, 2)}\n`)
-    renameSync(tmp, this.aliasFile)
+    writeAtomically(this.aliasFile, all)
     return next
   }
 
@@ -117,4 +130,11 @@ export class DiskRegistry implements SpaceRegistry {
     for (const space of this.open_.values()) space.close()
     this.open_.clear()
   }
+}
+
+/** Write-then-rename: a reader never sees half a file. */
+function writeAtomically(file: string, value: unknown): void {
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`)
+  renameSync(tmp, file)
 }

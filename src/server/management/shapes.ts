@@ -52,9 +52,10 @@ export function environmentJson(
   where: Pick<Where, 'spaceId'>,
   aliases: string[],
   createdAt: string,
+  name = id,
 ) {
   return {
-    name: id,
+    name,
     sys: {
       type: 'Environment',
       id,
@@ -64,7 +65,6 @@ export function environmentJson(
       createdAt,
       updatedAt: createdAt,
       ...(aliases.length ? { aliases: aliases.map((a) => link('EnvironmentAlias', a)) } : {}),
-      aliasedEnvironment: undefined,
     },
   }
 }
