@@ -3,7 +3,7 @@
 import { runRelease, wantsRelease } from '../src/backends/contentful/release.ts'
 import { openBackend } from '../src/backends/open-backend.ts'
 import { runCli } from '../src/migrate/cli.ts'
-import { migrateThenSync } from '../src/sync/after-migrate.ts'
+import { migrateThenSync, splitArgs } from '../src/sync/after-migrate.ts'
 
 const argv = process.argv.slice(2)
 const io = { stdout: process.stdout, stderr: process.stderr, env: process.env }
@@ -11,6 +11,6 @@ const io = { stdout: process.stdout, stderr: process.stderr, env: process.env }
 process.exitCode = wantsRelease(argv)
   ? await runRelease(argv, io, {
       migrate: (args) => migrateThenSync(args, io, runCli, openBackend),
-      check: (args) => runCli(args, io),
+      check: (args) => runCli(splitArgs(args).migrate, io),
     })
   : await migrateThenSync(argv, io, runCli, openBackend)
