@@ -32,6 +32,8 @@ export const SYMPTOM = new RegExp(
     "\\b(may|might|does|do|did|will|would|can|could|is|are)( not|n't) (\\w+ )?(work|load|open|start|sync|save|display|appear|show|connect|respond|update|link|run|be (shown|displayed|saved|synced|found|loaded|opened))\\b",
     '\\bnot (\\w+ )?(working|loading|shown|displayed|saved|synced|visible|available|responding|opening|starting|appearing|updated|linked|created|found)\\b',
     '\\bthe following error\\b',
+    '\\b(errors?|warnings?|notifications?|messages?) (\\w+ ){0,3}(appears?|occurs?|pops? up|shows? up|comes? up)\\b',
+    '^(sometimes|occasionally|in some cases|at times|in rare cases)\\b.*\\b(errors?|fail\\w*|blank|empty|missing|not|stuck|freez\\w*|crash\\w*|hangs?|wrong|incorrect\\w*|duplicat\\w*|slow\\w*|unable|cannot)\\b',
   ].join('|'),
   'i',
 )
