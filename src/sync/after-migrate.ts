@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import type { ContentBackend } from '../backends/port.ts'
 import { environmentFile } from '../backends/sqlite/embedded-space.ts'
 import {
+  checkSyncFlags,
   DEFAULT_SOURCE,
   exitCodeOf,
   type Io,
@@ -79,6 +80,12 @@ export async function migrateThenSync(
   const { migrate, sync, migrateOnly } = splitArgs(argv)
   if (migrateOnly || sync.skip) return runMigrateCli(migrate, io)
 
+  try {
+    checkSyncFlags(sync)
+  } catch (error) {
+    io.stderr.write(`migrate: ${(error as Error).message}\n`)
+    return 2
+  }
   let captured = ''
   const capture = {
     write: (s: string) => {

@@ -1,13 +1,14 @@
 // The sync: Markdown files under a docs root → entries and assets in the space. Streams the articles in
 // chunks (memory stays flat as the knowledge base grows), reads what the space holds for each chunk in pages,
 // writes only what changed (children before parents), then publishes in bulk.
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { relative, resolve, sep } from 'node:path'
 import type { ContentBackend, PublishItem } from '../backends/port.ts'
 import { ConflictError, ValidationError } from '../backends/port.ts'
 import { type ParseOptions, parseArticleSource, slugOf } from '../markdown/parse-article.ts'
 import type { Article, ImageRef } from '../model/article.ts'
-import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
+import { type AssetRecord, DEFAULT_LOCALE, type EntryRecord } from '../model/contentful-types.ts'
 import { classifyEntry, type EntryAction, isPublishedCurrent } from './changeset.ts'
 import { articleImages, desiredArticle, type SyncedType } from './desired-state.ts'
 import { articleId } from './ids.ts'
@@ -460,11 +461,15 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     const found = await entriesByIds(backend, wanted.map(articleId))
     for (const slug of wanted) {
       const entry = found.get(articleId(slug))
+      // An article whose Markdown is gone is an orphan (archived by --prune): not a link target any more.
+      const sourcePath = entry?.fields.sourcePath?.[DEFAULT_LOCALE]
+      const sourceGone = typeof sourcePath === 'string' && !existsSync(resolve(cwd, sourcePath))
       spaceArticles.set(
         slug,
         entry !== undefined &&
           entry.sys.contentType.sys.id === 'troubleshootingArticle' &&
-          entry.sys.archivedVersion === undefined,
+          entry.sys.archivedVersion === undefined &&
+          !sourceGone,
       )
     }
   }

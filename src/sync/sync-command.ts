@@ -7,7 +7,7 @@ import type { ContentBackend } from '../backends/port.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
 import { acquireMigrationLock } from '../migrate/lock.ts'
 import { progressBar } from './progress.ts'
-import { formatDiagnostic, formatSummary, type SyncReport } from './report.ts'
+import { formatDiagnostic, formatSummary, type PlannedChange, type SyncReport } from './report.ts'
 import { runSync } from './run-sync.ts'
 
 export interface SyncFlags {
@@ -55,13 +55,20 @@ export async function syncAndReport(backend: ContentBackend, flags: SyncFlags, i
   return exitCodeOf(report)
 }
 
+/** Bad sync options fail before anything is opened or written. */
+export function checkSyncFlags(flags: SyncFlags): void {
+  if (flags.assetBaseUrl !== undefined && !/^https?:\/\/\S+$/i.test(flags.assetBaseUrl))
+    throw new SyncUsageError(`--asset-base-url must be an http(s) URL: ${flags.assetBaseUrl}`)
+  if (!existsSync(flags.source)) throw new SyncUsageError(`--source does not exist: ${flags.source}`)
+  if (flags.vars !== undefined && !existsSync(flags.vars))
+    throw new SyncUsageError(`--vars does not exist: ${flags.vars}`)
+}
+
 export const exitCodeOf = (report: SyncReport) => (report.failed.length > 0 ? 1 : 0)
 
 /** Runs the sync under the migration lock (a dry run takes none) with a progress bar on stderr. */
 export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io: Io): Promise<SyncReport> {
-  if (flags.assetBaseUrl !== undefined && !/^https?:\/\/\S+$/i.test(flags.assetBaseUrl))
-    throw new SyncUsageError(`--asset-base-url must be an http(s) URL: ${flags.assetBaseUrl}`)
-  if (!existsSync(flags.source)) throw new SyncUsageError(`--source does not exist: ${flags.source}`)
+  checkSyncFlags(flags)
   const varsFile = flags.vars ?? findMkdocsYml(flags.source)
   const variables = varsFile ? loadVariables(varsFile) : undefined
   // Look before locking: a run with nothing to write (the usual re-run) then makes read requests only, and
@@ -75,7 +82,9 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
       assetBaseUrl: flags.assetBaseUrl,
       ...(variables ? { variables } : {}),
     })
-    if (!preview.changes.some((c) => WRITE_ACTIONS.has(c.action))) return { ...preview, dryRun: false }
+    const writes = (c: PlannedChange) =>
+      WRITE_ACTIONS.has(c.action) || (flags.prune === true && c.action === 'orphan')
+    if (!preview.changes.some(writes)) return { ...preview, dryRun: false }
   }
   const bar = progressBar(io.stderr)
   // The migration lock keeps a sync and a migration (or two syncs) from interleaving; a dry run only reads.
@@ -162,6 +171,7 @@ export async function runSyncCommand(
   const flags = program.opts<SyncFlags & { space?: string; env?: string }>()
   let backend: ContentBackend | null = null
   try {
+    checkSyncFlags(flags)
     backend = await openBackend({
       ...(flags.space ? { space: flags.space } : {}),
       ...(flags.env ? { env: flags.env } : {}),

@@ -1,6 +1,7 @@
 // `npm run migrate` / `npm run sync` as a user runs them: real processes, a temp space, stdout and stderr.
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
 import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
@@ -80,7 +81,12 @@ test('npm run sync prints a summary table, and the changeset on --dry-run', asyn
 })
 
 test('bad options are usage errors naming the option', (t) => {
-  const missing = run('sync', ['--space', '/nonexistent/x', '--source', 'no-such-folder'])
+  const missing = run('sync', [
+    '--space',
+    join(tmpdir(), 'kb-sync-never-created'),
+    '--source',
+    'no-such-folder',
+  ])
   t.is(missing.code, 2)
   t.regex(missing.stderr, /--source does not exist: no-such-folder/)
   const url = run('sync', ['--source', 'content', '--asset-base-url', 'ftp://x'])

@@ -1,0 +1,43 @@
+// The sync command's own logic in process: look-before-lock, --prune of orphans, printed output.
+import { cpSync, rmSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import test from 'ava'
+import { syncWithLock } from '../../src/sync/sync-command.ts'
+import { modelSpace, tempDir } from './helpers/space.ts'
+import { readSpace, spaceProblems } from './helpers/space-check.ts'
+
+const content = join(import.meta.dirname, '..', '..', 'content')
+const quiet = { stdout: { write: () => true }, stderr: { write: () => true } }
+
+test('--prune archives an orphan even when nothing else changed', async (t) => {
+  const { dir, cleanup } = tempDir()
+  t.teardown(cleanup)
+  const docs = join(dir, 'docs')
+  cpSync(content, docs, { recursive: true })
+  const backend = await modelSpace(join(dir, 'space'))
+  t.teardown(() => backend.close())
+  const source = relative(process.cwd(), docs)
+
+  const first = await syncWithLock(backend, { source }, quiet)
+  t.deepEqual(first.failed, [])
+  const noop = await syncWithLock(backend, { source }, quiet)
+  t.is(noop.writes, 0)
+
+  rmSync(join(docs, 'articles', 'Sync-Token-Expired.md'))
+  const reported = await syncWithLock(backend, { source }, quiet)
+  t.deepEqual(
+    reported.orphans.map((o) => [o.id, o.pruned]),
+    [['sync-token-expired', false]],
+  )
+  const pruned = await syncWithLock(backend, { source, prune: true }, quiet)
+  t.true(pruned.orphans.some((o) => o.id === 'sync-token-expired' && o.pruned))
+  t.true(pruned.writes > 0)
+  const space = await readSpace(backend)
+  const article = space.entries.find((e) => e.sys.id === 'sync-token-expired')
+  t.not(article?.sys.archivedVersion, undefined)
+  t.deepEqual(
+    spaceProblems({ ...space, entries: space.entries.filter((e) => e.sys.archivedVersion === undefined) }),
+    [],
+  )
+  t.deepEqual((await syncWithLock(backend, { source, prune: true }, quiet)).orphans, [])
+})
