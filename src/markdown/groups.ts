@@ -166,7 +166,7 @@ export function buildGroups(
       case 'list': {
         if (item.ordered) {
           item.items.forEach((li, idx) => {
-            const number = String(idx + 1)
+            const number = String(item.start + idx)
             const target = startStep(number, item)
             const blocks = li.flatMap((x) => itemBlocks(x, ctx.imageIndex))
             addStep(target, number, null, blocks, item.at)

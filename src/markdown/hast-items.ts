@@ -37,7 +37,7 @@ export interface Line {
 export type Item =
   | { type: 'heading'; depth: number; line: Line; at: number | null }
   | { type: 'para'; lines: Line[]; at: number | null; inDetails: boolean; italicOnly: boolean }
-  | { type: 'list'; ordered: boolean; items: Item[][]; at: number | null }
+  | { type: 'list'; ordered: boolean; start: number; items: Item[][]; at: number | null }
   | { type: 'image'; image: RawImage; at: number | null }
   | { type: 'spacer'; at: number | null }
   | { type: 'hr'; at: number | null }
@@ -196,6 +196,8 @@ function walkBlocks(
       items.push({
         type: 'list',
         ordered: tag === 'ol',
+        // A list interrupted by an image resumes with `start`; its numbers go on from there.
+        start: Math.max(0, Math.min(1e6, Number(el.properties?.start ?? 1) || 1)),
         items: lis.map((li) => walkBlocks(li.children, ctx, depth + 1, inDetails)),
         at,
       })

@@ -625,3 +625,29 @@ test('"If that does not help" right after a step opens a group only when steps f
     ],
   )
 })
+
+test('a plain list interrupted by a screenshot goes on as the same steps', (t) => {
+  const a = parse(
+    [
+      '# Widget error',
+      '',
+      'If the widget shows an error, its cache is stale.',
+      '',
+      'To fix it:',
+      '',
+      '1. Open the widget menu',
+      '',
+      '<p><img src="../assets/menu.png"></p>',
+      '',
+      '2. Click **Clear cache**',
+    ].join('\n'),
+  )
+  t.is(a.resolutions.length, 1)
+  t.deepEqual(
+    a.resolutions[0]?.steps.map((s) => [plain(s.instruction), s.images.map((i) => i.src)]),
+    [
+      ['Open the widget menu', ['../assets/menu.png']],
+      ['Click Clear cache', []],
+    ],
+  )
+})
