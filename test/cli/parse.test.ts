@@ -199,6 +199,64 @@ test('an mkdocs.yml with python tags is accepted as a vars file', async (t) => {
   t.is(code, 0, stderr)
   const [only] = JSON.parse(stdout) as Article[]
   t.deepEqual(only?.variables, ['product_name'])
+  t.is(only?.title, 'Hello Widget')
+})
+
+test('without a value a variable stays verbatim, and is still listed', async (t) => {
+  const dir = workspace({ 'one.md': '# Hello {{ product_name }}\n', 'vars.yml': 'other: x\n' })
+  for (const args of [['one.md'], ['--vars', 'vars.yml', 'one.md']]) {
+    const { code, stdout } = await cli(['--json', ...args], dir)
+    t.is(code, 0)
+    const [only] = JSON.parse(stdout) as Article[]
+    t.is(only?.title, 'Hello {{ product_name }}')
+    t.deepEqual(only?.variables, ['product_name'])
+  }
+})
+
+test('every diagnostic in the JSON is on stderr with its position and rule id; --quiet keeps only errors', async (t) => {
+  // Executable markup must be dropped with a diagnostic, whatever else the parser makes of the page.
+  const text = '# Page\n\nSome text.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n'
+  const dir = workspace({ 'page.md': text })
+  const { code, stdout, stderr } = await cli(['--json', 'page.md'], dir)
+  t.is(code, 0)
+  const [page] = JSON.parse(stdout) as Article[]
+  const diagnostics = page?.diagnostics ?? []
+  t.true(diagnostics.length > 0)
+  t.true(stderr.startsWith('page.md\n'))
+  for (const d of diagnostics) {
+    const place = d.line === null ? '' : `${d.line}:${d.column ?? 1}`
+    const line = stderr.split('\n').find((l) => l.includes(d.ruleId) && l.includes(d.message.slice(0, 30)))
+    t.truthy(line, `${d.ruleId} on stderr`)
+    if (line !== undefined) t.true(line.trimStart().startsWith(place), `${line} starts with ${place}`)
+  }
+  const quiet = await cli(['--quiet', 'page.md'], dir)
+  const errors = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'fatal')
+  t.is(quiet.code, 0)
+  if (errors.length === 0) t.is(quiet.stderr, '')
+  for (const d of diagnostics.filter((d) => !errors.includes(d))) t.false(quiet.stderr.includes(d.ruleId))
+})
+
+test('a reader closing the pipe early is not an error', async (t) => {
+  // Far more JSON than a pipe buffers, so the writer is still writing when the reader goes away.
+  const long = `${article('Long')}\n${'Many words in one long paragraph. '.repeat(300)}\n`
+  const dir = workspace(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`a${i}.md`, long])))
+  const { code, stderr } = await new Promise<Run>((resolve, reject) => {
+    const child = spawn(process.execPath, [
+      `--import=${tsx}`,
+      join(root, 'scripts', 'parse.ts'),
+      '--json',
+      dir,
+    ])
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+    })
+    child.stdout.once('data', () => child.stdout.destroy())
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout: '', stderr }))
+  })
+  t.is(code, 0)
+  t.notRegex(stderr, /EPIPE|Error/)
 })
 
 test('--help documents every option and exits 0', async (t) => {
