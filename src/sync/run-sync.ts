@@ -34,6 +34,8 @@ export interface SyncOptions {
   concurrency?: number
   onProgress?: (progress: { done: number; total: number }) => void
   env?: NodeJS.ProcessEnv
+  /** Called once before the first write: a run with nothing to write never calls it. */
+  beforeFirstWrite?: () => Promise<void>
   /** The Markdown parser (default: src/markdown); replaceable so the sync can be tested on its own. */
   parse?: (path: string, text: string, options: ParseOptions) => Article
 }
@@ -94,7 +96,7 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     files.push(abs)
   }
 
-  const writer = new CountingWriter(backend, options.env)
+  const writer = new CountingWriter(backend, options.env, options.beforeFirstWrite)
   const images = new ImageAssets({ docsRoot: root, assetBaseUrl: options.assetBaseUrl })
   const chunkSize = options.chunkSize ?? 25
   /** Troubleshooting articles of this run: slug → file. */

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import type { ContentBackend } from '../backends/port.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
-import { acquireMigrationLock } from '../migrate/lock.ts'
+import { acquireMigrationLock, type HeldLock } from '../migrate/lock.ts'
 import { progressBar } from './progress.ts'
-import { formatDiagnostic, formatSummary, type PlannedChange, type SyncReport } from './report.ts'
+import { formatDiagnostic, formatSummary, type SyncReport } from './report.ts'
 import { runSync } from './run-sync.ts'
 
 export interface SyncFlags {
@@ -71,31 +71,12 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
   checkSyncFlags(flags)
   const varsFile = flags.vars ?? findMkdocsYml(flags.source)
   const variables = varsFile ? loadVariables(varsFile) : undefined
-  // Look before locking: a run with nothing to write (the usual re-run) then makes read requests only, and
-  // never writes the lock entry (on Contentful the lock is itself a write).
-  if (!flags.dryRun) {
-    const preview = await runSync(backend, {
-      source: flags.source,
-      dryRun: true,
-      force: flags.force ?? false,
-      prune: flags.prune ?? false,
-      assetBaseUrl: flags.assetBaseUrl,
-      ...(variables ? { variables } : {}),
-    })
-    const writes = (c: PlannedChange) =>
-      WRITE_ACTIONS.has(c.action) || (flags.prune === true && c.action === 'orphan')
-    if (!preview.changes.some(writes)) return { ...preview, dryRun: false }
-  }
   const bar = progressBar(io.stderr)
-  // The migration lock keeps a sync and a migration (or two syncs) from interleaving; a dry run only reads.
+  // The migration lock keeps a sync and a migration (or two syncs) from interleaving. It is taken just before
+  // the first write, so a run with nothing to write (the usual re-run, or a dry run) makes read requests only
+  // (on Contentful the lock is itself a write). What was read before is safe: every write pins a version.
   // A lock left by a killed run on this machine is taken over at once.
-  const lock = flags.dryRun
-    ? null
-    : await acquireMigrationLock(backend, {
-        command: 'sync',
-        ttlMs: LOCK_TTL_MS,
-        onWait: (h) => io.stderr.write(`sync: waiting for ${h.description} to release the space\n`),
-      })
+  let lock: HeldLock | null = null
   let report: SyncReport
   try {
     report = await runSync(backend, {
@@ -106,16 +87,22 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
       assetBaseUrl: flags.assetBaseUrl,
       ...(variables ? { variables } : {}),
       onProgress: (p) => bar.update(p),
+      beforeFirstWrite: async () => {
+        lock = await acquireMigrationLock(backend, {
+          command: 'sync',
+          ttlMs: LOCK_TTL_MS,
+          onWait: (h) => io.stderr.write(`sync: waiting for ${h.description} to release the space\n`),
+        })
+      },
     })
   } finally {
     bar.end()
-    await lock?.release()
+    await (lock as HeldLock | null)?.release()
   }
   return report
 }
 
 const LOCK_TTL_MS = 60 * 60_000
-const WRITE_ACTIONS = new Set(['create', 'update', 'publish', 'upload', 'prune'])
 
 export function printReport(report: SyncReport, flags: SyncFlags, io: Io): void {
   for (const d of report.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)

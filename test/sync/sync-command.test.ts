@@ -41,3 +41,35 @@ test('--prune archives an orphan even when nothing else changed', async (t) => {
   )
   t.deepEqual((await syncWithLock(backend, { source, prune: true }, quiet)).orphans, [])
 })
+
+test('the lock is taken only by a run that writes: a no-op or a dry run only reads', async (t) => {
+  const { dir, cleanup } = tempDir()
+  t.teardown(cleanup)
+  const backend = await modelSpace(join(dir, 'space'))
+  t.teardown(() => backend.close())
+  let locks = 0
+  const acquire = backend.acquireLock.bind(backend)
+  backend.acquireLock = (holder) => {
+    locks++
+    return acquire(holder)
+  }
+  const source = relative(process.cwd(), content)
+  await syncWithLock(backend, { source, dryRun: true }, quiet)
+  t.is(locks, 0)
+  await syncWithLock(backend, { source }, quiet)
+  t.is(locks, 1)
+  const noop = await syncWithLock(backend, { source }, quiet)
+  t.is(noop.writes, 0)
+  t.is(locks, 1)
+  // Released: a migration can take it at once.
+  t.true(
+    (
+      await backend.acquireLock({
+        id: 'next',
+        description: 'test',
+        acquiredAt: '',
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      })
+    ).acquired,
+  )
+})
