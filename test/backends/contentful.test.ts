@@ -280,3 +280,56 @@ test('scheduler: a 429 pauses everyone for the reset, and is not counted as an a
   t.true(Date.now() - started >= 2 * 200 - 10)
   t.is(s.stats.rateLimited, 2)
 })
+
+test('pages shrink when responses near the 7 MB cap, and every entry is read once', async (t) => {
+  const { backend, log } = await setup()
+  t.teardown(() => backend.close())
+  const blob = {
+    id: 'blob',
+    name: 'Blob',
+    displayField: 'name',
+    fields: [
+      { id: 'name', name: 'Name', type: 'Symbol' as const, required: true, localized: false },
+      { id: 'text', name: 'Text', type: 'Text' as const, required: false, localized: false },
+    ],
+  }
+  await backend.applyMigration([{ type: 'saveContentType', contentType: blob }], {
+    name: '0001-blob',
+    checksum: 'b',
+    appliedAt: new Date().toISOString(),
+  })
+  // 200 entries of 40 kB: 8 MB in one page, over Contentful's 7 MB response cap.
+  const text = 'x'.repeat(40_000)
+  const ids = Array.from({ length: 200 }, (_, i) => `blob-${String(i).padStart(3, '0')}`)
+  for (let i = 0; i < ids.length; i += 20) {
+    await Promise.all(
+      ids.slice(i, i + 20).map((id) =>
+        backend.putEntry({
+          id,
+          contentTypeId: 'blob',
+          fields: { name: { 'en-US': id }, text: { 'en-US': text } },
+        }),
+      ),
+    )
+  }
+  const seen: string[] = []
+  const limits: number[] = []
+  for (let skip = 0; ; ) {
+    const page = await backend.getEntries({ contentTypeId: 'blob', skip, limit: 1000 })
+    if (page.items.length === 0) break
+    limits.push(page.limit)
+    seen.push(...page.items.map((e) => e.sys.id))
+    skip += page.items.length
+    if (skip >= page.total) break
+  }
+  t.is(new Set(seen).size, seen.length, 'none twice')
+  t.deepEqual([...seen].sort(), ids, 'none missing')
+  t.true(limits.every((l) => l < 1000))
+  const reads = log.filter((e) => e.method === 'GET' && e.path.endsWith('/entries'))
+  t.true(
+    reads.some((e) => e.status === 400),
+    'the server refused an oversized page',
+  )
+  t.is(reads.at(-1)?.status, 200)
+  t.true(reads.filter((e) => e.status === 400).length <= 4, 'and the adapter learnt the size')
+})
