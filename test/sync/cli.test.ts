@@ -12,17 +12,17 @@ import { readSpace, spaceProblems } from './helpers/space-check.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 
-function run(script: 'migrate' | 'sync', args: string[]) {
+function run(script: 'migrate' | 'sync', args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(
     process.execPath,
     ['--import=tsx', join(root, 'scripts', `${script}.ts`), ...args],
     {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '' },
+      env: { ...process.env, CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '', ...env },
     },
   )
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr }
 }
 
 interface MigrateJson {
@@ -77,6 +77,21 @@ test('npm run sync prints a summary table, and the changeset on --dry-run', asyn
   t.regex(real.stdout, /created\s+updated\s+unchanged\s+conflicts\s+orphans\s+skipped\s+failed/)
   t.regex(real.stdout, /^articles\s+[1-9]\d*\s+0\s+0\s+0\s+0\s+\d+\s+0$/m)
   t.regex(real.stdout, /^writes: [1-9]\d*$/m)
+  t.regex(run('sync', ['--space', space]).stdout, /^writes: 0$/m)
+})
+
+test('a sync killed while holding the lock does not block the next one', (t) => {
+  const { dir, cleanup } = tempDir()
+  t.teardown(cleanup)
+  const space = join(dir, 'space')
+  t.is(run('migrate', ['--space', space, '--no-sync']).code, 0)
+  const killed = run('sync', ['--space', space], { KB_CMS_SYNC_KILL_AFTER_WRITES: '20' })
+  t.is(killed.signal, 'SIGKILL')
+  const started = Date.now()
+  const next = run('sync', ['--space', space, '--json'])
+  t.is(next.code, 0, next.stderr)
+  t.true(Date.now() - started < 25_000, "took the dead holder's lock over instead of waiting it out")
+  t.true((JSON.parse(next.stdout) as { writes: number }).writes > 0)
   t.regex(run('sync', ['--space', space]).stdout, /^writes: 0$/m)
 })
 
