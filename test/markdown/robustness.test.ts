@@ -146,6 +146,45 @@ test('variable values are text: markup inside a value never becomes executable',
   t.pass()
 })
 
+test('executable markup in every context is dropped with a diagnostic, its hidden payload nowhere', (t) => {
+  // The payload sits where a browser never shows it (script body, handler, URL), so it must not surface as text.
+  const hostile = [
+    '<script>kbcmsHidden()</script>',
+    '<SCRIPT type="text/javascript">kbcmsHidden()</SCRIPT>',
+    '<a href="javascript:kbcmsHidden()">click</a>',
+    '<a href=" JAVASCRIPT:kbcmsHidden()">click</a>',
+    '<a href="data:text/html,kbcmsHidden()">click</a>',
+    '<img src="x.png" onerror="kbcmsHidden()">',
+    '<img src="javascript:kbcmsHidden()">',
+    '<div onclick="kbcmsHidden()">hover</div>',
+    '<b onmouseover="kbcmsHidden()">bold</b>',
+    '<iframe src="javascript:kbcmsHidden()"></iframe>',
+    '<svg onload="kbcmsHidden()"></svg>',
+  ]
+  const contexts: [string, (h: string) => string][] = [
+    ['own block', (h) => `# T\n\n${h}\n\nAfter.\n`],
+    ['mid-sentence', (h) => `# T\n\nBefore ${h} after.\n`],
+    ['list item', (h) => `# T\n\n1. Step ${h}\n2. Next\n`],
+    [
+      'bold-numbered step',
+      (h) => `# T\n\nThe widget fails.\n\nTo fix it:\n\n**1\\.** Open ${h}<br>\n**2\\.** Close.\n`,
+    ],
+    ['table cell', (h) => `# T\n\n| a | b |\n| --- | --- |\n| ${h} | x |\n`],
+    ['admonition', (h) => `# T\n\n!!! warning "Important"\n    ${h}\n`],
+    ['details', (h) => `# T\n\n<details><summary>More</summary>${h}</details>\n`],
+    ['blockquote', (h) => `# T\n\n> ${h}\n`],
+  ]
+  for (const h of hostile)
+    for (const [where, place] of contexts) {
+      const { article } = parseArticleSource(path, place(h), options)
+      const { diagnostics, ...content } = article
+      const label = `${h} as ${where}`
+      t.false(JSON.stringify(content).includes('kbcmsHidden'), label)
+      t.true(diagnostics.length > 0, `${label}: dropped without a diagnostic`)
+      t.deepEqual(articleProblems(article), [], label)
+    }
+})
+
 test('the safety check itself catches what it guards against', (t) => {
   // A check that cannot fail proves nothing: feed it hand-made articles with each kind of defect.
   const { article } = parseArticleSource(path, '# Title\n', options)
