@@ -1,6 +1,7 @@
 // The local Management face on the wire: what a client sees in status codes, headers and bodies, and the
 // test switches (rate limit, faults, request log). The official SDK's view is covered by the contract suite
 // on the Contentful adapter (test/backends/contentful.test.ts); here requests are plain fetch calls.
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -325,4 +326,48 @@ test('environments and aliases through the official SDK: clone, repoint the alia
   t.is((stale as Error).name, 'VersionMismatch')
   const envs = await client.environment.getMany({})
   t.true(envs.items.some((e) => e.sys.id === 'release-1'))
+})
+
+/** Starts `npm run serve`'s script as a real process; resolves with what it printed once it listens. */
+function serveProcess(env: Record<string, string>): Promise<{ out: string; host: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import=tsx', 'scripts/serve.ts', '--space', join(root, `p${++n}`), '--port', '0'],
+    {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, KB_CMS_MANAGEMENT_TOKEN: '', KB_CMS_DELIVERY_TOKEN: '', ...env },
+    },
+  )
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (d) => {
+      out += d
+      const m = /listening on http:\/\/(\S+) /.exec(out)
+      // The token lines come right after the listening line: wait for the hint that ends the banner.
+      if (m?.[1] && /try: /.test(out)) resolve({ out, host: m[1], stop: () => child.kill() })
+    })
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)))
+  })
+}
+
+test('npm run serve: tokens are generated and printed once when unset, never printed when given', async (t) => {
+  const generated = await serveProcess({})
+  t.teardown(generated.stop)
+  const token = /KB_CMS_MANAGEMENT_TOKEN=(\S+)/.exec(generated.out)?.[1] as string
+  t.truthy(token)
+  t.truthy(/KB_CMS_DELIVERY_TOKEN=(\S+)/.exec(generated.out))
+  t.is(generated.out.split(token).length - 1, 1, 'printed once')
+  const res = await fetch(`http://${generated.host}/spaces/local/environments/master/content_types`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  t.is(res.status, 200)
+
+  const given = await serveProcess({
+    KB_CMS_MANAGEMENT_TOKEN: 'given-management-secret',
+    KB_CMS_DELIVERY_TOKEN: 'given-delivery-secret',
+  })
+  t.teardown(given.stop)
+  t.false(given.out.includes('given-management-secret'))
+  t.false(given.out.includes('given-delivery-secret'))
+  t.regex(given.host, /^127\.0\.0\.1:\d+$/)
 })
