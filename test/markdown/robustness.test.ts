@@ -8,6 +8,11 @@ import { parseArticleSource } from '../../src/markdown/parse-article.ts'
 import { articleProblems } from '../fixtures/pathological/check-article.ts'
 
 const path = 'docs/ri/fast/articles/Fuzzed-Article.md'
+// FUZZ_RUNS=5000 for a deeper search than the suite's quick default.
+const runs = (quick: number) => ({
+  numRuns: Number(process.env.FUZZ_RUNS ?? quick),
+  includeErrorInReport: true,
+})
 const options = { docsRoot: 'docs' }
 
 /** The property every input must satisfy; returns false with the problems logged, for fast-check to shrink. */
@@ -107,7 +112,7 @@ const markdownDocument = fc
 test('any string parses to a valid, safe Article without throwing', (t) => {
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => parsesSafely(text)),
-    { numRuns: 300, includeErrorInReport: true },
+    runs(300),
   )
   t.pass()
 })
@@ -117,7 +122,7 @@ test('arbitrary bytes read as UTF-8 parse to a valid, safe Article', (t) => {
     fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) =>
       parsesSafely(Buffer.from(bytes).toString('utf8')),
     ),
-    { numRuns: 200, includeErrorInReport: true },
+    runs(200),
   )
   t.pass()
 })
@@ -125,7 +130,7 @@ test('arbitrary bytes read as UTF-8 parse to a valid, safe Article', (t) => {
 test('documents mixing the knowledge-base patterns with hostile markup stay valid and safe', (t) => {
   fc.assert(
     fc.property(markdownDocument, (text) => parsesSafely(text)),
-    { numRuns: 400, includeErrorInReport: true },
+    runs(400),
   )
   t.pass()
 })
@@ -141,7 +146,7 @@ test('variable values are text: markup inside a value never becomes executable',
   const variables = fc.record({ product_name: value, company_name: value, short_name: value })
   fc.assert(
     fc.property(markdownDocument, variables, (text, vars) => parsesSafely(text, vars)),
-    { numRuns: 200, includeErrorInReport: true },
+    runs(200),
   )
   t.pass()
 })
