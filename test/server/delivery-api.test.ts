@@ -77,13 +77,35 @@ test('include counts levels as the CDA does: include 2 stops before the step scr
     '/entries?content_type=troubleshootingArticle&fields.slug=attachments-fail-to-upload&include=2',
     bearer(DELIVERY_TOKEN),
   )
+  type Item = { sys: { id: string; contentType: { sys: { id: string } } }; fields: unknown }
   const body = (await response.json()) as {
-    includes: { Entry: { sys: { contentType: { sys: { id: string } } } }[]; Asset?: unknown[] }
+    items: Item[]
+    includes: { Entry: Item[]; Asset?: { sys: { id: string } }[] }
   }
   const types = new Set(body.includes.Entry.map((e) => e.sys.contentType.sys.id))
   t.true(types.has('resolution') && types.has('resolutionStep') && types.has('ctaBanner'))
-  t.is(body.includes.Asset?.length, 1, 'only the banner image (level 2); screenshots are level 3')
+  // Level 0 is the article, level 1 what it links to; assets linked from those are level ≤ 2 and included.
+  // Assets linked only from steps (article → resolution → step → image) are level 3 and must not be.
+  const article = body.items[0] as Item
+  const levelOne = body.includes.Entry.filter((e) => linkIds(article.fields, 'Entry').has(e.sys.id))
+  const withinTwo = new Set([article, ...levelOne].flatMap((e) => [...linkIds(e.fields, 'Asset')]))
+  const stepOnly = body.includes.Entry.filter((e) => e.sys.contentType.sys.id === 'resolutionStep')
+    .flatMap((e) => [...linkIds(e.fields, 'Asset')])
+    .filter((id) => !withinTwo.has(id))
+  t.true(stepOnly.length > 0, 'the article has step screenshots')
+  t.deepEqual(new Set(body.includes.Asset?.map((a) => a.sys.id)), withinTwo)
 })
+
+/** Ids of every link of one type anywhere in a JSON value (fields and rich text alike). */
+function linkIds(value: unknown, linkType: 'Entry' | 'Asset', ids = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) linkIds(v, linkType, ids)
+  else if (value && typeof value === 'object') {
+    const sys = (value as { sys?: { type?: string; linkType?: string; id?: string } }).sys
+    if (sys?.type === 'Link' && sys.linkType === linkType && sys.id) ids.add(sys.id)
+    for (const v of Object.values(value)) linkIds(v, linkType, ids)
+  }
+  return ids
+}
 
 test('the client reads entries, assets and content types by id', async (t) => {
   const c = client()
