@@ -1,6 +1,6 @@
 // Entry point of the Markdown parser: one file in, one Article out, problems as vfile messages. Never throws.
 //
-// Pipeline: remark-parse + remark-frontmatter + remark-gfm, then small plugins (loose front matter, inline
+// Pipeline: remark-parse + remark-frontmatter + pipe tables (remark-tables), then small plugins (loose front matter, inline
 // HTML paragraphs, admonitions); the mdast is rendered to HTML and parsed with hast-util-from-html so raw
 // HTML and Markdown form one tree, as on the published page; that tree becomes a stream of items, and the
 // structure stage reads the article's fields from the stream.
@@ -8,7 +8,6 @@ import { basename } from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { type Processor, unified } from 'unified'
 import { VFile } from 'vfile'
@@ -21,6 +20,7 @@ import { mdastToHtml } from './mdast-to-html.ts'
 import remarkAdmonitions from './remark-admonitions.ts'
 import remarkInlineHtmlParagraphs from './remark-inline-html-paragraphs.ts'
 import remarkLooseFrontmatter from './remark-loose-frontmatter.ts'
+import remarkTables from './remark-tables.ts'
 import { plainText } from './rich-text.ts'
 import { buildStructure } from './structure.ts'
 import { variableNames } from './variables.ts'
@@ -213,7 +213,7 @@ function buildProcessor(depth: number) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
+    .use(remarkTables)
     .use(depth === 0 ? remarkLooseFrontmatter : noop)
     .use(remarkInlineHtmlParagraphs, { parseInline: flatParse })
     .use(remarkAdmonitions, { parseBody })
@@ -224,7 +224,7 @@ function noop() {}
 
 const flatProcessor = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkTables)
   .use(function disableHtmlFlow(this: Processor) {
     const data = this.data() as unknown as { micromarkExtensions?: unknown[] }
     data.micromarkExtensions = [...(data.micromarkExtensions ?? []), { disable: { null: ['htmlFlow'] } }]
