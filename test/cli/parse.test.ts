@@ -236,6 +236,16 @@ test('every diagnostic in the JSON is on stderr with its position and rule id; -
   for (const d of diagnostics.filter((d) => !errors.includes(d))) t.false(quiet.stderr.includes(d.ruleId))
 })
 
+test('broken front matter is reported with the file and the line:column of the problem', async (t) => {
+  const dir = workspace({ 'broken.md': '---\ndescription: [unclosed\n---\n# Title\n\nText.\n' })
+  const { code, stdout, stderr } = await cli(['--json', 'broken.md'], dir)
+  t.true(code === 0 || code === 1, 'a diagnostic about the file, not bad usage')
+  const [page] = JSON.parse(stdout) as Article[]
+  const onLine2 = page?.diagnostics.filter((d) => d.line === 2 && d.column !== null) ?? []
+  t.true(onLine2.length > 0)
+  t.regex(stderr, /^broken\.md\n(.*\n)*\s*2:\d+\s+(warning|error)\s+\S/)
+})
+
 test('a reader closing the pipe early is not an error', async (t) => {
   // Far more JSON than a pipe buffers, so the writer is still writing when the reader goes away.
   const long = `${article('Long')}\n${'Many words in one long paragraph. '.repeat(300)}\n`
