@@ -4,7 +4,9 @@ import type { ContentBackend } from '../backends/port.ts'
 import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
 
 const IDS_PER_REQUEST = 100
-const PAGE = 500
+// Small pages: the orphan scan reads whole entries (rich text included) and keeps only ids, so the page size is
+// what bounds its memory.
+const PAGE = 100
 
 export async function entriesByIds(
   backend: ContentBackend,
