@@ -21,6 +21,12 @@ export function readSourceFile(path: string): SourceFile {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     return unreadable(file, `Cannot read file (${code})`, 'unreadable-file')
   }
+  // UTF-16 is full of NUL bytes but is text: say what to do about it rather than calling it binary.
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  )
+    return unreadable(file, 'UTF-16 text; save the file as UTF-8', 'invalid-utf8')
   // A NUL byte never occurs in text a writer typed; it is the cheapest reliable sign of a binary file.
   const nul = bytes.indexOf(0)
   if (nul !== -1)

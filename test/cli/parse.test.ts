@@ -134,6 +134,15 @@ test('invalid UTF-8 is fatal and points at the broken character', async (t) => {
   t.regex(stderr, /latin1\.md\n\s*1:6\s+error\s+Not valid UTF-8.*invalid-utf8/)
 })
 
+test('a UTF-16 file is told apart from binary, with what to do', async (t) => {
+  const dir = workspace({
+    'wide.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Wide\n', 'utf16le')]),
+  })
+  const { code, stderr } = await cli(['wide.md'], dir)
+  t.is(code, 1)
+  t.regex(stderr, /wide\.md\n\s*1:1\s+error\s+UTF-16 text; save the file as UTF-8\s+invalid-utf8/)
+})
+
 // root reads any file whatever its mode, so there the case cannot be set up.
 const asNonRoot = process.getuid?.() === 0 ? test.skip : test
 asNonRoot('an unreadable file is a fatal diagnostic, not a crash', async (t) => {
