@@ -155,7 +155,7 @@ test('bulk publish: asynchronous, polled to succeeded; more than 200 items refus
   t.is(action.sys.type, 'BulkAction')
   t.is(action.sys.status, 'created')
   let status = action.sys.status
-  for (let i = 0; i < 50 && status !== 'succeeded' && status !== 'failed'; i++) {
+  for (let i = 0; i < 500 && status !== 'succeeded' && status !== 'failed'; i++) {
     await new Promise((r) => setTimeout(r, 20))
     status = (await json(call(`/bulk_actions/actions/${action.sys.id}`))).sys.status
   }
@@ -174,12 +174,16 @@ test('bulk publish: asynchronous, polled to succeeded; more than 200 items refus
 })
 
 test('rate limit: every response has the headers; past the limit, 429 RateLimitExceeded with a reset', async (t) => {
-  const { call } = await serve(t, { rateLimit: 3 })
-  // Start at the beginning of a second so all five requests fall in one window.
-  await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5))
-  const responses = await Promise.all(Array.from({ length: 5 }, () => call('/content_types')))
-  const statuses = responses.map((r) => r.status).sort()
-  t.deepEqual(statuses, [200, 200, 200, 429, 429])
+  const { call, log } = await serve(t, { rateLimit: 3 })
+  // Twelve at once cannot all fit in windows of three per second, however slow the machine.
+  const responses = await Promise.all(Array.from({ length: 12 }, () => call('/content_types')))
+  const statuses = responses.map((r) => r.status)
+  t.true(statuses.includes(429))
+  t.true(statuses.includes(200))
+  const perSecond = new Map<string, number>()
+  for (const e of log)
+    if (e.status === 200) perSecond.set(e.t.slice(0, 19), (perSecond.get(e.t.slice(0, 19)) ?? 0) + 1)
+  t.true(Math.max(...perSecond.values()) <= 3, 'never more than the limit answered in one second')
   for (const r of responses) t.is(r.headers.get('x-contentful-ratelimit-second-limit'), '3')
   const limited = responses.find((r) => r.status === 429) as Response
   t.true(Number(limited.headers.get('x-contentful-ratelimit-reset')) >= 1)
