@@ -1,5 +1,5 @@
 // The parse command as a user runs it: a real process, its stdout, stderr and exit status.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,11 +17,12 @@ interface Run {
   stderr: string
 }
 
-function cli(args: string[], cwd = root): Promise<Run> {
+function cli(args: string[], cwd = root, uid?: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`--import=${tsx}`, join(root, 'scripts', 'parse.ts'), ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1' },
+      ...(uid === undefined ? {} : { uid, gid: uid }),
     })
     let stdout = ''
     let stderr = ''
@@ -143,12 +144,27 @@ test('a UTF-16 file is told apart from binary, with what to do', async (t) => {
   t.regex(stderr, /wide\.md\n\s*1:1\s+error\s+UTF-16 text; save the file as UTF-8\s+invalid-utf8/)
 })
 
-// root reads any file whatever its mode, so there the case cannot be set up.
-const asNonRoot = process.getuid?.() === 0 ? test.skip : test
-asNonRoot('an unreadable file is a fatal diagnostic, not a crash', async (t) => {
+// root reads any file whatever its mode, so under root (as in CI) the CLI runs as the unprivileged `nobody`,
+// when nobody can read this checkout at all (a checkout under a private home folder cannot be).
+const nobody = process.getuid?.() === 0 ? 65534 : undefined
+const nobodyCanRun =
+  nobody === undefined ||
+  spawnSync(
+    process.execPath,
+    ['-e', `require('fs').readFileSync(${JSON.stringify(tsx.replace('file://', ''))})`],
+    {
+      uid: nobody,
+      gid: nobody,
+    },
+  ).status === 0
+const unlessUnreadableCheckout = nobodyCanRun ? test : test.skip
+if (!nobodyCanRun) console.warn('unreadable-file test skipped: user nobody cannot read this checkout')
+unlessUnreadableCheckout('an unreadable file is a fatal diagnostic, not a crash', async (t) => {
   const dir = workspace({ 'secret.md': article('Secret'), 'open.md': article('Open') })
+  chmodSync(dir, 0o755)
+  chmodSync(join(dir, 'open.md'), 0o644)
   chmodSync(join(dir, 'secret.md'), 0o000)
-  const { code, stdout, stderr } = await cli(['--json', dir])
+  const { code, stdout, stderr } = await cli(['--json', dir], root, nobody)
   t.is(code, 1)
   t.is((JSON.parse(stdout) as Article[]).length, 1)
   t.regex(stderr, /secret\.md\n\s*1:1\s+error\s+Cannot read file \(EACCES\).*unreadable-file/)
