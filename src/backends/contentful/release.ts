@@ -27,11 +27,6 @@ export interface ReleaseOptions {
 
 const NAME = /^release of (\S+) from (\S+) at (\S+)$/
 
-/** True when argv asks for the release flow; the flags are then taken out before the migrate CLI sees argv. */
-export function wantsRelease(argv: string[]): boolean {
-  return argv.includes('--release') || argv.includes('--rollback')
-}
-
 export async function runRelease(
   argv: string[],
   io: ReleaseIo,
