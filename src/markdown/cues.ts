@@ -66,6 +66,10 @@ export const RESOLUTION_HEADING =
 export const RELATED =
   /^(also )?(see|read)( also)?( the following)?( related)? (articles?|pages?|topics?)?:?$|^related (articles|pages|topics|reading)\s*:?$|^(you may|you might) also (want to )?(read|see|like)\b|^see also\b|\b(see|read|refer to|check( out)?)( also)? (the following|these|those|related|our|other) (\w+ )?(articles?|pages?|topics?|guides?|resources?|links?)\s*:$|^(related|further|useful|additional|more) (articles|reading|information|links|resources)\b/i
 
+/** Words naming further reading, in a lead-in or heading that introduces a list of links. */
+export const READING_LEAD =
+  /\b(articles?|pages?|guides?|documentation|docs|resources|reading|links|knowledge base|help center|tutorials?)\b/i
+
 /** Work-in-progress banners, which are not content. */
 export const WORK_IN_PROGRESS =
   /^(this (article|page) is (a )?(still )?(work in progress|under construction|being (updated|written))|work in progress|under construction)\b/i
@@ -73,9 +77,21 @@ export const WORK_IN_PROGRESS =
 /** Reading-time forms: "3 min read", "2 min read - updated few hours ago". */
 export const READING_TIME = /^(\d{1,3})\s*min(?:ute)?s?\s+read\b(.*)$/i
 
-/** Title words of articles that describe an issue and its fix. */
-export const TROUBLESHOOTING_TITLE =
-  /\b(troubleshoot\w*|errors?|issues?|problems?|not working|fail\w*|unable|cannot|can't|greyed|grayed|wrong|endless|loop\w*|resolve|fix\w*|duplicat\w*|disabled|missing|need admin approval|placeholder|stuck|limit)\b/i
+/**
+ * Title words of articles that describe an issue and its fix: the words for trouble, for a malfunction and for
+ * a wrong or lost result, as a family (never the name of one article's error).
+ */
+export const TROUBLESHOOTING_TITLE = new RegExp(
+  [
+    "\\b(troubleshoot\\w*|errors?|issues?|problems?|bugs?|failures?|fail\\w*|unable|cannot|can't|won't|doesn't|does not)\\b",
+    '\\b(resolv\\w*|fix\\w*|repair\\w*|workarounds?)\\b',
+    '\\bnot (\\w+ )?(working|loading|opening|starting|syncing|saving|showing|responding|displayed|shown|saved|synced|linked|found|available|visible)\\b',
+    '\\b(greyed|grayed|disabled|missing|stuck|blank|empty|frozen|freez\\w*|crash\\w*|hangs?|slow|endless\\w*|loop\\w*)\\b',
+    '\\b(wrong|incorrect\\w*|invalid|unexpected|duplicat\\w*|lost|los(e|es|ing)|disappear\\w*|broken|corrupt\\w*)\\b',
+    '\\b(limits?|exceeded|quotas?|throttl\\w*|time-?outs?|timed out|denied|blocked)\\b',
+  ].join('|'),
+  'i',
+)
 
 /** An overview or guide announces itself; it is not a single issue's troubleshooting article. */
 export const OVERVIEW =

@@ -11,8 +11,10 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
   if (s.overview) return 'other'
   const hasFix = s.resolutions.length > 0
   const issueTitle = TROUBLESHOOTING_TITLE.test(s.title)
-  if (s.symptomByCue && hasFix && (issueTitle || s.cause !== null)) return 'troubleshooting'
+  // Multi-cause articles state their causes in the sections that fix them, not before.
+  const stated = s.cause !== null || s.resolutions.some((r) => r.cause !== null)
+  if (s.symptomByCue && hasFix && (issueTitle || stated)) return 'troubleshooting'
   // No symptom phrasing, but an issue title, a stated cause and a fix: still an issue and its resolution.
-  if (hasFix && issueTitle && s.cause !== null) return 'troubleshooting'
+  if (hasFix && issueTitle && stated) return 'troubleshooting'
   return 'other'
 }

@@ -219,10 +219,13 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
   }
 }
 
-/** "If X happens, follow the steps below": the advice clause is not part of the symptom. */
+/**
+ * "If X happens, follow the steps below" / "…, one of the causes below applies": the advice or framing clause
+ * is not part of the symptom.
+ */
 function splitAdvice(run: Run): { field: Field | 'other'; run: Run }[] {
   const m =
-    /[,;][\s\u00a0]+(?=(please )?(follow|see|refer to|read|check|to (resolve|fix|solve|troubleshoot|prevent|handle))\b)/i.exec(
+    /[,;][\s\u00a0]+(?=(please )?(follow|see|refer to|read|check|try|to (resolve|fix|solve|troubleshoot|prevent|handle))\b|(one|any|each|some|either) of the (following|causes|reasons|solutions|methods|options|fixes)\b|(the|these) (following )?(causes|reasons|solutions|methods|options|fixes|steps) (below|listed|described)\b)/i.exec(
       run.text,
     )
   if (!m || !/^(if|when)\b/i.test(run.text.trim())) return [{ field: 'symptom', run }]

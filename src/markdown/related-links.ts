@@ -1,5 +1,5 @@
 import type { RelatedLink } from '../model/article.ts'
-import { RELATED } from './cues.ts'
+import { READING_LEAD, RELATED, RESOLUTION_HEADING } from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
 import { type InlineNode, plainText } from './rich-text.ts'
 import { dropped, type StructureCtx } from './structure-context.ts'
@@ -12,7 +12,16 @@ export function readRelated(items: Item[], i: number, out: RelatedLink[], ctx: S
       : item.type === 'heading' && item.depth >= 2
         ? item.line.text
         : null
-  if (lead === null || !RELATED.test(lead.replace(/\u00a0/g, ' ').trim())) return 0
+  if (lead === null) return 0
+  const t = lead.replace(/\u00a0/g, ' ').trim()
+  // Besides the usual phrasings, a lead-in that ends in a colon or a heading that names further reading
+  // ("These pages explain …:", "## Vendor articles on …"), when only links follow it.
+  const leadIn =
+    READING_LEAD.test(t) &&
+    (item.type === 'heading'
+      ? !RESOLUTION_HEADING.test(t)
+      : item.type === 'para' && /:$/.test(t) && item.lines.length === 1)
+  if (!RELATED.test(t) && !leadIn) return 0
   const links: RelatedLink[] = []
   if (item.type === 'para') for (const line of item.lines.slice(1)) links.push(...linksOf(line.inlines))
   let used = 1
