@@ -54,9 +54,16 @@ export const CAUSE_FOLLOW_UP =
 export const FRAMING =
   /^(there (are|is|can be|may be) (\w+ ){0,2}(reasons?|causes?|ways?|cases?|scenarios?|options?)\b|this (article|guide|page|section) (describes|explains|covers|lists|will|is an addition|provides|helps)|in some cases, the (error|issue|problem|notification) (will|does|may) not\b|read on\b|below,? you (will|can) find)/i
 
-/** The opening of a resolution: an intro sentence before steps, or a prose fix. */
+/**
+ * The opening of a resolution: an intro sentence before steps, or a prose fix, including advice given under a
+ * condition ("In case X, you can reduce Y by …").
+ */
 export const RESOLUTION =
-  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|alternatively,)/i
+  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|alternatively,|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
+
+/** An instruction: a sentence that tells the reader to act (imperative, or "you should / need to …"). */
+export const ACTION =
+  /^(please )?(open|go to|click|close|delete|clear|restart|reinstall|re-install|disable|enable|check|make sure|ensure|update|upgrade|contact|ask|switch|remove|select|try|set|allow|add|sign (in|out)|log (in|out)|install|uninstall|reset|refresh|run|turn (on|off)|change|adjust|verify|wait|send|request|reach out|grant|assign)\b|\b(you|users?|admins?|administrators?) (should|need to|must|have to|can try|are advised to)\b/i
 
 /** A heading that opens a resolution section. */
 export const RESOLUTION_HEADING =

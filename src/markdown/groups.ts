@@ -2,7 +2,7 @@
 import type { Block } from '@contentful/rich-text-types'
 import type { ImageRef, Resolution, Step } from '../model/article.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
-import { CAUSE, CAUSE_FOLLOW_UP, RESOLUTION, RESOLUTION_HEADING } from './cues.ts'
+import { ACTION, CAUSE, CAUSE_FOLLOW_UP, RESOLUTION, RESOLUTION_HEADING, RESOLUTION_MID } from './cues.ts'
 import type { Item, Line, RawImage } from './hast-items.ts'
 import { documentOf, type InlineNode, list, paragraph } from './rich-text.ts'
 import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
@@ -26,6 +26,8 @@ interface GroupDraft {
   /** Steps came from a bulleted action list; a further bullet list after an image or spacer continues it. */
   bullets: boolean
   at: number | null
+  /** The items the group was read from, so a section that turns out not to be a fix can go back to `body`. */
+  items: Item[]
 }
 
 export function buildGroups(
@@ -49,6 +51,7 @@ export function buildGroups(
       closed: false,
       bullets: false,
       at,
+      items: [],
     }
     groups.push(g)
     return g
@@ -64,6 +67,7 @@ export function buildGroups(
     tentative = false
   }
   const addIntro = (group: GroupDraft, item: Item) => {
+    group.items.push(item)
     if (item.type === 'para') group.hasIntroText = true
     group.intro.push({
       blocks: itemBlocks(item, ctx.imageIndex),
@@ -123,18 +127,29 @@ export function buildGroups(
     return group
   }
 
-  for (const raw of items) {
+  for (const [index, raw] of items.entries()) {
     const item = pseudoHeading(raw)
     const group = g as GroupDraft | null
     switch (item.type) {
       case 'heading': {
         const text = item.line.text.trim()
+        const last = group?.steps[group.steps.length - 1]
+        if (item !== raw && last && !restartsNumbering(items, index)) {
+          // A bold variant label between steps whose numbering carries on ("**Steps for the legacy page**"
+          // before a second step 7) labels a branch of the same procedure, not a new group.
+          last.blocks.push(lineBlock(item.line))
+          break
+        }
         if (!group || group.steps.length || (group.hasIntroText && item.depth <= group.headingDepth)) {
-          newGroup(text, item.depth, item.at)
+          newGroup(text, item.depth, item.at).items.push(item)
         } else if (group.title === null) {
+          group.items.push(item)
           group.title = text
           group.headingDepth = item.depth
-        } else group.intro.push({ blocks: [lineBlock(item.line)], run: null })
+        } else {
+          group.items.push(item)
+          group.intro.push({ blocks: [lineBlock(item.line)], run: null })
+        }
         break
       }
       case 'para': {
@@ -236,7 +251,22 @@ export function buildGroups(
 
   const multiCause =
     multiCauseHint || groups.filter((x) => x.title && /^([0-9]+\.|[IVX]+\.)\s/.test(x.title)).length >= 2
-  const resolutions = groups.map((draft) => finishGroup(draft, multiCause, ctx.toRef))
+  const resolutions: Resolution[] = []
+  for (const draft of groups) {
+    const r = finishGroup(draft, multiCause, ctx.toRef)
+    if (draft.steps.length === 0 && r.cause === null && !offersFix(draft)) {
+      // A section with no steps, no cause and no advice explains rather than fixes: it is body text.
+      const m = ctx.file.message('Section with no steps or advice read as explanation, not as a resolution', {
+        place: draft.at ? { line: draft.at, column: 1 } : undefined,
+        ruleId: 'section-not-resolution',
+        source: 'kb-cms',
+      })
+      m.fatal = undefined
+      ctx.unplaced.push(...draft.items)
+      continue
+    }
+    resolutions.push(r)
+  }
   return { resolutions }
 }
 
@@ -260,9 +290,45 @@ function pseudoHeading(item: Item): Item {
 const PSEUDO_HEADING =
   /^(steps? (for|to|in)|for (the )?|in (the )?|option|method|solution|variant|case|scenario|if you use)\b/i
 
+/** The section offers a fix: a resolution heading or numbered section, or advice in its text. */
+function offersFix(group: GroupDraft): boolean {
+  if (
+    group.title !== null &&
+    (RESOLUTION_HEADING.test(group.title) || /^([0-9]+|[IVX]+)\.\s/.test(group.title))
+  )
+    return true
+  if (group.title !== null && ACTION.test(group.title.trim())) return true
+  return group.intro.some((e) => e.run !== null && advises(e.run.text))
+}
+
+function advises(text: string): boolean {
+  return sentenceSpans(text).some((sp) => {
+    const t = text
+      .slice(sp.start, sp.end)
+      .replace(/\u00a0/g, ' ')
+      .trim()
+    return RESOLUTION.test(t) || RESOLUTION_MID.test(t) || ACTION.test(t)
+  })
+}
+
+/** Whether the next step marker after `index` starts a count afresh (1, 1.1) rather than carrying on. */
+function restartsNumbering(items: Item[], index: number): boolean {
+  for (const next of items.slice(index + 1)) {
+    if (next.type === 'heading') return true
+    if (next.type === 'list' && next.ordered) return next.start <= 1
+    if (next.type !== 'para') continue
+    for (const line of next.lines) {
+      const m = stepMarker(line)
+      if (m) return /^1(\.1)?$/.test(m.number)
+    }
+  }
+  return true
+}
+
 function bulletStepsExpected(group: GroupDraft): boolean {
   const lastRun = group.intro[group.intro.length - 1]?.run
-  if (lastRun && /:\s*$/.test(lastRun.text)) return true
+  // "… in the following places:" before bullets: they are steps when the section gives advice at all.
+  if (lastRun && /:\s*$/.test(lastRun.text) && (group.title === null || offersFix(group))) return true
   return (
     group.title !== null &&
     /\b(prevent|steps?|how to|solutions?|methods?|workarounds?|fix)\b/i.test(group.title)

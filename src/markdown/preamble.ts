@@ -116,7 +116,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
         paraField = 'cause'
         last = 'cause'
         return
-      } else if (symptomSeen && CAUSE_AFTER_SYMPTOM.test(t)) field = 'cause'
+      } else if (symptomSeen && (CAUSE_AFTER_SYMPTOM.test(t) || INDICATES.test(t))) field = 'cause'
       else if (!symptomSeen && /^(if|when)\b/i.test(t) && SYMPTOM.test(t)) {
         // A conditional opener is the symptom even when it names the cause; the shared-clause cut below splits it.
         field = 'symptom'
@@ -241,6 +241,7 @@ function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: boolean
   if (/^[a-z]/.test(t)) return true
   return (
     /:\s*$/.test(t) &&
+    !RESOLUTION.test(t) &&
     /\b(errors?|messages?|notifications?|text|following|shown|displayed|manifest\w*|symptoms?|signs?)\b/i.test(
       t,
     )

@@ -568,7 +568,37 @@ test('text between two steps belongs to the earlier step, even across spacers; a
   t.true(plain(a.body).includes('Once done'))
 })
 
-test('a bold heading-like line between step lists starts a new group', (t) => {
+test('a bold heading-like line between step lists starts a new group when the numbering restarts', (t) => {
+  const a = parse(
+    [
+      '# Duplicate tasks',
+      '',
+      'If tasks are duplicated after a sync, another tool writes to the same list.',
+      '',
+      '## How to fix the issue',
+      '',
+      '**1\\.** Disable the other tool  ',
+      '',
+      '**Steps for the new settings page**',
+      '',
+      '**1\\.** Open **Issues** and remove the duplicates  ',
+      '',
+      '**Steps for the legacy settings page**',
+      '',
+      '**1\\.** Open **Dashboard** and remove the duplicates  ',
+    ].join('\n'),
+  )
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      ['How to fix the issue', 1],
+      ['Steps for the new settings page', 1],
+      ['Steps for the legacy settings page', 1],
+    ],
+  )
+})
+
+test('a bold variant label before steps that carry on the numbering stays in the same group', (t) => {
   const a = parse(
     [
       '# Duplicate tasks',
@@ -589,13 +619,19 @@ test('a bold heading-like line between step lists starts a new group', (t) => {
     ].join('\n'),
   )
   t.deepEqual(
-    a.resolutions.map((r) => [r.title, r.steps.length]),
+    a.resolutions.map((r) => [r.title, r.steps.map((s) => plain(s.instruction))]),
     [
-      ['How to fix the issue', 1],
-      ['Steps for the new settings page', 1],
-      ['Steps for the legacy settings page', 1],
+      [
+        'How to fix the issue',
+        [
+          'Disable the other tool Steps for the new settings page',
+          'Open Issues and remove the duplicates Steps for the legacy settings page',
+          'Open Dashboard and remove the duplicates',
+        ],
+      ],
     ],
   )
+  t.true(a.diagnostics.some((d) => d.ruleId === 'step-numbering-gap'))
 })
 
 test('"If that does not help" right after a step opens a group only when steps follow it', (t) => {
