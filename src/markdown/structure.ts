@@ -203,7 +203,9 @@ function resolutionStart(items: Item[]): number {
     const item = items[j] as Item
     if (item.type === 'heading') {
       const hasPreamble = items.slice(0, j).some((i) => i.type === 'para')
-      return item.depth >= 2 && hasPreamble ? j : start
+      // A heading that explains ("What causes the error") closes the issue description, it does not open the fix.
+      const explains = EXPLAINER_HEADING.test(item.line.text.trim())
+      return item.depth >= 2 && hasPreamble && !explains ? j : start
     }
     if (
       item.type === 'para' &&
