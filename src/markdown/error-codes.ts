@@ -13,3 +13,19 @@ export function findErrorCodes(texts: string[]): string[] {
   for (const t of texts) for (const re of PATTERNS) for (const m of t.matchAll(re)) seen.add(m[0])
   return [...seen]
 }
+
+/**
+ * Codes listed in a column headed "Code" / "Error code": a reference table names its codes in whatever shape
+ * the product uses (E042, 1001, AUTH.FAILED), so a single code-like token there counts even when no pattern
+ * above matches it.
+ */
+export function tableColumnCodes(rows: { cells: { text: string }[] }[]): string[] {
+  const col = rows[0]?.cells.findIndex((c) => /\bcodes?\b/i.test(c.text)) ?? -1
+  if (col < 0) return []
+  const out: string[] = []
+  for (const row of rows.slice(1)) {
+    const t = (row.cells[col]?.text ?? '').replace(/\u00a0/g, ' ').trim()
+    if (/^[A-Za-z0-9][\w.:-]{1,40}$/.test(t) && /[\d_]/.test(t)) out.push(t)
+  }
+  return out
+}

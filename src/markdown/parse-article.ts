@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse'
 import { type Processor, unified } from 'unified'
 import { VFile } from 'vfile'
 import type { Article, CtaBanner, Diagnostic, ImageRef } from '../model/article.ts'
-import { findErrorCodes } from './error-codes.ts'
+import { findErrorCodes, tableColumnCodes } from './error-codes.ts'
 import { type Item, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
 import { articleKind } from './kind.ts'
@@ -103,7 +103,7 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     symptom: s.symptom,
     condition: s.condition,
     cause: s.cause,
-    errorCodes: findErrorCodes(textsOf(walk.items)),
+    errorCodes: [...new Set([...findErrorCodes(textsOf(walk.items)), ...tableCodesOf(walk.items)])],
     resolutions: s.resolutions,
     images: images.all(),
     notes: s.notes,
@@ -298,6 +298,19 @@ function imagesIn(items: Item[], out: RawImage[] = [], depth = 0): RawImage[] {
     else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(...c.icons)
   }
   return out
+}
+
+function tableCodesOf(items: Item[], depth = 0): string[] {
+  if (depth > 100) return []
+  return items.flatMap((item) =>
+    item.type === 'table'
+      ? tableColumnCodes(item.rows)
+      : item.type === 'note'
+        ? tableCodesOf(item.items, depth + 1)
+        : item.type === 'list'
+          ? item.items.flatMap((li) => tableCodesOf(li, depth + 1))
+          : [],
+  )
 }
 
 function textsOf(items: Item[], out: string[] = [], depth = 0): string[] {

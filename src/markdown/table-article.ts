@@ -7,19 +7,24 @@ import { documentOf } from './rich-text.ts'
 import type { Structure } from './structure.ts'
 import { bodyOf, dropped, type StructureCtx } from './structure-context.ts'
 
-const SYMPTOM_COLUMN = /manifest|symptom|issue|problem|error|what you see/i
-const CAUSE_COLUMN = /explanation|cause|reason|why|description/i
-const SOLUTION_COLUMN = /solution|resolution|fix|what to do|workaround|action/i
+const SYMPTOM_COLUMN =
+  /manifest|symptom|issue|problem|error|what you see|message|code|notification|behaviou?r/i
+const CAUSE_COLUMN = /explanation|cause|reason|why|description|meaning|details/i
+const SOLUTION_COLUMN =
+  /solution|resolution|fix|what to do|workaround|action|how to (fix|resolve)|recommend|next steps/i
+
+/** Columns for what the reader sees, why, and what to do: three different columns, or it is no issue table. */
+function issueColumns(names: string[]): { symptom: number; cause: number } | null {
+  const cause = names.findIndex((n) => CAUSE_COLUMN.test(n) && !SOLUTION_COLUMN.test(n))
+  const symptom = names.findIndex((n, i) => i !== cause && SYMPTOM_COLUMN.test(n) && !CAUSE_COLUMN.test(n))
+  const solution = names.findIndex((n, i) => i !== cause && i !== symptom && SOLUTION_COLUMN.test(n))
+  return cause >= 0 && symptom >= 0 && solution >= 0 ? { symptom, cause } : null
+}
 
 export function isIssueTable(item: Extract<Item, { type: 'table' }>): boolean {
   const header = item.rows[0]
   if (!header || item.rows.length < 2) return false
-  const names = header.cells.map((c) => c.text)
-  return (
-    names.some((n) => SYMPTOM_COLUMN.test(n)) &&
-    names.some((n) => CAUSE_COLUMN.test(n)) &&
-    names.some((n) => SOLUTION_COLUMN.test(n))
-  )
+  return issueColumns(header.cells.map((c) => c.text)) !== null
 }
 
 export function tableArticle(
@@ -38,8 +43,9 @@ export function tableArticle(
   const resolutions: Resolution[] = []
   for (const table of tables) {
     const header = (table.rows[0] as { cells: Line[] }).cells.map((c) => c.text)
-    const symptomCol = header.findIndex((n) => SYMPTOM_COLUMN.test(n) && !CAUSE_COLUMN.test(n))
-    const causeCol = header.findIndex((n) => CAUSE_COLUMN.test(n))
+    const cols = issueColumns(header) as { symptom: number; cause: number }
+    const symptomCol = cols.symptom
+    const causeCol = cols.cause
     dropped(ctx, table, header.join(' | '))
     for (const row of table.rows.slice(1)) {
       const symptomCell = row.cells[symptomCol]
