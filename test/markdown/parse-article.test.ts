@@ -687,3 +687,54 @@ test('a plain list interrupted by a screenshot goes on as the same steps', (t) =
     ],
   )
 })
+
+test('a section with no steps, cause or advice is explanation: body, not a group, and reported', (t) => {
+  const a = parse(
+    [
+      '# Sprocket Limit Reached',
+      '',
+      'If the sprocket limit is reached, you will see a warning in the dashboard.',
+      '',
+      'In case you run many sprockets, you can reduce their number by adjusting the following settings:',
+      '',
+      '- Lower the sprocket count',
+      '- Disable idle sprockets',
+      '',
+      '## How sprockets are counted',
+      '',
+      'Each sprocket counts once per day, whatever its size.',
+      '',
+      '## Limit adjustment',
+      '',
+      'If nothing else works, you can request a higher limit from the support team.',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      [null, 2],
+      ['Limit adjustment', 0],
+    ],
+  )
+  t.true(plain(a.body).includes('Each sprocket counts once per day'))
+  t.true(rules(a).includes('section-not-resolution'))
+})
+
+test('"X indicates that Y" after the symptom is the cause', (t) => {
+  const a = parse(
+    [
+      '# Widget Fails to Start',
+      '',
+      'The widget may fail to start with a notice that shows a request number.',
+      '',
+      'The request number in the notice indicates that a required online resource cannot be reached.',
+      '',
+      'To resolve it, allow the resource in your firewall.',
+    ].join('\n'),
+  )
+  t.is(
+    plain(a.cause),
+    'The request number in the notice indicates that a required online resource cannot be reached.',
+  )
+})

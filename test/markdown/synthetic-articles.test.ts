@@ -527,3 +527,34 @@ test('an issue table with differently named columns: symptom and cause from thei
     ],
   ])
 })
+
+test("codes in a table's Code column count whatever their shape; a two-column notice table is no issue table", (t) => {
+  const a = parse(
+    'Gateway-Codes',
+    [
+      '# Gateway Error Codes',
+      '',
+      '| Code | Meaning | What to do |',
+      '| --- | --- | --- |',
+      '| E042 | The gateway refused the upload. | Retry after five minutes. |',
+      '| 1001 | The upload was too large. | Split the upload. |',
+      '| see below | Anything else. | Write to support. |',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.deepEqual(a.errorCodes, ['E042', '1001'])
+  t.is(a.resolutions.length, 3)
+  const notices = parse(
+    'Notices',
+    [
+      '# Settings Page Notices',
+      '',
+      '| Notice text | Meaning / action to take |',
+      '| --- | --- |',
+      '| Changes saved. | Nothing to do. |',
+      '| Session expired, reopen the page. | Reopen the page from the menu. |',
+    ].join('\n'),
+  )
+  t.is(notices.kind, 'other')
+  t.deepEqual(notices.errorCodes, [])
+})
