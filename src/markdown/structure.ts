@@ -123,6 +123,7 @@ export function buildStructure(
   ctx.unplaced = ctx.unplaced.filter((i) => !leadSet.has(i))
   const groups =
     start < 0 ? { resolutions: [] } : buildGroups([...lead, ...flat.slice(start)], ctx, fields.multiCause)
+  titleFirstIssue(preamble, groups.resolutions, ctx)
 
   return {
     title,
@@ -140,6 +141,21 @@ export function buildStructure(
     unplacedLines: ctx.unplacedLines,
     overview,
   }
+}
+
+/**
+ * Two independent issues in one article: the first issue's section heading opens the article, before its
+ * symptom, and a later titled section holds the second. That first heading titles the first fix.
+ */
+function titleFirstIssue(preamble: Item[], resolutions: Resolution[], ctx: StructureCtx): void {
+  const first = preamble.find((i) => i.type !== 'spacer')
+  const fix = resolutions[0]
+  if (first?.type !== 'heading' || first.depth < 2 || !fix || fix.title !== null) return
+  const text = first.line.text.trim()
+  if (EXPLAINER_HEADING.test(text)) return
+  if (!resolutions.slice(1).some((r) => r.title !== null)) return
+  fix.title = text
+  ctx.unplaced = ctx.unplaced.filter((i) => i !== first)
 }
 
 /**

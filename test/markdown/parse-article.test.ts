@@ -738,3 +738,34 @@ test('"X indicates that Y" after the symptom is the cause', (t) => {
     'The request number in the notice indicates that a required online resource cannot be reached.',
   )
 })
+
+test('two issues in one article: the heading that opens the first issue titles its fix', (t) => {
+  const a = parse(
+    [
+      '# Widget Icons Troubleshooting',
+      '',
+      '### Widget icon is grey',
+      '',
+      'It manifests as a grey widget icon in the toolbar.',
+      '',
+      'The cause of the issue is a blocked proxy script.',
+      '',
+      'Steps to resolve the issue:',
+      '',
+      '**1\\.** Open the proxy settings  ',
+      '**2\\.** Clear both boxes  ',
+      '',
+      '### Widget icon is missing',
+      '',
+      'If the icon is missing, the client works offline. To resolve the issue, switch the client back online.',
+    ].join('\n'),
+  )
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      ['Widget icon is grey', 2],
+      ['Widget icon is missing', 0],
+    ],
+  )
+  t.false(plain(a.body).includes('Widget icon is grey'))
+})
