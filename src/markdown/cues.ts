@@ -40,7 +40,7 @@ export const SYMPTOM = new RegExp(
 
 /** A sentence that only limits scope: an OS, client, edition or implementation. */
 export const CONDITION =
-  /\b(only|solely) (happens|occurs|appears|applies|affects)\b|\b(is|are) (observed|seen|reproduced|reported|present) only\b|\b(occurs?|happens?|appears?|applies) only (in|on|with|for|to|when|if)\b|^only (users|customers|accounts|mailboxes|clients|versions|editions) (of|on|in|with|using)\b|\b(happens|occurs|applies) only\b|\bis specific to\b|\bare specific to\b|^(this|the) (issue|problem|error|article|behaviou?r|information|troubleshooting \w+)( \w+)? (only )?(concerns|affects only|applies (only )?to|is relevant (for|to)|is valid (only )?for)\b/i
+  /^(this|the|it|that)( described| same)?( (issue|problem|error|behaviou?r|bug|limitation))? (\w+ )?(affects|occurs|happens|appears|applies|exists|is (observed|seen|reproduced|relevant|present)|was (observed|seen|reproduced|reported))\b[^.]*\bonly\b|^(this|the) (issue|problem|error|behaviou?r|bug) (is|was) (reproduced|observed|seen|reported) (in|on|with|for)\b|\b(is|are) limited to\b|\b(only|solely) (happens|occurs|appears|applies|affects)\b|\b(is|are) (observed|seen|reproduced|reported|present) only\b|\b(occurs?|happens?|appears?|applies) only (in|on|with|for|to|when|if)\b|^only (users|customers|accounts|mailboxes|clients|versions|editions) (of|on|in|with|using)\b|\b(happens|occurs|applies) only\b|\bis specific to\b|\bare specific to\b|^(this|the) (issue|problem|error|article|behaviou?r|information|troubleshooting \w+)( \w+)? (only )?(concerns|affects only|applies (only )?to|is relevant (for|to)|is valid (only )?for)\b/i
 
 /** Explicit cause phrasing. */
 export const CAUSE =

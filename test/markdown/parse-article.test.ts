@@ -769,3 +769,28 @@ test('two issues in one article: the heading that opens the first issue titles i
   )
   t.false(plain(a.body).includes('Widget icon is grey'))
 })
+
+test('scope sentences naming an OS, client or edition are the condition, in their several phrasings', (t) => {
+  for (const scope of [
+    'The issue affects users of the tablet app only.',
+    'This behavior is observed on Windows 7 only.',
+    'The issue is reproduced in Widget Desk 2016 and earlier versions.',
+    'This problem applies to the Starter edition.',
+  ]) {
+    const a = parse(
+      [
+        '# Widget Fails to Start',
+        '',
+        'If the widget fails to start after an update, a blank panel is shown.',
+        '',
+        scope,
+        '',
+        'This is caused by a stale cache.',
+        '',
+        'To resolve the issue, clear the cache.',
+      ].join('\n'),
+    )
+    t.is(plain(a.condition), scope)
+    t.is(plain(a.cause), 'This is caused by a stale cache.')
+  }
+})
