@@ -44,7 +44,7 @@ export const CONDITION =
 
 /** Explicit cause phrasing. */
 export const CAUSE =
-  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|root cause|is triggered by|happens because|occurs because)\b/i
+  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|(is|are) the result of|root cause|the root of the (problem|issue|error)|is triggered by|happens because|occurs because|arises? from|originates? from|lies in|is a known (limitation|issue|problem)|^most likely,)\b/i
 
 /** A sentence that explains the cause further, following a cause sentence. */
 export const CAUSE_FOLLOW_UP =
@@ -59,7 +59,7 @@ export const FRAMING =
  * condition ("In case X, you can reduce Y by …").
  */
 export const RESOLUTION =
-  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|alternatively,|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
+  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|alternatively,|(here is|here's) how\b|(do|perform|complete) (the following|these|the steps)\b|what to do\b|how to (resolve|fix|solve)\b|you can (fix|resolve|solve|work around|avoid|prevent) (this|it|the)\b|to get (it|this|them|\w+) (working|back)\b|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
 
 /** An instruction: a sentence that tells the reader to act (imperative, or "you should / need to …"). */
 export const ACTION =

@@ -794,3 +794,35 @@ test('scope sentences naming an OS, client or edition are the condition, in thei
     t.is(plain(a.cause), 'This is caused by a stale cache.')
   }
 })
+
+test('cause and resolution openers are families of phrasings, not one article’s words', (t) => {
+  const causes = [
+    'The issue arises from an outdated certificate.',
+    'The root of the problem is a duplicated rule.',
+    'Such behavior is the result of a policy restriction.',
+    'This is a known limitation of the mail server.',
+  ]
+  const fixes = ['Here is how to fix it:', 'Do the following:', 'You can fix this by doing the following:']
+  for (const [i, cause] of causes.entries()) {
+    const fix = fixes[i % fixes.length] as string
+    const a = parse(
+      [
+        '# Widget Fails to Start',
+        '',
+        'If the widget fails to start after an update, a blank panel is shown.',
+        '',
+        cause,
+        '',
+        fix,
+        '',
+        '**1\\.** Close the widget  ',
+        '**2\\.** Start it again  ',
+      ].join('\n'),
+    )
+    t.is(plain(a.cause), cause)
+    t.deepEqual(
+      a.resolutions.map((r) => [plain(r.intro), r.steps.length]),
+      [[fix, 2]],
+    )
+  }
+})
