@@ -826,3 +826,29 @@ test('cause and resolution openers are families of phrasings, not one article’
     )
   }
 })
+
+test('symptom openers are a family: reports, blank screens, freezes, run-ins, wrong values', (t) => {
+  for (const symptom of [
+    'Users report that widgets are saved twice.',
+    'After the update, the panel shows a blank screen.',
+    'The widget freezes when you open a large board.',
+    'Some users can run into a sign-in loop.',
+    'Calendar events appear with a wrong time.',
+  ]) {
+    const a = parse(
+      [
+        '# Widget Board',
+        '',
+        symptom,
+        '',
+        'This is caused by a stale cache.',
+        '',
+        'To resolve the issue:',
+        '',
+        '**1\\.** Clear the cache  ',
+      ].join('\n'),
+    )
+    t.is(a.kind, 'troubleshooting', symptom)
+    t.is(plain(a.symptom), symptom)
+  }
+})
