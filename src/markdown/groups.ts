@@ -138,6 +138,15 @@ export function buildGroups(
           // A bold variant label between steps whose numbering carries on ("**Steps for the legacy page**"
           // before a second step 7) labels a branch of the same procedure, not a new group.
           last.blocks.push(lineBlock(item.line))
+          const m = ctx.file.message(
+            `Bold label "${text}" before continuing step numbers kept inside the previous step`,
+            {
+              place: item.at ? { line: item.at, column: 1 } : undefined,
+              ruleId: 'variant-label',
+              source: 'kb-cms',
+            },
+          )
+          m.fatal = undefined
           break
         }
         if (!group || group.steps.length || (group.hasIntroText && item.depth <= group.headingDepth)) {

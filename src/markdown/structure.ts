@@ -156,6 +156,12 @@ function titleFirstIssue(preamble: Item[], resolutions: Resolution[], ctx: Struc
   if (!resolutions.slice(1).some((r) => r.title !== null)) return
   fix.title = text
   ctx.unplaced = ctx.unplaced.filter((i) => i !== first)
+  info(
+    ctx,
+    first,
+    `Opening heading "${text}" taken as the title of the first resolution`,
+    'first-issue-heading',
+  )
 }
 
 /**

@@ -632,6 +632,7 @@ test('a bold variant label before steps that carry on the numbering stays in the
     ],
   )
   t.true(a.diagnostics.some((d) => d.ruleId === 'step-numbering-gap'))
+  t.true(rules(a).includes('variant-label'))
 })
 
 test('"If that does not help" right after a step opens a group only when steps follow it', (t) => {
@@ -768,6 +769,7 @@ test('two issues in one article: the heading that opens the first issue titles i
     ],
   )
   t.false(plain(a.body).includes('Widget icon is grey'))
+  t.true(rules(a).includes('first-issue-heading'))
 })
 
 test('scope sentences naming an OS, client or edition are the condition, in their several phrasings', (t) => {
