@@ -3,19 +3,22 @@
 // writes only what changed (children before parents), then publishes in bulk.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { relative, resolve, sep } from 'node:path'
+import { relative, resolve } from 'node:path'
 import type { ContentBackend, PublishItem } from '../backends/port.ts'
-import { ConflictError, ValidationError } from '../backends/port.ts'
+import { ConflictError } from '../backends/port.ts'
 import { type ParseOptions, parseArticleSource, slugOf } from '../markdown/parse-article.ts'
 import type { Article, ImageRef } from '../model/article.ts'
 import { type AssetRecord, DEFAULT_LOCALE, type EntryRecord } from '../model/contentful-types.ts'
 import { classifyEntry, type EntryAction, isPublishedCurrent } from './changeset.ts'
+import { describeError } from './describe-error.ts'
 import { articleImages, desiredArticle, type SyncedType } from './desired-state.ts'
 import { articleId } from './ids.ts'
 import { ImageAssets } from './image-assets.ts'
+import { mapLimit } from './map-limit.ts'
 import { findOrphans } from './orphans.ts'
 import { slugFromHref } from './related-slug.ts'
 import { emptyReport, type Outcome, type PlannedChange, type SyncReport } from './report.ts'
+import { locate, toPosix, unreadable } from './source-file.ts'
 import { markdownFiles } from './source-walk.ts'
 import { assetsByIds, entriesByIds } from './space-reader.ts'
 import { CountingWriter } from './writer.ts'
@@ -496,61 +499,4 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
       })
     }
   }
-}
-
-function unreadable(file: string, error: unknown): Article {
-  const message = `cannot read or parse this file: ${error instanceof Error ? error.message : String(error)}`
-  return {
-    source: file,
-    kind: 'other',
-    slug: '',
-    title: '',
-    description: null,
-    readingTimeMinutes: null,
-    appliesTo: [],
-    symptom: null,
-    condition: null,
-    cause: null,
-    errorCodes: [],
-    resolutions: [],
-    images: [],
-    notes: [],
-    related: [],
-    cta: null,
-    variables: [],
-    body: null,
-    diagnostics: [{ ruleId: 'sync-unreadable', severity: 'fatal', message, line: null, column: null }],
-  }
-}
-
-/** Where a string first appears in a text, 1-based, or nulls. */
-function locate(text: string, needle: string): { line: number | null; column: number | null } {
-  const at = text.indexOf(needle)
-  if (at < 0) return { line: null, column: null }
-  const before = text.slice(0, at)
-  const line = before.split('\n').length
-  return { line, column: at - before.lastIndexOf('\n') }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof ValidationError) {
-    const details = error.details.length > 0 ? `: ${JSON.stringify(error.details).slice(0, 500)}` : ''
-    return `${error.message}${details}`
-  }
-  return error instanceof Error ? error.message : String(error)
-}
-
-function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/')
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T
-      await fn(item)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }

@@ -1,0 +1,43 @@
+// What the sync says about a source file it could not use, and where in it a problem sits.
+import { sep } from 'node:path'
+import type { Article } from '../model/article.ts'
+
+/** A file that cannot be read or parsed, as an article with one fatal diagnostic: reported, never synced. */
+export function unreadable(file: string, error: unknown): Article {
+  const message = `cannot read or parse this file: ${error instanceof Error ? error.message : String(error)}`
+  return {
+    source: file,
+    kind: 'other',
+    slug: '',
+    title: '',
+    description: null,
+    readingTimeMinutes: null,
+    appliesTo: [],
+    symptom: null,
+    condition: null,
+    cause: null,
+    errorCodes: [],
+    resolutions: [],
+    images: [],
+    notes: [],
+    related: [],
+    cta: null,
+    variables: [],
+    body: null,
+    diagnostics: [{ ruleId: 'sync-unreadable', severity: 'fatal', message, line: null, column: null }],
+  }
+}
+
+/** Where a string first appears in a text, 1-based, or nulls. */
+export function locate(text: string, needle: string): { line: number | null; column: number | null } {
+  const at = text.indexOf(needle)
+  if (at < 0) return { line: null, column: null }
+  const before = text.slice(0, at)
+  const line = before.split('\n').length
+  return { line, column: at - before.lastIndexOf('\n') }
+}
+
+/** Paths as the user reads them, with forward slashes on every platform. */
+export function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/')
+}
