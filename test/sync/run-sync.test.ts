@@ -251,3 +251,21 @@ test('a related article later in the run (another chunk) is linked and published
   ])
   t.is((await sync({ chunkSize: 1 })).writes, 0)
 })
+
+test('a resolution removed from the Markdown leaves orphans that --prune archives', async (t) => {
+  const { files, backend, sync } = await setup(t)
+  await sync()
+  const gear = sampleArticles()[1]
+  if (!gear) return t.fail()
+  writeFileSync(files[1] as string, JSON.stringify({ ...gear, resolutions: gear.resolutions.slice(0, 1) }))
+  const report = await sync()
+  t.deepEqual(report.orphans.map((o) => o.id).sort(), ['gear-noise.r2', 'gear-noise.r2.s1'])
+  t.false(report.orphans.some((o) => o.pruned))
+  const pruned = await sync({ prune: true })
+  t.true(pruned.orphans.every((o) => o.pruned))
+  const space = await readSpace(backend)
+  const live = space.entries.filter((e) => e.sys.archivedVersion === undefined)
+  t.false(live.some((e) => e.sys.id.startsWith('gear-noise.r2')))
+  t.deepEqual(spaceProblems({ ...space, entries: live }), [])
+  t.deepEqual((await sync()).orphans, [])
+})
