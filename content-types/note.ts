@@ -1,3 +1,4 @@
+import { NOTE_KINDS } from '../src/model/article.ts'
 import { defineContentType } from '../src/model/define-content-type.ts'
 import { contentHashHelp, richText } from './rich-text.ts'
 
@@ -13,20 +14,7 @@ export default defineContentType({
       type: 'Symbol',
       validations: [
         {
-          in: [
-            'note',
-            'abstract',
-            'info',
-            'tip',
-            'success',
-            'question',
-            'warning',
-            'failure',
-            'danger',
-            'bug',
-            'example',
-            'quote',
-          ],
+          in: [...NOTE_KINDS],
         },
       ],
       widget: { id: 'dropdown' },

@@ -11,7 +11,13 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { type Processor, unified } from 'unified'
 import { VFile } from 'vfile'
-import type { Article, CtaBanner, Diagnostic, ImageRef } from '../model/article.ts'
+import {
+  type Article,
+  type CtaBanner,
+  type Diagnostic,
+  emptyArticle,
+  type ImageRef,
+} from '../model/article.ts'
 import { findErrorCodes, tableColumnCodes } from './error-codes.ts'
 import { type Item, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
@@ -43,7 +49,7 @@ export function parseArticleSource(
 
 export function parseArticle(file: VFile, options: ParseOptions = {}): Article {
   const source = file.path ?? ''
-  let article = emptyArticle(source)
+  let article = emptyArticle(source, slugOf(source))
   try {
     article = parse(file, options, article)
   } catch (error) {
@@ -342,30 +348,6 @@ function toDiagnostic(m: VFile['messages'][number]): Diagnostic {
     message: m.reason,
     line: m.line ?? null,
     column: m.column ?? null,
-  }
-}
-
-function emptyArticle(source: string): Article {
-  return {
-    source,
-    kind: 'other',
-    slug: slugOf(source),
-    title: '',
-    description: null,
-    readingTimeMinutes: null,
-    appliesTo: [],
-    symptom: null,
-    condition: null,
-    cause: null,
-    errorCodes: [],
-    resolutions: [],
-    images: [],
-    notes: [],
-    related: [],
-    cta: null,
-    variables: [],
-    body: null,
-    diagnostics: [],
   }
 }
 

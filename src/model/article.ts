@@ -31,6 +31,22 @@ export interface Resolution {
   steps: Step[]
 }
 
+/** The admonition kinds mkdocs-material renders; anything else is shown as a plain note. */
+export const NOTE_KINDS = [
+  'note',
+  'abstract',
+  'info',
+  'tip',
+  'success',
+  'question',
+  'warning',
+  'failure',
+  'danger',
+  'bug',
+  'example',
+  'quote',
+] as const
+
 export interface Note {
   /** Admonition type: note, warning, tip, info, … */
   kind: string
@@ -83,4 +99,29 @@ export interface Article {
   variables: string[]
   body: RichText | null
   diagnostics: Diagnostic[]
+}
+
+/** An article with nothing in it yet: the parser's starting point, and what an unreadable file becomes. */
+export function emptyArticle(source: string, slug: string): Article {
+  return {
+    source,
+    kind: 'other',
+    slug,
+    title: '',
+    description: null,
+    readingTimeMinutes: null,
+    appliesTo: [],
+    symptom: null,
+    condition: null,
+    cause: null,
+    errorCodes: [],
+    resolutions: [],
+    images: [],
+    notes: [],
+    related: [],
+    cta: null,
+    variables: [],
+    body: null,
+    diagnostics: [],
+  }
 }

@@ -1,6 +1,14 @@
 // Article → the entries kb-cms wants in the space: the article, its resolutions, steps and notes, and the shared
 // CTA banner, each with a deterministic id and a content hash. Pure: images arrive already resolved to asset ids.
-import type { Article, CtaBanner, ImageRef, Note, Resolution, ResolutionKind } from '../model/article.ts'
+import {
+  type Article,
+  type CtaBanner,
+  type ImageRef,
+  NOTE_KINDS,
+  type Note,
+  type Resolution,
+  type ResolutionKind,
+} from '../model/article.ts'
 import { type LocalizedFields, link } from '../model/contentful-types.ts'
 import { contentHash } from './canonical-json.ts'
 import { stampFields } from './entry-fields.ts'
@@ -33,21 +41,6 @@ export interface DesiredArticle {
   entries: DesiredEntry[]
   warnings: string[]
 }
-
-export const NOTE_KINDS = [
-  'note',
-  'abstract',
-  'info',
-  'tip',
-  'success',
-  'question',
-  'warning',
-  'failure',
-  'danger',
-  'bug',
-  'example',
-  'quote',
-]
 
 const SYMBOL_MAX = 256
 
@@ -87,7 +80,7 @@ export function desiredArticle(article: Article, ctx: DesiredContext): DesiredAr
   const noteIds = article.notes.map(
     (note, i) =>
       make(childId(article.slug, noteSuffix(i + 1)), 'note', {
-        kind: NOTE_KINDS.includes(note.kind) ? note.kind : 'note',
+        kind: (NOTE_KINDS as readonly string[]).includes(note.kind) ? note.kind : 'note',
         title: symbol(noteTitle(note)),
         body: rich(note.body),
       }).id,

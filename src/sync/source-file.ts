@@ -1,31 +1,19 @@
 // What the sync says about a source file it could not use, and where in it a problem sits.
 import { sep } from 'node:path'
-import type { Article } from '../model/article.ts'
+import { type Article, emptyArticle } from '../model/article.ts'
 
 /** A file that cannot be read or parsed, as an article with one fatal diagnostic: reported, never synced. */
 export function unreadable(file: string, error: unknown): Article {
   const message = `cannot read or parse this file: ${error instanceof Error ? error.message : String(error)}`
-  return {
-    source: file,
-    kind: 'other',
-    slug: '',
-    title: '',
-    description: null,
-    readingTimeMinutes: null,
-    appliesTo: [],
-    symptom: null,
-    condition: null,
-    cause: null,
-    errorCodes: [],
-    resolutions: [],
-    images: [],
-    notes: [],
-    related: [],
-    cta: null,
-    variables: [],
-    body: null,
-    diagnostics: [{ ruleId: 'sync-unreadable', severity: 'fatal', message, line: null, column: null }],
-  }
+  const article = emptyArticle(file, '')
+  article.diagnostics.push({
+    ruleId: 'sync-unreadable',
+    severity: 'fatal',
+    message,
+    line: null,
+    column: null,
+  })
+  return article
 }
 
 /** Where a string first appears in a text, 1-based, or nulls. */

@@ -8,6 +8,7 @@ import type {
   TypeResolutionStep,
   TypeTroubleshootingArticle,
 } from '../../generated/content-types.ts'
+import { NOTE_KINDS } from '../../model/article.ts'
 import { type Html, html, safeHref } from './html.ts'
 import { layout } from './layout.ts'
 import { embeddedAssetIds, figure, imageOf, type RichTextContext, richText } from './rich-text.ts'
@@ -25,20 +26,7 @@ export interface PageOptions {
   siteName: string
 }
 
-const NOTE_KINDS = new Set([
-  'note',
-  'abstract',
-  'info',
-  'tip',
-  'success',
-  'question',
-  'warning',
-  'failure',
-  'danger',
-  'bug',
-  'example',
-  'quote',
-])
+const NOTE_KIND_SET: ReadonlySet<string> = new Set(NOTE_KINDS)
 
 export const articleHref = (slug: unknown) =>
   typeof slug === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? `/articles/${slug}` : undefined
@@ -77,7 +65,7 @@ ${steps.length ? html`<ol class="steps">${steps.map((s, i) => step(s, `step-${in
 }
 
 function note(n: Note, rt: RichTextContext): Html {
-  const kind = token(n.fields.kind, (k) => NOTE_KINDS.has(k), 'note')
+  const kind = token(n.fields.kind, (k) => NOTE_KIND_SET.has(k), 'note')
   return html`<aside class="admonition admonition-${kind}" role="note"><p class="admonition-title">${substitute(
     n.fields.title,
     rt.vars,
