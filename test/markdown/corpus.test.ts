@@ -1,7 +1,7 @@
 // The parser over the development corpus, read at run time from ../shared/corpus (never copied here):
 // kinds per dev-set.tsv, the scorer's thresholds, valid rich text, and nothing visible lost.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { validateRichTextDocument } from '@contentful/rich-text-types'
@@ -47,7 +47,8 @@ corpusTest(test)(
     const dir = mkdtempSync(join(tmpdir(), 'kb-score-'))
     const pred = join(dir, 'pred.json')
     writeFileSync(pred, JSON.stringify(files.map(parsedArticle)))
-    const scorer = join(corpusDir, '..', 'tools', 'score-articles.mjs')
+    // The scorer runs only when called by its real path (it compares its own URL with argv[1]).
+    const scorer = realpathSync(join(corpusDir, '..', 'tools', 'score-articles.mjs'))
     const out = execFileSync(process.execPath, [scorer, '--gold', join(corpusDir, 'gold'), '--pred', pred], {
       encoding: 'utf8',
     })
