@@ -14,6 +14,7 @@ import {
   toField,
 } from '../model/define-content-type.ts'
 import { describeOperation, type Operation } from '../model/define-migration.ts'
+import { currentHash, HASH_FIELD, storedHash } from '../model/entry-fields.ts'
 import { checkField, checkIdentifier, checkWidget, FIELD_ID } from '../model/field-rules.ts'
 import { mergeControls, sameContentType, sameJson } from '../model/normalize.ts'
 
@@ -368,6 +369,11 @@ function planTransform(
       else fields[id] = { ...(fields[id] ?? {}), [DEFAULT_LOCALE]: value }
     }
     if (sameJson(fields, entry.fields)) continue
+    // A migration is kb-cms writing too: an entry that still held what the sync wrote gets its hash renewed, so
+    // the next sync does not mistake the migration's change for an editor's. An editor-changed one stays so.
+    const hash = storedHash(entry.fields)
+    if (hash !== null && hash === currentHash(entry.fields))
+      fields[HASH_FIELD] = { [DEFAULT_LOCALE]: currentHash(fields) }
     writes.push({
       type: 'putEntry',
       entry: { id: entry.sys.id, contentTypeId: op.contentTypeId, fields },

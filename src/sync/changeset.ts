@@ -1,8 +1,8 @@
 // Desired entry + what the space holds → the action to take. Pure; the content hash decides everything, so no
 // state outside the space is needed.
 import type { EntryRecord, Sys } from '../model/contentful-types.ts'
+import { currentHash, storedHash } from '../model/entry-fields.ts'
 import type { DesiredEntry } from './desired-state.ts'
-import { currentHash, storedHash } from './entry-fields.ts'
 
 export type EntryAction =
   | { type: 'create'; desired: DesiredEntry }

@@ -9,9 +9,9 @@ import {
   type Resolution,
   type ResolutionKind,
 } from '../model/article.ts'
+import { contentHash } from '../model/canonical-json.ts'
 import { type LocalizedFields, link } from '../model/contentful-types.ts'
-import { contentHash } from './canonical-json.ts'
-import { stampFields } from './entry-fields.ts'
+import { stampFields } from '../model/entry-fields.ts'
 import { articleId, childId, ctaBannerId, noteSuffix, resolutionSuffix, stepSuffix } from './ids.ts'
 import { slugFromHref } from './related-slug.ts'
 import { type AssetIdOf, linkRichTextAssets, placeholderResolver } from './rich-text-assets.ts'

@@ -1,6 +1,6 @@
 // Deterministic entity ids: a re-run derives the same ids and so finds what the previous run made.
 // Contentful ids match ^[a-zA-Z0-9-_.]{1,64}$.
-import { sha256Hex } from './canonical-json.ts'
+import { sha256Hex } from '../model/canonical-json.ts'
 
 const MAX_ID = 64
 const HASH_LEN = 8

@@ -12,6 +12,7 @@ import {
 } from '../../src/migrate/planner.ts'
 import type { EditorInterface, EntryRecord } from '../../src/model/contentful-types.ts'
 import { type MigrationBuilder, type Operation, recordOperations } from '../../src/model/define-migration.ts'
+import { currentHash, stampFields, storedHash } from '../../src/model/entry-fields.ts'
 import { diffModel } from '../../src/model/model-diff.ts'
 
 const empty = (): ModelState => stateFromSnapshot({ contentTypes: [], editorInterfaces: [] })
@@ -254,6 +255,35 @@ test('transformEntries writes only the entries whose values change, at their cur
   ])
   t.is(p.steps[0]?.detail, '1 of 3 entries change, 1 archived skipped')
   t.deepEqual(plan(state, up).writes, [], 'the same transform again changes nothing')
+})
+
+test('a transform renews the content hash of entries the sync wrote, never of entries an editor changed', (t) => {
+  const synced = (id: string, title: string) => {
+    const { fields } = stampFields({ kind: 'tip', title })
+    return { ...entry(id, {}), fields }
+  }
+  const edited = synced('edited', 'tip')
+  edited.fields.title = { 'en-US': 'tip, as an editor wrote it' }
+  const state = stateFromSnapshot(
+    snapshotFromState(modelled()),
+    new Map([['note', [synced('kept', 'tip'), edited]]]),
+  )
+  const p = plan(state, (m) =>
+    m.transformEntries({
+      contentType: 'note',
+      from: ['title'],
+      to: ['title'],
+      transform: ({ title }) => ({ title: `${String(title).toUpperCase()}!` }),
+    }),
+  )
+  const written = new Map(
+    p.writes.flatMap((w) => (w.type === 'putEntry' ? [[w.entry.id, w.entry.fields] as const] : [])),
+  )
+  const kept = written.get('kept')
+  const stillEdited = written.get('edited')
+  t.is(kept?.title?.['en-US'], 'TIP!')
+  t.is(storedHash(kept ?? {}), currentHash(kept ?? {}), 'the sync will see this entry as its own')
+  t.not(storedHash(stillEdited ?? {}), currentHash(stillEdited ?? {}), 'still reported as an editor change')
 })
 
 test('a transform that throws or writes outside `to` is rejected, naming the entry', (t) => {

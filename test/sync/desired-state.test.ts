@@ -1,8 +1,8 @@
 import test from 'ava'
 import fc from 'fast-check'
-import { canonicalJson } from '../../src/sync/canonical-json.ts'
+import { canonicalJson } from '../../src/model/canonical-json.ts'
+import { currentHash, storedHash } from '../../src/model/entry-fields.ts'
 import { desiredArticle } from '../../src/sync/desired-state.ts'
-import { currentHash, storedHash } from '../../src/sync/entry-fields.ts'
 import { articleId, assetIdFromBytes, childId, stepSuffix } from '../../src/sync/ids.ts'
 import { article, image } from './helpers/articles.ts'
 

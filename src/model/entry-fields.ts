@@ -1,7 +1,8 @@
 // Localizing fields and stamping the content hash: what kb-cms writes on an entry, and how it recognises later
 // whether the entry still holds exactly that (or an editor changed it in the CMS).
-import { DEFAULT_LOCALE, type LocalizedFields } from '../model/contentful-types.ts'
+
 import { contentHash } from './canonical-json.ts'
+import { DEFAULT_LOCALE, type LocalizedFields } from './contentful-types.ts'
 
 export const HASH_FIELD = 'contentHash'
 
