@@ -7,7 +7,7 @@ import type { Item, Line, RawImage } from './hast-items.ts'
 import { documentOf, type InlineNode, list, paragraph } from './rich-text.ts'
 import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
 import { major, stepMarker } from './steps.ts'
-import { emptyDoc, type StructureCtx } from './structure-context.ts'
+import { dropped, emptyDoc, type StructureCtx } from './structure-context.ts'
 
 interface StepDraft {
   number: string
@@ -241,7 +241,9 @@ export function buildGroups(
         else pending.push(item)
         break
       case 'caption':
-        ctx.unplaced.push(item)
+        // The label of a screenshot disclosure (">>> Click to see a screenshot <<<", "(1)") is the widget's,
+        // not the article's: the screenshots themselves stay with their step.
+        dropped(ctx, item, item.text)
         break
       case 'note':
         if (group?.steps.length) group.closed = true
