@@ -8,32 +8,25 @@ const IDS_PER_REQUEST = 100
 // what bounds its memory.
 const PAGE = 100
 
-export async function entriesByIds(
-  backend: ContentBackend,
-  ids: string[],
-): Promise<Map<string, EntryRecord>> {
-  const found = new Map<string, EntryRecord>()
-  const unique = [...new Set(ids)]
-  for (let i = 0; i < unique.length; i += IDS_PER_REQUEST) {
-    const batch = unique.slice(i, i + IDS_PER_REQUEST)
-    for (let skip = 0; ; ) {
-      const page = await backend.getEntries({ ids: batch, skip, limit: IDS_PER_REQUEST })
-      for (const entry of page.items) found.set(entry.sys.id, entry)
-      skip += page.items.length
-      if (page.items.length === 0 || skip >= page.total) break
-    }
-  }
-  return found
+export function entriesByIds(backend: ContentBackend, ids: string[]): Promise<Map<string, EntryRecord>> {
+  return byIds(ids, (query) => backend.getEntries(query))
 }
 
-export async function assetsByIds(backend: ContentBackend, ids: string[]): Promise<Map<string, AssetRecord>> {
-  const found = new Map<string, AssetRecord>()
+export function assetsByIds(backend: ContentBackend, ids: string[]): Promise<Map<string, AssetRecord>> {
+  return byIds(ids, (query) => backend.getAssets(query))
+}
+
+async function byIds<T extends { sys: { id: string } }>(
+  ids: string[],
+  getPage: (query: { ids: string[]; skip: number; limit: number }) => Promise<{ items: T[]; total: number }>,
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>()
   const unique = [...new Set(ids)]
   for (let i = 0; i < unique.length; i += IDS_PER_REQUEST) {
     const batch = unique.slice(i, i + IDS_PER_REQUEST)
     for (let skip = 0; ; ) {
-      const page = await backend.getAssets({ ids: batch, skip, limit: IDS_PER_REQUEST })
-      for (const asset of page.items) found.set(asset.sys.id, asset)
+      const page = await getPage({ ids: batch, skip, limit: IDS_PER_REQUEST })
+      for (const item of page.items) found.set(item.sys.id, item)
       skip += page.items.length
       if (page.items.length === 0 || skip >= page.total) break
     }

@@ -5,10 +5,11 @@ import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import type { ContentBackend } from '../backends/port.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
-import { acquireMigrationLock, type HeldLock } from '../migrate/lock.ts'
+import { killAfterWritesHook } from './crash-test-hook.ts'
 import { progressBar } from './progress.ts'
 import { formatDiagnostic, formatSummary, type SyncReport } from './report.ts'
 import { runSync } from './run-sync.ts'
+import { lockOnFirstWrite } from './sync-lock.ts'
 
 export interface SyncFlags {
   source: string
@@ -29,6 +30,8 @@ export interface OutStream {
 export interface Io {
   stdout: OutStream
   stderr: OutStream
+  /** The process environment, read here only for the crash-test hook (see crash-test-hook.ts). */
+  env?: Record<string, string | undefined>
 }
 
 export const DEFAULT_SOURCE = 'content/'
@@ -72,14 +75,9 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
   const varsFile = flags.vars ?? findMkdocsYml(flags.source)
   const variables = varsFile ? loadVariables(varsFile) : undefined
   const bar = progressBar(io.stderr)
-  // The migration lock keeps a sync and a migration (or two syncs) from interleaving. It is taken just before
-  // the first write, so a run with nothing to write (the usual re-run, or a dry run) makes read requests only
-  // (on Contentful the lock is itself a write). What was read before is safe: every write pins a version.
-  // A lock left by a killed run on this machine is taken over at once.
-  let lock: HeldLock | null = null
-  let report: SyncReport
+  const lock = lockOnFirstWrite(backend, io.stderr)
   try {
-    report = await runSync(backend, {
+    return await runSync(backend, {
       source: flags.source,
       dryRun: flags.dryRun ?? false,
       force: flags.force ?? false,
@@ -87,22 +85,14 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
       assetBaseUrl: flags.assetBaseUrl,
       ...(variables ? { variables } : {}),
       onProgress: (p) => bar.update(p),
-      beforeFirstWrite: async () => {
-        lock = await acquireMigrationLock(backend, {
-          command: 'sync',
-          ttlMs: LOCK_TTL_MS,
-          onWait: (h) => io.stderr.write(`sync: waiting for ${h.description} to release the space\n`),
-        })
-      },
+      beforeFirstWrite: lock.take,
+      afterWrite: killAfterWritesHook(io.env),
     })
   } finally {
     bar.end()
-    await (lock as HeldLock | null)?.release()
+    await lock.release()
   }
-  return report
 }
-
-const LOCK_TTL_MS = 60 * 60_000
 
 export function printReport(report: SyncReport, flags: SyncFlags, io: Io): void {
   for (const d of report.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)

@@ -1,69 +1,64 @@
-// The only place the sync writes: counts every write for the report, publishes in bulk batches, and carries the
-// crash-test hook (KB_CMS_SYNC_KILL_AFTER_WRITES=N: SIGKILL itself right after the Nth write, as a crash would).
+// The only place the sync writes: counts every write for the report, publishes in bulk batches, and calls the
+// caller's hooks around the writes (the lock before the first, the crash-test kill after each).
 import type { AssetInput, ContentBackend, EntryInput, PublishItem } from '../backends/port.ts'
 import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
 
-export const PUBLISH_BATCH = 200
+/** Contentful's bulk action limit. */
+const PUBLISH_BATCH = 200
+
+type StateChange = { linkType: 'Entry' | 'Asset'; id: string; version: number }
+
+export interface WriterHooks {
+  /** Called once, before the first write (the sync takes its lock there). */
+  beforeFirstWrite?: (() => Promise<void>) | undefined
+  /** Called after every write with the run's write count so far. A test hook: see crash-test-hook.ts. */
+  afterWrite?: ((writes: number) => void) | undefined
+}
 
 export class CountingWriter {
   writes = 0
-  private readonly killAfter: number | null
-
   private started: Promise<void> | null = null
 
   constructor(
     private readonly backend: ContentBackend,
-    env: NodeJS.ProcessEnv = process.env,
-    /** Called once, before the first write (the sync takes its lock there). */
-    private readonly beforeFirstWrite: (() => Promise<void>) | undefined = undefined,
-  ) {
-    const n = Number(env.KB_CMS_SYNC_KILL_AFTER_WRITES)
-    this.killAfter = Number.isInteger(n) && n > 0 ? n : null
+    private readonly hooks: WriterHooks = {},
+  ) {}
+
+  putEntry(entry: EntryInput, version?: number): Promise<EntryRecord> {
+    return this.write(1, () => this.backend.putEntry(entry, version))
   }
 
-  async putEntry(entry: EntryInput, version?: number): Promise<EntryRecord> {
-    await this.start()
-    const record = await this.backend.putEntry(entry, version)
-    this.count(1)
-    return record
+  putAsset(asset: AssetInput, version?: number): Promise<AssetRecord> {
+    return this.write(1, () => this.backend.putAsset(asset, version))
   }
 
-  async putAsset(asset: AssetInput, version?: number): Promise<AssetRecord> {
-    await this.start()
-    const record = await this.backend.putAsset(asset, version)
-    this.count(1)
-    return record
-  }
-
-  /** Publishes in batches of at most 200 (Contentful's bulk action limit), in the order given. */
+  /** Publishes in batches of at most 200, in the order given. */
   async publish(items: PublishItem[]): Promise<void> {
     await this.start()
     for (let i = 0; i < items.length; i += PUBLISH_BATCH) {
       const batch = items.slice(i, i + PUBLISH_BATCH)
-      await this.backend.publish(batch)
-      this.count(batch.length)
+      await this.write(batch.length, () => this.backend.publish(batch))
     }
   }
 
-  async unpublish(item: { linkType: 'Entry' | 'Asset'; id: string; version: number }): Promise<void> {
-    await this.start()
-    await this.backend.unpublish(item)
-    this.count(1)
+  unpublish(item: StateChange): Promise<void> {
+    return this.write(1, () => this.backend.unpublish(item))
   }
 
-  async archive(item: { linkType: 'Entry' | 'Asset'; id: string; version: number }): Promise<void> {
+  archive(item: StateChange): Promise<void> {
+    return this.write(1, () => this.backend.archive(item))
+  }
+
+  private async write<T>(entities: number, request: () => Promise<T>): Promise<T> {
     await this.start()
-    await this.backend.archive(item)
-    this.count(1)
+    const result = await request()
+    this.writes += entities
+    this.hooks.afterWrite?.(this.writes)
+    return result
   }
 
   private start(): Promise<void> {
-    this.started ??= this.beforeFirstWrite?.() ?? Promise.resolve()
+    this.started ??= this.hooks.beforeFirstWrite?.() ?? Promise.resolve()
     return this.started
-  }
-
-  private count(n: number): void {
-    this.writes += n
-    if (this.killAfter !== null && this.writes >= this.killAfter) process.kill(process.pid, 'SIGKILL')
   }
 }

@@ -1,0 +1,122 @@
+// Everything the run says goes into its report through here, so each kind of event is counted and listed the
+// same way wherever in the pipeline it happens.
+import type { PublishItem } from '../backends/port.ts'
+import type { Article } from '../model/article.ts'
+import type { SyncedType } from './desired-state.ts'
+import type { Orphan } from './orphans.ts'
+import { emptyReport, type Outcome, type PlannedChange, type SyncReport } from './report.ts'
+
+/** Who answers for an entry whose publish fails: its file, its type and, for an article, how it was counted. */
+export interface Owner {
+  file: string
+  type: SyncedType
+  outcome?: Outcome
+}
+
+export class ReportRecorder {
+  readonly report: SyncReport
+
+  constructor(source: string, space: string, dryRun: boolean) {
+    this.report = emptyReport(source, space, dryRun)
+  }
+
+  get dryRun(): boolean {
+    return this.report.dryRun
+  }
+
+  /** Reports an article's fatal diagnostics and fails it; false (nothing reported) when it has none. */
+  fatal(article: Article): boolean {
+    const fatal = article.diagnostics.filter((d) => d.severity === 'fatal')
+    if (fatal.length === 0) return false
+    const file = article.source
+    for (const d of fatal) this.report.diagnostics.push({ file, ...d })
+    const first = fatal[0]
+    const place = first?.line != null ? `${file}:${first.line}:${first.column ?? 1}` : file
+    this.articleFailed(file, `${place}: ${first?.message ?? 'cannot parse'}`)
+    return true
+  }
+
+  /** An article that could not even be planned (bad slug, unreadable): counted failed, no entry named. */
+  articleFailed(file: string, message: string): void {
+    this.report.failed.push({ file, id: null, message })
+    this.report.articles.failed++
+  }
+
+  skipped(file: string, kind: string): void {
+    this.report.skipped.push({ file, kind })
+    this.report.articles.skipped++
+  }
+
+  warning(file: string, ruleId: string, message: string, at = { line: null, column: null } as Place): void {
+    this.report.diagnostics.push({ file, ...at, severity: 'warning', ruleId, message })
+  }
+
+  missingImage(file: string, at: Place, reason: string): void {
+    this.report.assets.missingImages++
+    this.warning(file, 'sync-image-missing', `${reason}; the article is synced without it`, at)
+  }
+
+  assetReused(): void {
+    this.report.assets.reused++
+  }
+
+  assetUploaded(id: string): void {
+    this.report.assets.uploaded++
+    this.change({ action: 'upload', type: 'asset', id, file: null })
+  }
+
+  /** An article that fails as a whole because one of its assets could not be made. */
+  assetFailed(file: string, assetId: string, message: string): void {
+    this.report.failed.push({ file, id: assetId, message: `asset upload failed: ${message}` })
+  }
+
+  change(change: PlannedChange): void {
+    this.report.changes.push(change)
+  }
+
+  entryCounted(type: SyncedType, outcome: Outcome): void {
+    this.report.entries[type][outcome]++
+  }
+
+  entryFailed(file: string, type: SyncedType, id: string, message: string): void {
+    this.entryCounted(type, 'failed')
+    this.report.failed.push({ file, id, message })
+    this.change({ action: 'failed', type, id, file, reason: message })
+  }
+
+  /** An editor's change kept; `listed` also puts it in the changeset (a conflict found while planning). */
+  conflict(file: string, type: SyncedType, id: string, reason: string, listed: boolean): void {
+    this.entryCounted(type, 'conflicts')
+    this.report.conflicts.push({ id, type, file, reason })
+    if (listed) this.change({ action: 'conflict', type, id, file, reason })
+  }
+
+  articleCounted(outcome: Outcome): void {
+    this.report.articles[outcome]++
+  }
+
+  publishFailed(item: PublishItem, owner: Owner | undefined, message: string): void {
+    this.report.failed.push({ file: owner?.file ?? '', id: item.id, message: `publish failed: ${message}` })
+    if (owner?.type) this.report.entries[owner.type].failed++
+    if (owner?.outcome) {
+      this.report.articles[owner.outcome]--
+      this.report.articles.failed++
+    }
+  }
+
+  orphan(o: Orphan): void {
+    this.report.orphans.push(o)
+    if (o.type === 'troubleshootingArticle') this.report.articles.orphans++
+    this.change({ action: o.pruned ? 'prune' : 'orphan', type: o.type, id: o.id, file: o.sourcePath })
+  }
+
+  finish(writes: number): SyncReport {
+    this.report.writes = writes
+    return this.report
+  }
+}
+
+interface Place {
+  line: number | null
+  column: number | null
+}

@@ -1,0 +1,157 @@
+// The per-article pipeline, for one chunk of articles: images → assets, articles → desired entries, what the
+// space holds for them (read in pages), then writes level by level (children before parents) and the chunk's
+// publishes. Article entries are published at the end of the run (see bulk-publisher.ts).
+import type { ContentBackend, PublishItem } from '../backends/port.ts'
+import type { Article } from '../model/article.ts'
+import type { BulkPublisher } from './bulk-publisher.ts'
+import { classifyEntry } from './changeset.ts'
+import { articleImages, type DesiredEntry, desiredArticle, type SyncedType } from './desired-state.ts'
+import type { ImageAssets } from './image-assets.ts'
+import type { LinkTargets } from './link-targets.ts'
+import { mapLimit } from './map-limit.ts'
+import { reportMissingImages } from './missing-images.ts'
+import type { Outcome } from './report.ts'
+import type { Owner, ReportRecorder } from './report-recorder.ts'
+import { assetsByIds, entriesByIds } from './space-reader.ts'
+import { writeAssets } from './write-assets.ts'
+import { writeEntry } from './write-entry.ts'
+import type { CountingWriter } from './writer.ts'
+
+/** What every chunk of a run shares. */
+export interface SyncRun {
+  backend: ContentBackend
+  writer: CountingWriter
+  recorder: ReportRecorder
+  images: ImageAssets
+  targets: LinkTargets
+  publisher: BulkPublisher
+  /** CTA banners written (or being written) by this run: a banner is shared, written once per run. */
+  banners: Set<string>
+  cwd: string
+  force: boolean
+  concurrency: number
+}
+
+/** Write levels: an entry is written (and published) only after everything it links to. */
+const LEVEL: Record<SyncedType, number> = {
+  resolutionStep: 0,
+  resolution: 1,
+  note: 1,
+  ctaBanner: 1,
+  troubleshootingArticle: 2,
+}
+const LEVELS = 3
+
+/** Worst last: an article counts as the worst outcome among its entries. */
+const OUTCOME_RANK: Outcome[] = ['unchanged', 'updated', 'created', 'conflicts', 'failed']
+
+interface PlannedArticle {
+  article: Article
+  entries: DesiredEntry[]
+  outcome: Outcome
+}
+
+export async function syncChunk(run: SyncRun, chunk: Article[]): Promise<void> {
+  const { recorder } = run
+  // Images first: their asset ids go into the entries' fields.
+  for (const article of chunk) {
+    const refs = articleImages(article)
+    await run.images.resolve(refs)
+    await reportMissingImages(article, refs, run)
+  }
+  const newAssets = run.images.takePending()
+  // Related articles outside this run may still be in the space.
+  await run.targets.lookUp(chunk)
+  const planned = planArticles(run, chunk)
+  const entries = planned.flatMap((p) => p.entries)
+  const [existingEntries, existingAssets] = await Promise.all([
+    entriesByIds(
+      run.backend,
+      entries.map((e) => e.id),
+    ),
+    assetsByIds(
+      run.backend,
+      newAssets.map((a) => a.id),
+    ),
+  ])
+  const assets = await writeAssets(newAssets, existingAssets, run)
+  const raise = (p: PlannedArticle, o: Outcome) => {
+    if (OUTCOME_RANK.indexOf(o) > OUTCOME_RANK.indexOf(p.outcome)) p.outcome = o
+  }
+
+  // An article whose asset could not be made would link to nothing: it fails as a whole.
+  for (const p of planned) {
+    const json = JSON.stringify(p.entries.map((e) => e.fields))
+    const broken = [...assets.failed].find(([id]) => json.includes(`"${id}"`))
+    if (!broken) continue
+    raise(p, 'failed')
+    recorder.assetFailed(p.article.source, broken[0], broken[1])
+  }
+
+  const byLevel: PublishItem[][] = Array.from({ length: LEVELS }, () => [])
+  for (let level = 0; level < LEVELS; level++) {
+    const work = planned.flatMap((p) =>
+      p.entries.filter((e) => LEVEL[e.contentTypeId] === level).map((desired) => ({ p, desired })),
+    )
+    await mapLimit(work, run.concurrency, async ({ p, desired }) => {
+      const action = classifyEntry(desired, existingEntries.get(desired.id), { force: run.force })
+      // A shared banner does not belong to the article that happens to carry it: written even if that fails.
+      const shared = desired.contentTypeId === 'ctaBanner'
+      if (p.outcome === 'failed' && !shared) return
+      if (shared && action.type !== 'failed') run.banners.add(desired.id)
+      await writeEntry(desired, action, {
+        writer: run.writer,
+        recorder,
+        file: p.article.source,
+        raise: (o) => raise(p, o),
+        failed: () => {
+          if (shared) run.banners.delete(desired.id)
+          raise(p, 'failed')
+        },
+        publish: (item) => byLevel[level]?.push(item),
+      })
+    })
+  }
+
+  if (!recorder.dryRun) {
+    // Entry id → the article it is written for, and its type (the first article, should two plan the same id).
+    const byId = new Map<string, { p: PlannedArticle; type: SyncedType }>()
+    for (const p of planned)
+      for (const e of p.entries) if (!byId.has(e.id)) byId.set(e.id, { p, type: e.contentTypeId })
+    const ownerOf = (id: string): Owner | undefined => {
+      const found = byId.get(id)
+      return found && { file: found.p.article.source, type: found.type }
+    }
+    await run.publisher.publish(assets.publish, () => undefined)
+    for (let level = 0; level < LEVELS - 1; level++)
+      await run.publisher.publish(byLevel[level] ?? [], ownerOf)
+    for (const item of byLevel[LEVELS - 1] ?? []) {
+      const p = byId.get(item.id)?.p
+      if (p)
+        run.publisher.defer(item, {
+          file: p.article.source,
+          type: 'troubleshootingArticle',
+          outcome: p.outcome,
+        })
+    }
+  }
+  for (const p of planned) recorder.articleCounted(p.outcome)
+}
+
+/** The entries each article wants, its warnings reported; a banner goes to the first article that shows it. */
+function planArticles(run: SyncRun, chunk: Article[]): PlannedArticle[] {
+  const inChunk = new Set<string>()
+  return chunk.map((article) => {
+    const desired = desiredArticle(article, {
+      sourcePath: article.source,
+      assetIdOf: (ref) => run.images.idOf(ref),
+      articleExists: (slug) => run.targets.exists(slug),
+    })
+    for (const w of desired.warnings) run.recorder.warning(article.source, 'sync-cta', w)
+    const entries = desired.entries.filter(
+      (e) => e.contentTypeId !== 'ctaBanner' || !(run.banners.has(e.id) || inChunk.has(e.id)),
+    )
+    for (const e of entries) if (e.contentTypeId === 'ctaBanner') inChunk.add(e.id)
+    return { article, entries, outcome: 'unchanged' }
+  })
+}

@@ -1,0 +1,41 @@
+// A chunk's new assets: reuse what the space has (same id = same bytes), upload the rest. Says which assets to
+// publish and which could not be made (their articles then fail: they would link to nothing).
+import type { AssetInput, PublishItem } from '../backends/port.ts'
+import type { AssetRecord } from '../model/contentful-types.ts'
+import { isPublishedCurrent } from './changeset.ts'
+import { describeError } from './describe-error.ts'
+import { mapLimit } from './map-limit.ts'
+import type { ReportRecorder } from './report-recorder.ts'
+import type { CountingWriter } from './writer.ts'
+
+export interface AssetWrites {
+  publish: PublishItem[]
+  /** Asset id → why it could not be made. */
+  failed: Map<string, string>
+}
+
+export async function writeAssets(
+  assets: AssetInput[],
+  existing: Map<string, AssetRecord>,
+  ctx: { writer: CountingWriter; recorder: ReportRecorder; concurrency: number },
+): Promise<AssetWrites> {
+  const result: AssetWrites = { publish: [], failed: new Map() }
+  await mapLimit(assets, ctx.concurrency, async (asset) => {
+    const found = existing.get(asset.id)
+    if (found) {
+      ctx.recorder.assetReused()
+      if (!isPublishedCurrent(found.sys) && found.sys.archivedVersion === undefined)
+        result.publish.push({ linkType: 'Asset', id: asset.id, version: found.sys.version })
+      return
+    }
+    ctx.recorder.assetUploaded(asset.id)
+    if (ctx.recorder.dryRun) return
+    try {
+      const record = await ctx.writer.putAsset(asset)
+      result.publish.push({ linkType: 'Asset', id: asset.id, version: record.sys.version })
+    } catch (error) {
+      result.failed.set(asset.id, describeError(error))
+    }
+  })
+  return result
+}
