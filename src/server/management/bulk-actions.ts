@@ -7,6 +7,10 @@ import { HttpError } from '../server.ts'
 
 export const BULK_MAX_ITEMS = 200
 
+interface Link {
+  sys: { type: 'Link'; linkType: string; id: string }
+}
+
 interface BulkItem {
   sys: { type: 'Link'; linkType: 'Entry' | 'Asset'; id: string; version?: number }
 }
@@ -16,8 +20,8 @@ export interface BulkActionJson {
     type: 'BulkAction'
     id: string
     status: 'created' | 'inProgress' | 'succeeded' | 'failed'
-    space: unknown
-    environment: unknown
+    space: Link
+    environment: Link
     createdAt: string
     updatedAt: string
   }
@@ -30,7 +34,7 @@ export interface BulkActionJson {
 const KEEP_MS = 60 * 60 * 1000
 
 export class BulkActions {
-  private readonly actions = new Map<string, { envId: string; json: BulkActionJson; finishedAt?: number }>()
+  private readonly actions = new Map<string, BulkActionJson>()
 
   create(
     spaceId: string,
@@ -64,17 +68,19 @@ export class BulkActions {
       action,
       payload: { entities: { sys: { type: 'Array' }, items } },
     }
-    const record: { envId: string; json: BulkActionJson; finishedAt?: number } = { envId, json }
-    this.actions.set(json.sys.id, record)
+    this.actions.set(json.sys.id, json)
     this.prune()
-    // Carried out after the response, as Contentful does: the client learns the outcome by polling.
+    // Carried out after the response, as Contentful does: the client learns the outcome by polling. The run
+    // is one synchronous transaction, so no poll can see it in progress.
     setTimeout(() => {
-      record.json = { ...record.json, sys: { ...record.json.sys, status: 'inProgress' } }
       const errors = run(space, action, items)
-      const done = new Date().toISOString()
-      record.json = {
-        ...record.json,
-        sys: { ...record.json.sys, status: errors.length ? 'failed' : 'succeeded', updatedAt: done },
+      this.actions.set(json.sys.id, {
+        ...json,
+        sys: {
+          ...json.sys,
+          status: errors.length ? 'failed' : 'succeeded',
+          updatedAt: new Date().toISOString(),
+        },
         ...(errors.length
           ? {
               error: {
@@ -84,20 +90,22 @@ export class BulkActions {
               },
             }
           : {}),
-      }
-      record.finishedAt = Date.now()
+      })
     }, 10)
     return json
   }
 
   get(envId: string, id: string): BulkActionJson | undefined {
-    const record = this.actions.get(id)
-    return record && record.envId === envId ? record.json : undefined
+    const json = this.actions.get(id)
+    return json?.sys.environment.sys.id === envId ? json : undefined
   }
 
   private prune(): void {
     const cutoff = Date.now() - KEEP_MS
-    for (const [id, r] of this.actions) if (r.finishedAt && r.finishedAt < cutoff) this.actions.delete(id)
+    for (const [id, json] of this.actions) {
+      const finished = json.sys.status === 'succeeded' || json.sys.status === 'failed'
+      if (finished && Date.parse(json.sys.updatedAt) < cutoff) this.actions.delete(id)
+    }
   }
 }
 

@@ -1,0 +1,89 @@
+// Assets (listing under the response cap, reading, PUT, delete, processing a locale's file, published and
+// archived states) and the uploads their files come from.
+import type { EmbeddedSpace } from '../../backends/sqlite/embedded-space.ts'
+import type { RequestContext } from '../types.ts'
+import { listQuery, sendPage, storeQuery } from './listing.ts'
+import { ID, jsonBody, noContent, type Route, versionHeader, where } from './route.ts'
+import { assetJson } from './shapes.ts'
+import { stateRoutes } from './state-routes.ts'
+
+export const assetRoutes: Route[] = [
+  [
+    'GET',
+    /^\/assets$/,
+    (ctx) => {
+      const result = storeQuery(() => ctx.space.assets.query(listQuery(ctx)))
+      sendPage(ctx, result, (a) => assetJson(a, where(ctx)))
+    },
+  ],
+  [
+    'GET',
+    new RegExp(`^/assets/${ID}$`),
+    (ctx, [, id = '']) => ctx.json(200, assetJson(ctx.space.assets.get(id), where(ctx))),
+  ],
+  [
+    'PUT',
+    new RegExp(`^/assets/${ID}$`),
+    async (ctx, [, id = '']) => {
+      const body = (await jsonBody(ctx)) as { fields?: unknown }
+      const existed = ctx.space.assets.find(id) !== null
+      const asset = ctx.space.assets.put({ id, fields: (body.fields ?? {}) as never }, versionHeader(ctx))
+      ctx.json(existed ? 200 : 201, assetJson(asset, where(ctx)))
+    },
+  ],
+  [
+    'DELETE',
+    new RegExp(`^/assets/${ID}$`),
+    (ctx, [, id = '']) => {
+      ctx.space.assets.delete(id, versionHeader(ctx))
+      noContent(ctx)
+    },
+  ],
+  [
+    'PUT',
+    new RegExp(`^/assets/${ID}/files/([a-zA-Z-]+)/process$`),
+    async (ctx, [, id = '', locale = '']) => {
+      await ctx.space.assets.process(id, versionHeader(ctx), locale)
+      noContent(ctx)
+    },
+  ],
+  ...stateRoutes('assets', (s) => s.assets, assetJson),
+  ...uploadRoutes((ctx) => ctx.space),
+  [
+    'DELETE',
+    new RegExp(`^/uploads/${ID}$`),
+    (ctx, [, id = '']) => {
+      ctx.space.uploads.get(id)
+      ctx.space.uploads.delete(id)
+      noContent(ctx)
+    },
+  ],
+]
+
+/** Creating and reading uploads in the environment `spaceOf` picks. */
+export function uploadRoutes(spaceOf: (ctx: RequestContext) => EmbeddedSpace): Route[] {
+  const spaceLink = (ctx: RequestContext) => ({ sys: { type: 'Link', linkType: 'Space', id: ctx.spaceId } })
+  return [
+    [
+      'POST',
+      /^\/uploads$/,
+      async (ctx) => {
+        const space = spaceOf(ctx)
+        const upload = space.uploads.create(await ctx.body())
+        ctx.json(201, {
+          sys: {
+            ...upload.sys,
+            space: spaceLink(ctx),
+            environment: { sys: { type: 'Link', linkType: 'Environment', id: space.env } },
+          },
+        })
+      },
+    ],
+    [
+      'GET',
+      new RegExp(`^/uploads/${ID}$`),
+      (ctx, [, id = '']) =>
+        ctx.json(200, { sys: { ...spaceOf(ctx).uploads.get(id).sys, space: spaceLink(ctx) } }),
+    ],
+  ]
+}
