@@ -12,7 +12,7 @@ export interface ImageAssetOptions {
   assetBaseUrl?: string | undefined
 }
 
-export type ResolvedImage = { ok: true; id: string } | { ok: false; reason: string }
+type ResolvedImage = { ok: true; id: string } | { ok: false; reason: string }
 
 const MIME: Record<string, string> = {
   '.png': 'image/png',
@@ -25,7 +25,7 @@ const MIME: Record<string, string> = {
   '.bmp': 'image/bmp',
 }
 
-export function mimeType(fileName: string): string {
+function mimeType(fileName: string): string {
   return MIME[extname(fileName).toLowerCase()] ?? 'application/octet-stream'
 }
 
@@ -70,12 +70,7 @@ export class ImageAssets {
       return { ok: false, reason: `image outside the docs root: ${ref.src}` }
     }
     const file = join(docsRoot, ref.path)
-    let bytes: Uint8Array | null = null
-    try {
-      bytes = await readFile(file)
-    } catch {
-      bytes = null
-    }
+    const bytes: Uint8Array | null = await readFile(file).catch(() => null)
     if (assetBaseUrl) {
       const url = `${assetBaseUrl.replace(/\/+$/, '')}/${ref.path.split('/').map(encodeURIComponent).join('/')}`
       return this.queue(bytes ? assetIdFromBytes(bytes) : assetIdFromUrl(url), ref, { url })

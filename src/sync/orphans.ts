@@ -97,7 +97,7 @@ function linkIds(entry: EntryRecord, fieldIds: string[]): string[] {
     const value = entry.fields[fieldId]?.[DEFAULT_LOCALE]
     for (const item of Array.isArray(value) ? value : [value]) {
       const id = (item as { sys?: { id?: unknown } } | undefined)?.sys?.id
-      if (typeof id === 'string') id && ids.push(id)
+      if (typeof id === 'string' && id !== '') ids.push(id)
     }
   }
   return ids

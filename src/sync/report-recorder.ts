@@ -47,7 +47,7 @@ export class ReportRecorder {
     this.report.articles.skipped++
   }
 
-  warning(file: string, ruleId: string, message: string, at = { line: null, column: null } as Place): void {
+  warning(file: string, ruleId: string, message: string, at: Place = NOWHERE): void {
     this.report.diagnostics.push({ file, ...at, severity: 'warning', ruleId, message })
   }
 
@@ -97,7 +97,7 @@ export class ReportRecorder {
 
   publishFailed(item: PublishItem, owner: Owner | undefined, message: string): void {
     this.report.failed.push({ file: owner?.file ?? '', id: item.id, message: `publish failed: ${message}` })
-    if (owner?.type) this.report.entries[owner.type].failed++
+    if (owner) this.report.entries[owner.type].failed++
     if (owner?.outcome) {
       this.report.articles[owner.outcome]--
       this.report.articles.failed++
@@ -120,3 +120,5 @@ interface Place {
   line: number | null
   column: number | null
 }
+
+const NOWHERE: Place = { line: null, column: null }

@@ -1,6 +1,6 @@
 // Reads what the space holds in pages: by ids (one request per 100 ids, never one per entry) or a whole
 // content type page by page.
-import type { ContentBackend } from '../backends/port.ts'
+import type { ContentBackend, Page } from '../backends/port.ts'
 import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
 
 const IDS_PER_REQUEST = 100
@@ -18,29 +18,27 @@ export function assetsByIds(backend: ContentBackend, ids: string[]): Promise<Map
 
 async function byIds<T extends { sys: { id: string } }>(
   ids: string[],
-  getPage: (query: { ids: string[]; skip: number; limit: number }) => Promise<{ items: T[]; total: number }>,
+  getPage: (query: { ids: string[]; skip: number; limit: number }) => Promise<Page<T>>,
 ): Promise<Map<string, T>> {
   const found = new Map<string, T>()
   const unique = [...new Set(ids)]
   for (let i = 0; i < unique.length; i += IDS_PER_REQUEST) {
-    const batch = unique.slice(i, i + IDS_PER_REQUEST)
-    for (let skip = 0; ; ) {
-      const page = await getPage({ ids: batch, skip, limit: IDS_PER_REQUEST })
-      for (const item of page.items) found.set(item.sys.id, item)
-      skip += page.items.length
-      if (page.items.length === 0 || skip >= page.total) break
-    }
+    const ids = unique.slice(i, i + IDS_PER_REQUEST)
+    for await (const item of paged((skip) => getPage({ ids, skip, limit: IDS_PER_REQUEST })))
+      found.set(item.sys.id, item)
   }
   return found
 }
 
 /** Every entry of a content type, one page at a time (the caller keeps only what it needs of each). */
-export async function* entriesOfType(
-  backend: ContentBackend,
-  contentTypeId: string,
-): AsyncGenerator<EntryRecord> {
+export function entriesOfType(backend: ContentBackend, contentTypeId: string): AsyncGenerator<EntryRecord> {
+  return paged((skip) => backend.getEntries({ contentTypeId, skip, limit: PAGE }))
+}
+
+/** Items page by page, until a page comes back empty or the total is reached. */
+async function* paged<T>(getPage: (skip: number) => Promise<Page<T>>): AsyncGenerator<T> {
   for (let skip = 0; ; ) {
-    const page = await backend.getEntries({ contentTypeId, skip, limit: PAGE })
+    const page = await getPage(skip)
     yield* page.items
     skip += page.items.length
     if (page.items.length === 0 || skip >= page.total) return

@@ -1,8 +1,9 @@
 // The per-article pipeline, for one chunk of articles: images → assets, articles → desired entries, what the
 // space holds for them (read in pages), then writes level by level (children before parents) and the chunk's
 // publishes. Article entries are published at the end of the run (see bulk-publisher.ts).
-import type { ContentBackend, PublishItem } from '../backends/port.ts'
+import type { AssetInput, ContentBackend, PublishItem } from '../backends/port.ts'
 import type { Article } from '../model/article.ts'
+import type { EntryRecord } from '../model/contentful-types.ts'
 import type { BulkPublisher } from './bulk-publisher.ts'
 import { classifyEntry } from './changeset.ts'
 import { articleImages, type DesiredEntry, desiredArticle, type SyncedType } from './desired-state.ts'
@@ -42,7 +43,7 @@ const LEVEL: Record<SyncedType, number> = {
 }
 const LEVELS = 3
 
-/** Worst last: an article counts as the worst outcome among its entries. */
+/** Worst last. */
 const OUTCOME_RANK: Outcome[] = ['unchanged', 'updated', 'created', 'conflicts', 'failed']
 
 interface PlannedArticle {
@@ -52,22 +53,14 @@ interface PlannedArticle {
 }
 
 export async function syncChunk(run: SyncRun, chunk: Article[]): Promise<void> {
-  const { recorder } = run
-  // Images first: their asset ids go into the entries' fields.
-  for (const article of chunk) {
-    const refs = articleImages(article)
-    await run.images.resolve(refs)
-    await reportMissingImages(article, refs, run)
-  }
-  const newAssets = run.images.takePending()
+  const newAssets = await resolveImages(run, chunk)
   // Related articles outside this run may still be in the space.
   await run.targets.lookUp(chunk)
   const planned = planArticles(run, chunk)
-  const entries = planned.flatMap((p) => p.entries)
   const [existingEntries, existingAssets] = await Promise.all([
     entriesByIds(
       run.backend,
-      entries.map((e) => e.id),
+      planned.flatMap((p) => p.entries.map((e) => e.id)),
     ),
     assetsByIds(
       run.backend,
@@ -75,33 +68,53 @@ export async function syncChunk(run: SyncRun, chunk: Article[]): Promise<void> {
     ),
   ])
   const assets = await writeAssets(newAssets, existingAssets, run)
-  const raise = (p: PlannedArticle, o: Outcome) => {
-    if (OUTCOME_RANK.indexOf(o) > OUTCOME_RANK.indexOf(p.outcome)) p.outcome = o
-  }
+  failArticlesWithBrokenAssets(run, planned, assets.failed)
+  const byLevel = await writeEntries(run, planned, existingEntries)
+  if (!run.recorder.dryRun) await publishChunk(run, planned, assets.publish, byLevel)
+  for (const p of planned) run.recorder.articleCounted(p.outcome)
+}
 
-  // An article whose asset could not be made would link to nothing: it fails as a whole.
+/** Images first: their asset ids go into the entries' fields. Returns the assets new to this run. */
+async function resolveImages(run: SyncRun, chunk: Article[]): Promise<AssetInput[]> {
+  for (const article of chunk) {
+    const refs = articleImages(article)
+    await run.images.resolve(refs)
+    await reportMissingImages(article, refs, run)
+  }
+  return run.images.takePending()
+}
+
+/** An article whose asset could not be made would link to nothing: it fails as a whole. */
+function failArticlesWithBrokenAssets(run: SyncRun, planned: PlannedArticle[], failed: Map<string, string>) {
   for (const p of planned) {
     const json = JSON.stringify(p.entries.map((e) => e.fields))
-    const broken = [...assets.failed].find(([id]) => json.includes(`"${id}"`))
+    const broken = [...failed].find(([id]) => json.includes(`"${id}"`))
     if (!broken) continue
     raise(p, 'failed')
-    recorder.assetFailed(p.article.source, broken[0], broken[1])
+    run.recorder.assetFailed(p.article.source, broken[0], broken[1])
   }
+}
 
+/** Writes level by level, so no entry links to one that is not there yet; returns what to publish, by level. */
+async function writeEntries(
+  run: SyncRun,
+  planned: PlannedArticle[],
+  existing: Map<string, EntryRecord>,
+): Promise<PublishItem[][]> {
   const byLevel: PublishItem[][] = Array.from({ length: LEVELS }, () => [])
   for (let level = 0; level < LEVELS; level++) {
     const work = planned.flatMap((p) =>
       p.entries.filter((e) => LEVEL[e.contentTypeId] === level).map((desired) => ({ p, desired })),
     )
     await mapLimit(work, run.concurrency, async ({ p, desired }) => {
-      const action = classifyEntry(desired, existingEntries.get(desired.id), { force: run.force })
+      const action = classifyEntry(desired, existing.get(desired.id), { force: run.force })
       // A shared banner does not belong to the article that happens to carry it: written even if that fails.
       const shared = desired.contentTypeId === 'ctaBanner'
       if (p.outcome === 'failed' && !shared) return
       if (shared && action.type !== 'failed') run.banners.add(desired.id)
       await writeEntry(desired, action, {
         writer: run.writer,
-        recorder,
+        recorder: run.recorder,
         file: p.article.source,
         raise: (o) => raise(p, o),
         failed: () => {
@@ -112,30 +125,40 @@ export async function syncChunk(run: SyncRun, chunk: Article[]): Promise<void> {
       })
     })
   }
+  return byLevel
+}
 
-  if (!recorder.dryRun) {
-    // Entry id → the article it is written for, and its type (the first article, should two plan the same id).
-    const byId = new Map<string, { p: PlannedArticle; type: SyncedType }>()
-    for (const p of planned)
-      for (const e of p.entries) if (!byId.has(e.id)) byId.set(e.id, { p, type: e.contentTypeId })
-    const ownerOf = (id: string): Owner | undefined => {
-      const found = byId.get(id)
-      return found && { file: found.p.article.source, type: found.type }
-    }
-    await run.publisher.publish(assets.publish, () => undefined)
-    for (let level = 0; level < LEVELS - 1; level++)
-      await run.publisher.publish(byLevel[level] ?? [], ownerOf)
-    for (const item of byLevel[LEVELS - 1] ?? []) {
-      const p = byId.get(item.id)?.p
-      if (p)
-        run.publisher.defer(item, {
-          file: p.article.source,
-          type: 'troubleshootingArticle',
-          outcome: p.outcome,
-        })
-    }
+/** Assets and children now, level by level; articles wait for the end of the run. */
+async function publishChunk(
+  run: SyncRun,
+  planned: PlannedArticle[],
+  assets: PublishItem[],
+  byLevel: PublishItem[][],
+): Promise<void> {
+  // Entry id → the article it is written for, and its type (the first article, should two plan the same id).
+  const byId = new Map<string, { p: PlannedArticle; type: SyncedType }>()
+  for (const p of planned)
+    for (const e of p.entries) if (!byId.has(e.id)) byId.set(e.id, { p, type: e.contentTypeId })
+  const ownerOf = (id: string): Owner | undefined => {
+    const found = byId.get(id)
+    return found && { file: found.p.article.source, type: found.type }
   }
-  for (const p of planned) recorder.articleCounted(p.outcome)
+  await run.publisher.publish(assets, () => undefined)
+  for (let level = 0; level < LEVELS - 1; level++) await run.publisher.publish(byLevel[level] ?? [], ownerOf)
+  for (const item of byLevel[LEVELS - 1] ?? []) {
+    const p = byId.get(item.id)?.p
+    if (p)
+      run.publisher.defer(item, {
+        file: p.article.source,
+        type: 'troubleshootingArticle',
+        outcome: p.outcome,
+      })
+  }
+}
+
+/** An article counts as the worst outcome among its entries. */
+function raise(p: PlannedArticle, outcome: Outcome): void {
+  if (OUTCOME_RANK.indexOf(outcome) > OUTCOME_RANK.indexOf(p.outcome)) p.outcome = outcome
 }
 
 /** The entries each article wants, its warnings reported; a banner goes to the first article that shows it. */
