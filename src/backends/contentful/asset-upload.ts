@@ -34,7 +34,7 @@ export async function putAsset(
     .then(toAssetRecord)
     .catch((err) => landedAfterConflict(err, () => getAsset(conn, asset.id), holds(fields, version)))
   if (!hasUrl(saved)) await processAsset(conn, saved)
-  return poll(
+  const processed = await poll(
     () => getAsset(conn, asset.id),
     hasUrl,
     polling,
@@ -44,7 +44,8 @@ export async function putAsset(
         undefined,
         'ProcessingTimeout',
       ),
-  ) as Promise<AssetRecord>
+  )
+  return processed as AssetRecord // polling ends only once it has a URL
 }
 
 /** The file part of the asset's fields: a URL to fetch, or a link to an upload of the bytes. */

@@ -19,8 +19,11 @@ export async function publish(conn: Connection, items: PublishItem[], polling: P
   await mapLimit(batches, BULK_IN_FLIGHT, (batch) => bulkPublish(conn, batch, polling))
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: bulk action payload
-type BulkAction = any
+/** The part of a bulk action read here. */
+interface BulkAction {
+  sys: { id: string; status: string }
+  error?: { details?: { errors?: unknown[] } }
+}
 
 async function bulkPublish(conn: Connection, items: PublishItem[], polling: PollOptions): Promise<void> {
   const payload = {
@@ -54,7 +57,7 @@ async function bulkPublish(conn: Connection, items: PublishItem[], polling: Poll
   if (action.sys.status === 'succeeded') return
   const pending = await unpublished(conn, items)
   if (pending.length === 0) return
-  const errors = (action.error?.details?.errors ?? []) as unknown[]
+  const errors = action.error?.details?.errors ?? []
   const named = pending.slice(0, 5).map((p) => `${p.linkType} ${p.id}`)
   throw new ValidationError(
     `bulk publish failed for ${pending.length} of ${items.length} items: ${named.join(', ')}${pending.length > 5 ? ', …' : ''}`,

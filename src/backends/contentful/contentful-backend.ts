@@ -20,7 +20,7 @@ import { publish } from './bulk-publish.ts'
 import type { Connection } from './client.ts'
 import { deleteContentType, saveContentType } from './content-type-writes.ts'
 import { saveEditorInterface } from './editor-interface-writes.ts'
-import { archive, putEntry, unpublish } from './idempotent-writes.ts'
+import { archive, putEntry, type StateChange, unpublish } from './idempotent-writes.ts'
 import { checkLinks } from './link-check.ts'
 import { LockAndLedger } from './lock-and-ledger.ts'
 import { PagedReads } from './paged-reads.ts'
@@ -32,8 +32,6 @@ export interface ContentfulBackendOptions {
   pollTimeoutMs?: number
   pollFirstWaitMs?: number
 }
-
-type StateChange = { linkType: 'Entry' | 'Asset'; id: string; version: number }
 
 export class ContentfulBackend implements ContentBackend {
   private readonly reads: PagedReads

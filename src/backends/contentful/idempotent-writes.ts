@@ -1,7 +1,7 @@
 // Writes that are safe to retry. The scheduler retries a write whose response was lost, and the first attempt
 // may have landed: the retry then meets a 409. Each write here settles that 409 by reading the entity back and
 // accepting it when it already holds exactly what was written, one version on.
-import type { EntryRecord } from '../../model/contentful-types.ts'
+import type { AssetRecord, EntryRecord } from '../../model/contentful-types.ts'
 import { ConflictError, type EntryInput } from '../port.ts'
 import type { Connection } from './client.ts'
 import { getAsset, getEntry, versioned } from './entity-requests.ts'
@@ -44,13 +44,17 @@ export function putEntry(conn: Connection, entry: EntryInput, version?: number):
     .catch((err) => landedAfterConflict(err, () => getEntry(conn, id), holds(fields, version)))
 }
 
-type StateChange = { linkType: 'Entry' | 'Asset'; id: string; version: number }
+export type StateChange = { linkType: 'Entry' | 'Asset'; id: string; version: number }
 
 /** `DELETE …/published`: landed if the entity is no longer published, one version on. */
 export function unpublish(conn: Connection, item: StateChange): Promise<void> {
-  return changeState(conn, item, 'DELETE', 'published', (current) => {
-    return current.sys.publishedVersion === undefined && current.sys.version === item.version + 1
-  })
+  return changeState(
+    conn,
+    item,
+    'DELETE',
+    'published',
+    (current) => current.sys.publishedVersion === undefined && current.sys.version === item.version + 1,
+  )
 }
 
 /** `PUT …/archived`: landed if the entity is archived. */
@@ -63,9 +67,7 @@ async function changeState(
   item: StateChange,
   method: 'PUT' | 'DELETE',
   state: 'published' | 'archived',
-  landed: (current: {
-    sys: { version: number; publishedVersion?: number; archivedVersion?: number }
-  }) => boolean,
+  landed: (current: EntryRecord | AssetRecord) => boolean,
 ): Promise<void> {
   const path = item.linkType === 'Entry' ? 'entries' : 'assets'
   const readBack = () => (item.linkType === 'Entry' ? getEntry(conn, item.id) : getAsset(conn, item.id))
