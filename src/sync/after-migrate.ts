@@ -23,8 +23,17 @@ interface MigrateIo {
   env: Record<string, string | undefined>
 }
 
-const SYNC_VALUE_OPTIONS = ['--source', '--asset-base-url', '--vars']
-const SYNC_FLAGS = ['--force', '--prune', '--no-sync']
+/** The sync-only options (taken out of what the migrate CLI sees) and the field each one sets. */
+const SYNC_VALUE_OPTIONS = new Map<string, 'source' | 'assetBaseUrl' | 'vars'>([
+  ['--source', 'source'],
+  ['--asset-base-url', 'assetBaseUrl'],
+  ['--vars', 'vars'],
+])
+const SYNC_FLAGS = new Map<string, 'force' | 'prune' | 'skip'>([
+  ['--force', 'force'],
+  ['--prune', 'prune'],
+  ['--no-sync', 'skip'],
+])
 /** The migrate CLI's options that take a value, so their values are not mistaken for subcommands. */
 const MIGRATE_VALUE_OPTIONS = ['--space', '--env', '--migrations', '--content-types', '--lock-wait']
 const SUBCOMMANDS = ['status', 'check', 'new', 'help']
@@ -47,16 +56,11 @@ export function splitArgs(argv: string[]): SplitArgs {
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
         : [arg, undefined]
     const value = () => (inline !== undefined ? inline : (argv[++i] ?? ''))
-    if (SYNC_VALUE_OPTIONS.includes(name)) {
-      const v = value()
-      if (name === '--source') sync.source = v
-      else if (name === '--asset-base-url') sync.assetBaseUrl = v
-      else sync.vars = v
-    } else if (SYNC_FLAGS.includes(name)) {
-      if (name === '--force') sync.force = true
-      else if (name === '--prune') sync.prune = true
-      else sync.skip = true
-    } else if (MIGRATE_VALUE_OPTIONS.includes(name)) {
+    const syncValue = SYNC_VALUE_OPTIONS.get(name)
+    const syncFlag = SYNC_FLAGS.get(name)
+    if (syncValue) sync[syncValue] = value()
+    else if (syncFlag) sync[syncFlag] = true
+    else if (MIGRATE_VALUE_OPTIONS.includes(name)) {
       const v = value()
       if (name === '--space') sync.space = v
       if (name === '--env') sync.env = v
