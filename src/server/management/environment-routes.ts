@@ -2,7 +2,6 @@
 // X-Contentful-Source-Environment), deleting it, repointing an alias, and the one locale every environment has.
 import { DEFAULT_LOCALE } from '../../model/contentful-types.ts'
 import { HttpError } from '../server.ts'
-import type { RequestContext } from '../types.ts'
 import type { DiskRegistry } from './registry.ts'
 import { header, ID, jsonBody, noContent, type Route, versionHeader } from './route.ts'
 import { aliasJson, collection, environmentJson } from './shapes.ts'
@@ -61,13 +60,21 @@ export function spaceEnvironmentRoutes(registry: DiskRegistry): Route[] {
 
 /** Routes on `/spaces/local/environments/{env}` itself, and its locales. */
 export function environmentRoutes(registry: DiskRegistry): Route[] {
-  const envJson = (ctx: RequestContext, id: string, aliases: string[], createdAt: string) =>
-    environmentJson(id, ctx, aliases, createdAt, registry.name(id))
   return [
     [
       'GET',
       /^$/,
-      (ctx) => ctx.json(200, envJson(ctx, ctx.envId, aliasesOf(registry, ctx.envId), ctx.space.createdAt)),
+      (ctx) =>
+        ctx.json(
+          200,
+          environmentJson(
+            ctx.envId,
+            ctx,
+            aliasesOf(registry, ctx.envId),
+            ctx.space.createdAt,
+            registry.name(ctx.envId),
+          ),
+        ),
     ],
     [
       'PUT',
@@ -78,7 +85,10 @@ export function environmentRoutes(registry: DiskRegistry): Route[] {
         const source = header(ctx, 'x-contentful-source-environment') ?? 'master'
         registry.clone(source, ctx.env)
         if (typeof body.name === 'string') registry.setName(ctx.env, body.name)
-        ctx.json(201, envJson(ctx, ctx.env, [], registry.open(ctx.env).createdAt))
+        ctx.json(
+          201,
+          environmentJson(ctx.env, ctx, [], registry.open(ctx.env).createdAt, registry.name(ctx.env)),
+        )
       },
     ],
     [
