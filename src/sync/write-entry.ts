@@ -23,7 +23,11 @@ export interface EntryWriteContext {
   publish: (item: PublishItem) => void
 }
 
-export async function writeEntry(desired: DesiredEntry, action: EntryAction, ctx: EntryWriteContext) {
+export async function writeEntry(
+  desired: DesiredEntry,
+  action: EntryAction,
+  ctx: EntryWriteContext,
+): Promise<void> {
   const { recorder, file } = ctx
   const { id, contentTypeId: type } = desired
   const fail = (message: string) => {
