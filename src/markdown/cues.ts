@@ -74,6 +74,13 @@ export const ACTION =
 export const RESOLUTION_HEADING =
   /\b(how to (resolve|fix|solve|address|handle|remove|prevent|troubleshoot|avoid|get rid)|solutions?|resolutions?|workarounds?|fix(es)?|methods?|steps|troubleshoot(ing)?|if .* (persists|does not help|doesn't help)|prevent)\b/i
 
+/**
+ * A heading that offers a further, separate fix ("If that does not help", "If the issue still persists",
+ * "Solution 2", "Method 3", "Alternatively"): it opens its own group even below a prose-only section's heading.
+ */
+export const FURTHER_FIX_HEADING =
+  /^(if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't|do not|don't) (help|work|resolve)|if the (issue|problem|error) (still )?(persists|remains|continues|is not resolved)|(solution|method|option|workaround)\s+(\d+|[ivx]+)\b|alternatively\b)/i
+
 /** Lines that introduce a list of related articles. */
 export const RELATED =
   /^(also )?(see|read)( also)?( the following)?( related)? (articles?|pages?|topics?)?:?$|^related (articles|pages|topics|reading)\s*:?$|^(you may|you might) also (want to )?(read|see|like)\b|^see also\b|\b(see|read|refer to|check( out)?)( also)? (the following|these|those|related|our|other) (\w+ )?(articles?|pages?|topics?|guides?|resources?|links?)\s*:$|^(related|further|useful|additional|more) (articles|reading|information|links|resources)\b/i

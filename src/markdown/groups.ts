@@ -2,7 +2,15 @@
 import type { Block } from '@contentful/rich-text-types'
 import type { ImageRef, Resolution, Step } from '../model/article.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
-import { ACTION, CAUSE, CAUSE_FOLLOW_UP, RESOLUTION, RESOLUTION_HEADING, RESOLUTION_MID } from './cues.ts'
+import {
+  ACTION,
+  CAUSE,
+  CAUSE_FOLLOW_UP,
+  FURTHER_FIX_HEADING,
+  RESOLUTION,
+  RESOLUTION_HEADING,
+  RESOLUTION_MID,
+} from './cues.ts'
 import type { Item, Line, RawImage } from './hast-items.ts'
 import { documentOf, type InlineNode, list, paragraph } from './rich-text.ts'
 import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
@@ -149,7 +157,11 @@ export function buildGroups(
           m.fatal = undefined
           break
         }
-        if (!group || group.steps.length || (group.hasIntroText && item.depth <= group.headingDepth)) {
+        if (
+          !group ||
+          group.steps.length ||
+          (group.hasIntroText && (item.depth <= group.headingDepth || FURTHER_FIX_HEADING.test(text)))
+        ) {
           newGroup(text, item.depth, item.at).items.push(item)
         } else if (group.title === null) {
           group.items.push(item)

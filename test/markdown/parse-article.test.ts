@@ -854,3 +854,39 @@ test('symptom openers are a family: reports, blank screens, freezes, run-ins, wr
     t.is(plain(a.symptom), symptom)
   }
 })
+
+test('a further-fix heading below a prose-only section opens its own group; a "Steps for" heading does not', (t) => {
+  const a = parse(
+    [
+      '# Gadget Sync Fails with GADGET_LIMIT',
+      '',
+      'If the gadget stops syncing and shows GADGET_LIMIT, the daily quota is used up.',
+      '',
+      '## How to address the issue',
+      '',
+      'Wait until the quota resets at midnight, or ask your administrator to raise it.',
+      '',
+      '### If that does not help',
+      '',
+      'Write to the support team and attach the sync log.',
+      '',
+      '## How to prevent it',
+      '',
+      'Schedule large imports for the night.',
+      '',
+      '### Steps for the web app',
+      '',
+      '**1\\.** Open **Settings**.',
+      '**2\\.** Choose **Import window**.',
+    ].join('\n'),
+  )
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      ['How to address the issue', 0],
+      ['If that does not help', 0],
+      ['How to prevent it', 2],
+    ],
+  )
+  t.regex(plain(a.resolutions[2]?.intro ?? null), /Steps for the web app/)
+})
