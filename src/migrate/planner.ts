@@ -3,7 +3,14 @@
 // already satisfies becomes a no-op, which makes a re-run idempotent. Any invalid operation throws a PlanError
 // before the caller has written anything.
 import type { ModelSnapshot, ModelWrite } from '../backends/port.ts'
-import type { ContentType, Control, EditorInterface, EntryRecord, Field } from '../model/contentful-types.ts'
+import type {
+  ContentType,
+  Control,
+  EditorInterface,
+  EntryRecord,
+  Field,
+  LocalizedFields,
+} from '../model/contentful-types.ts'
 import { DEFAULT_LOCALE } from '../model/contentful-types.ts'
 import {
   checkContentType,
@@ -88,10 +95,19 @@ export function snapshotFromState(state: ModelState): ModelSnapshot {
   }
 }
 
-/** Content types whose entries the planner needs for these operations (transforms, deletions). */
+/** Whether an entry still holds exactly what kb-cms last wrote (its fields hash to its stored content hash). */
+function hashIntact(fields: LocalizedFields): boolean {
+  const stored = storedHash(fields)
+  return stored !== null && stored === currentHash(fields)
+}
+
+/**
+ * Content types whose entries the planner needs for these operations: transforms and deletions, and renamed or
+ * deleted fields, whose entries get their content hash renewed.
+ */
 export function contentTypesNeedingEntries(ops: Operation[]): string[] {
   const ids = ops
-    .filter((o) => o.op === 'transformEntries' || o.op === 'deleteContentType')
+    .filter((o) => ['transformEntries', 'deleteContentType', 'renameField', 'deleteField'].includes(o.op))
     .map((o) => (o as { contentTypeId: string }).contentTypeId)
   return [...new Set(ids)]
 }
@@ -157,15 +173,28 @@ function planOperation(
     }
     state.contentTypes.set(next.id, { draft: settled, activeInSync: true })
     // Entries follow the model as the API moves them: values move with a rename and go with a deleted field.
-    const entries = state.entries.get(next.id)
-    for (const f of entries ? next.fields : []) {
-      for (const e of entries ?? []) {
+    for (const e of state.entries.get(next.id) ?? []) {
+      const intact = hashIntact(e.fields)
+      let moved = false
+      for (const f of next.fields) {
         const value = e.fields[f.id]
-        if (value === undefined) continue
-        if (f.deleted || f.newId) delete e.fields[f.id]
+        if (value === undefined || !(f.deleted || f.newId)) continue
+        delete e.fields[f.id]
         if (f.newId && !f.deleted) e.fields[f.newId] = value
+        moved = true
       }
+      if (moved && intact && e.sys.archivedVersion === undefined) renewHash(next.id, e)
     }
+  }
+  /** An entry that still held what the sync wrote gets its hash renewed after kb-cms itself changed it. */
+  const renewHash = (contentTypeId: string, e: EntryRecord) => {
+    e.fields[HASH_FIELD] = { [DEFAULT_LOCALE]: currentHash(e.fields) }
+    writes.push({
+      type: 'putEntry',
+      entry: { id: e.sys.id, contentTypeId, fields: structuredClone(e.fields) },
+      version: e.sys.version,
+    })
+    e.sys.version += 1
   }
   const saveControls = (contentTypeId: string, controls: Control[], remove: string[] = []) => {
     const live = state.editorInterfaces.get(contentTypeId)
@@ -371,9 +400,7 @@ function planTransform(
     if (sameJson(fields, entry.fields)) continue
     // A migration is kb-cms writing too: an entry that still held what the sync wrote gets its hash renewed, so
     // the next sync does not mistake the migration's change for an editor's. An editor-changed one stays so.
-    const hash = storedHash(entry.fields)
-    if (hash !== null && hash === currentHash(entry.fields))
-      fields[HASH_FIELD] = { [DEFAULT_LOCALE]: currentHash(fields) }
+    if (hashIntact(entry.fields)) fields[HASH_FIELD] = { [DEFAULT_LOCALE]: currentHash(fields) }
     writes.push({
       type: 'putEntry',
       entry: { id: entry.sys.id, contentTypeId: op.contentTypeId, fields },

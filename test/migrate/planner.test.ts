@@ -286,6 +286,35 @@ test('a transform renews the content hash of entries the sync wrote, never of en
   t.not(storedHash(stillEdited ?? {}), currentHash(stillEdited ?? {}), 'still reported as an editor change')
 })
 
+test('renamed and deleted fields renew the hash of entries the sync wrote, at their current version', (t) => {
+  const synced = (id: string) => ({
+    ...entry(id, {}),
+    fields: stampFields({ kind: 'tip', title: 'Tip' }).fields,
+  })
+  const edited = synced('edited')
+  edited.fields.title = { 'en-US': 'Tip, as an editor wrote it' }
+  const state = stateFromSnapshot(
+    snapshotFromState(modelled()),
+    new Map([['note', [synced('kept'), edited]]]),
+  )
+  const p = plan(state, (m) => {
+    m.editContentType('note').renameField('kind', 'tone')
+    m.editContentType('note').deleteField('body')
+  })
+  const puts = p.writes.flatMap((w) => (w.type === 'putEntry' ? [w] : []))
+  t.deepEqual(
+    puts.map((w) => [w.entry.id, w.version, Object.keys(w.entry.fields).sort().join()]),
+    [['kept', 3, 'contentHash,title,tone']],
+    'one write, after the rename (the entry had no body to delete), and none for the edited entry',
+  )
+  const fields = puts[0]?.entry.fields ?? {}
+  t.is(storedHash(fields), currentHash(fields))
+  t.true(
+    p.writes.findIndex((w) => w.type === 'putEntry') >
+      p.writes.findIndex((w) => w.type === 'saveContentType'),
+  )
+})
+
 test('a transform that throws or writes outside `to` is rejected, naming the entry', (t) => {
   const state = () =>
     stateFromSnapshot(snapshotFromState(modelled()), new Map([['note', [entry('a', { kind: 'x' })]]]))
