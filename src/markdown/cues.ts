@@ -16,11 +16,9 @@ export function labelField(label: string): 'symptom' | 'condition' | 'cause' | n
   return null
 }
 
-/** The opening of a symptom description. */
-export const SYMPTOM = new RegExp(
+/** Phrasings that describe something going wrong (a conditional opener alone does not). */
+export const SYMPTOM_PHRASE = new RegExp(
   [
-    '^if\\b',
-    '^when\\b',
     '\\bmanifests?\\b',
     '\\bmay (occur|happen|appear|arise)\\b',
     '\\b(you|users?) (may|might|can|could|will)? ?(face|see|get|receive|encounter|notice|experience|observe)\\b',
@@ -42,6 +40,13 @@ export const SYMPTOM = new RegExp(
   ].join('|'),
   'i',
 )
+
+/** The opening of a symptom description: a conditional opener or a phrasing of something going wrong. */
+export const SYMPTOM = new RegExp(`^if\\b|^when\\b|${SYMPTOM_PHRASE.source}`, 'i')
+
+/** Words that say something is wrong: a symptom without any of them describes a situation, not an issue. */
+export const PROBLEM =
+  /\b(errors?|fail\w*|issues?|problems?|not|no longer|unable|cannot|can't|couldn't|won't|doesn't|don't|isn't|aren't|stuck|blank|empty|wrong|incorrect\w*|missing|greyed|grayed|disabled|duplicat\w*|endless\w*|loops?|slow\w*|freez\w*|crash\w*|hangs?|lost|denied|expired|invalid|exceed\w*|limits?|warnings?|stops?|stopped|broken|unresponsive|instead of)\b/i
 
 /** A sentence that only limits scope: an OS, client, edition or implementation. */
 export const CONDITION =

@@ -1,7 +1,8 @@
 // Whether an article is troubleshooting: an issue is described (symptom cue or issue table) and a fix is
 // given (a resolution group). Numbered steps alone do not make a troubleshooting article.
 import type { ArticleKind } from '../model/article.ts'
-import { TROUBLESHOOTING_TITLE } from './cues.ts'
+import { PROBLEM, SYMPTOM_PHRASE, TROUBLESHOOTING_TITLE } from './cues.ts'
+import { plainText } from './rich-text.ts'
 import type { Structure } from './structure.ts'
 
 export function articleKind(s: Structure, redirect: boolean): ArticleKind {
@@ -13,7 +14,10 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
   const issueTitle = TROUBLESHOOTING_TITLE.test(s.title)
   // Multi-cause articles state their causes in the sections that fix them, not before.
   const stated = s.cause !== null || s.resolutions.some((r) => r.cause !== null)
-  if (s.symptomByCue && hasFix && (issueTitle || stated)) return 'troubleshooting'
+  // A symptom must say something is wrong: "When you contact support, …" opens a how-to, not an issue.
+  const symptom = plainText(s.symptom)
+  const describesIssue = s.symptomByCue && (PROBLEM.test(symptom) || SYMPTOM_PHRASE.test(symptom))
+  if (describesIssue && hasFix && (issueTitle || stated)) return 'troubleshooting'
   // No symptom phrasing, but an issue title, a stated cause and a fix: still an issue and its resolution.
   if (hasFix && issueTitle && stated) return 'troubleshooting'
   return 'other'

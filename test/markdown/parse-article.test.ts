@@ -890,3 +890,29 @@ test('a further-fix heading below a prose-only section opens its own group; a "S
   )
   t.regex(plain(a.resolutions[2]?.intro ?? null), /Steps for the web app/)
 })
+
+test('a conditional opener that names no problem does not make a how-to troubleshooting', (t) => {
+  const steps = ['**1\\.** Open **Settings**.  ', '**2\\.** Click **Export logs**.']
+  const howTo = parse(
+    [
+      '# How to Collect Gadget Logs for Troubleshooting',
+      '',
+      'When you write to the support team, they may ask you for the gadget logs. To collect them:',
+      '',
+      ...steps,
+    ].join('\n'),
+  )
+  t.is(howTo.kind, 'other')
+  const issue = parse(
+    [
+      '# Gadget Logs Are Empty',
+      '',
+      'When you export the gadget logs, the file is empty.',
+      '',
+      'To resolve the issue:',
+      '',
+      ...steps,
+    ].join('\n'),
+  )
+  t.is(issue.kind, 'troubleshooting')
+})
