@@ -62,7 +62,7 @@ export const CAUSE_FOLLOW_UP =
 
 /** Sentences that frame the article rather than describe the issue. */
 export const FRAMING =
-  /^(there (are|is|can be|may be) (\w+ ){0,2}(reasons?|causes?|ways?|cases?|scenarios?|options?)\b|this (article|guide|page|section) (describes|explains|covers|lists|will|is an addition|provides|helps)|in some cases, the (error|issue|problem|notification) (will|does|may) not\b|read on\b|below,? you (will|can) find)/i
+  /^(there (are|is|can be|may be) (\w+ ){0,2}(reasons?|causes?|ways?|cases?|scenarios?|options?)\b|this (article|guide|page|section) (describes|explains|covers|lists|will|is an addition|provides|helps)|in some cases, the (error|issue|problem|notification) (will|does|may) not\b|read on\b|below,? you (will|can) find|(check|see|read|go through|review|follow) (the )?(sections?|options|steps|causes|cases|list|solutions|methods) below\b)/i
 
 /**
  * The opening of a resolution: an intro sentence before steps, or a prose fix, including advice given under a

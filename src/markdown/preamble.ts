@@ -225,7 +225,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
  */
 function splitAdvice(run: Run): { field: Field | 'other'; run: Run }[] {
   const m =
-    /[,;][\s\u00a0]+(?=(please )?(follow|see|refer to|read|check|try|to (resolve|fix|solve|troubleshoot|prevent|handle))\b|(one|any|each|some|either) of the (following|causes|reasons|solutions|methods|options|fixes)\b|(the|these) (following )?(causes|reasons|solutions|methods|options|fixes|steps) (below|listed|described)\b)/i.exec(
+    /[,;][\s\u00a0]+(?=(please )?(follow|see|refer to|read|check|try|to (resolve|fix|solve|troubleshoot|prevent|handle))\b|(one|any|each|some|either) of the (following|causes|reasons|solutions|methods|options|fixes)\b|(the|these) (following )?(causes|reasons|solutions|methods|options|fixes|steps) (below|listed|described)\b|\w+ (it|them|this|the \w+) (as (described|shown|explained)|(by )?following the steps) below\b)/i.exec(
       run.text,
     )
   if (!m || !/^(if|when)\b/i.test(run.text.trim())) return [{ field: 'symptom', run }]
