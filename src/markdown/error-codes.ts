@@ -8,9 +8,15 @@ const PATTERNS = [
   /(?<![\w%{$.-])0x[0-9A-Fa-f]{8}(?![\w%}-])/g,
 ]
 
+/** A letter and digits (E1043) is a code only where it is presented as one: "(E1043)", "error E1043", "code: E1043". */
+const SHORT_CODE = /(?:\(|\b(?:error|code)\s*:?\s*#?)([A-Z]\d{3,5})(?=\)|\b)(?![\w%}-])/gi
+
 export function findErrorCodes(texts: string[]): string[] {
   const seen = new Set<string>()
-  for (const t of texts) for (const re of PATTERNS) for (const m of t.matchAll(re)) seen.add(m[0])
+  for (const t of texts) {
+    for (const re of PATTERNS) for (const m of t.matchAll(re)) seen.add(m[0])
+    for (const m of t.matchAll(SHORT_CODE)) if (/^[A-Z]\d+$/.test(m[1] as string)) seen.add(m[1] as string)
+  }
   return [...seen]
 }
 

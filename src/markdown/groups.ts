@@ -140,6 +140,8 @@ export function buildGroups(
     const group = g as GroupDraft | null
     switch (item.type) {
       case 'heading': {
+        // Text between the last step and a new section belongs to neither (or to the step, when no spacer ends it).
+        if (group?.steps.length && pending.length) dropPending()
         const text = item.line.text.trim()
         const last = group?.steps[group.steps.length - 1]
         if (item !== raw && last && !restartsNumbering(items, index)) {
@@ -192,9 +194,9 @@ export function buildGroups(
               tentative = true
             } else (cur.steps[cur.steps.length - 1] as StepDraft).blocks.push(lineBlock(line))
           } else if (cur.steps.length) {
-            if (pending.length === 0 && RESOLUTION.test(line.text.replace(/\u00a0/g, ' ').trim())) {
-              addIntro(newGroup(null, 7, item.at), single)
-            } else pending.push(single)
+            // After a closed step list, even a fix opener ("Alternatively, …") waits: it opens a group only if
+            // steps follow it (startStep), else it is text after the last step, in no group.
+            pending.push(single)
           } else addIntro(cur, single)
         }
         break
@@ -267,7 +269,15 @@ export function buildGroups(
   const tail = pending
   pending = []
   const first = tail[0]
-  if (first && first.type === 'para' && RESOLUTION.test((first.lines[0] as Line).text.trim())) {
+  // After a spacer that ends the last step list, even "Alternatively, …" or "If that does not help, …" prose is
+  // in no group (it has no steps of its own); a section heading would have opened one.
+  const afterSteps = (groups[groups.length - 1]?.steps.length ?? 0) > 0
+  if (
+    !afterSteps &&
+    first &&
+    first.type === 'para' &&
+    RESOLUTION.test((first.lines[0] as Line).text.trim())
+  ) {
     const ng = newGroup(null, 7, first.at)
     for (const p of tail) addIntro(ng, p)
   } else ctx.unplaced.push(...tail)

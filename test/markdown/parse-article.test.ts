@@ -916,3 +916,40 @@ test('a conditional opener that names no problem does not make a how-to troubles
   )
   t.is(issue.kind, 'troubleshooting')
 })
+
+test('a fix opener after the last step list and a spacer is in no group; codes like (E1043); "shown because" is a cause', (t) => {
+  const a = parse(
+    [
+      '# Gadget Upload Fails with Error E2051',
+      '',
+      'When you upload a file, the gadget shows *Upload failed (E2051)*.',
+      '',
+      'The error is shown because the upload quota of your plan is used up.',
+      '',
+      'To resolve the issue:',
+      '',
+      '**1\\.** Open **Billing**  ',
+      '**2\\.** Raise the quota',
+      '',
+      '&nbsp;',
+      '',
+      'Alternatively, an administrator can lift the quota for one user in **Users**.',
+      '',
+      '&nbsp;',
+      '',
+      '## If the issue still persists',
+      '',
+      'Write to the support team.',
+    ].join('\n'),
+  )
+  t.deepEqual(a.errorCodes, ['E2051'])
+  t.is(plain(a.cause), 'The error is shown because the upload quota of your plan is used up.')
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      [null, 2],
+      ['If the issue still persists', 0],
+    ],
+  )
+  t.regex(plain(a.body), /^Alternatively, an administrator can lift the quota/)
+})
