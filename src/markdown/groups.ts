@@ -404,7 +404,7 @@ function finishGroup(
     for (const [k, span] of spans.entries()) {
       const t = firstRun.text.slice(span.start, span.end).trim()
       if (
-        (k === 0 && (CAUSE.test(t) || multiCause)) ||
+        (k === 0 && (CAUSE.test(t) || (multiCause && !instruction(t)))) ||
         (k > 0 && taken === k && (CAUSE.test(t) || CAUSE_FOLLOW_UP.test(t)))
       )
         taken = k + 1
@@ -426,6 +426,11 @@ function finishGroup(
     images: s.images.map(toRef),
   }))
   return { title: draft.title, cause: documentOf(cause), intro: documentOf(intro), steps }
+}
+
+/** An instruction, even one opening with its condition ("After X, the user should open …"), is not a cause. */
+function instruction(sentence: string): boolean {
+  return ACTION.test(sentence) || ACTION.test(sentence.replace(/^[^,]{1,80},\s*/, ''))
 }
 
 function trimLead(inlines: InlineNode[]): InlineNode[] {

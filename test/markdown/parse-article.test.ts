@@ -953,3 +953,29 @@ test('a fix opener after the last step list and a spacer is in no group; codes l
   )
   t.regex(plain(a.body), /^Alternatively, an administrator can lift the quota/)
 })
+
+test('in a multi-cause article, a section that opens with an instruction states no cause', (t) => {
+  const a = parse(
+    [
+      '# Gadget Sign-In Fails',
+      '',
+      'If the gadget sign-in fails, one of two reasons applies.',
+      '',
+      '### I. The token expired',
+      '',
+      'The sign-in token is kept for one day only.',
+      '',
+      '**1\\.** Sign out  ',
+      '**2\\.** Sign in again',
+      '',
+      '### II. Consent is missing',
+      '',
+      'After the consent is granted, the user should open **Settings** and click **Authorize** again.',
+    ].join('\n'),
+  )
+  t.deepEqual(
+    a.resolutions.map((r) => plain(r.cause)),
+    ['The sign-in token is kept for one day only.', ''],
+  )
+  t.regex(plain(a.resolutions[1]?.intro ?? null), /^After the consent is granted/)
+})
