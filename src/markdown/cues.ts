@@ -46,7 +46,7 @@ export const SYMPTOM = new RegExp(`^if\\b|^when\\b|${SYMPTOM_PHRASE.source}`, 'i
 
 /** Words that say something is wrong: a symptom without any of them describes a situation, not an issue. */
 export const PROBLEM =
-  /\b(errors?|fail\w*|issues?|problems?|not|no longer|unable|cannot|can't|couldn't|won't|doesn't|don't|isn't|aren't|stuck|blank|empty|wrong|incorrect\w*|missing|greyed|grayed|disabled|duplicat\w*|endless\w*|loops?|slow\w*|freez\w*|crash\w*|hangs?|lost|denied|expired|invalid|exceed\w*|limits?|warnings?|stops?|stopped|broken|unresponsive|instead of)\b/i
+  /\b(errors?|fail\w*|issues?|problems?|not|no longer|unable|cannot|can't|couldn't|won't|doesn't|don't|isn't|aren't|stuck|blank|empty|wrong|incorrect\w*|missing|greyed|grayed|disabled|duplicat\w*|endless\w*|loops?|slow\w*|freez\w*|crash\w*|hangs?|lost|denied|expired|invalid|exceed\w*|limits?|warnings?|stops?|stopped|broken|unresponsive|instead of|without)\b/i
 
 /** A sentence that only limits scope: an OS, client, edition or implementation. */
 export const CONDITION =
@@ -54,7 +54,7 @@ export const CONDITION =
 
 /** Explicit cause phrasing. */
 export const CAUSE =
-  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|(is|are) the result of|root cause|the root of the (problem|issue|error)|is triggered by|(happens|occurs|appears|fails) because|(is|are) (shown|displayed|thrown|returned|raised) because|(this|that|it) (is|was) because|arises? from|originates? from|lies in|is a known (limitation|issue|problem)|^most likely,)\b/i
+  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|the (most (common|likely|probable) |main |usual |likely |probable )(reason|cause) (is|was)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|(is|are) the result of|root cause|the root of the (problem|issue|error)|is triggered by|(happens|occurs|appears|fails) because|(is|are) (shown|displayed|thrown|returned|raised) because|(this|that|it) (is|was) because|arises? from|originates? from|lies in|is a known (limitation|issue|problem)|^most likely,)\b/i
 
 /** A sentence that explains the cause further, following a cause sentence. */
 export const CAUSE_FOLLOW_UP =
@@ -69,7 +69,7 @@ export const FRAMING =
  * condition ("In case X, you can reduce Y by …").
  */
 export const RESOLUTION =
-  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|alternatively,|(here is|here's) how\b|(do|perform|complete) (the following|these|the steps)\b|what to do\b|how to (resolve|fix|solve)\b|you can (fix|resolve|solve|work around|avoid|prevent) (this|it|the)\b|to get (it|this|them|\w+) (working|back)\b|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
+  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|if nothing (else )?(works|helps)\b|if (the|these) (steps|solutions|methods|actions) (above )?(do not|don't|did not|didn't) (help|work)\b|alternatively,|(here is|here's) how\b|(do|perform|complete) (the following|these|the steps)\b|what to do\b|how to (resolve|fix|solve)\b|you can (fix|resolve|solve|work around|avoid|prevent) (this|it|the)\b|to get (it|this|them|\w+) (working|back)\b|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
 
 /** An instruction: a sentence that tells the reader to act (imperative, or "you should / need to …"). */
 export const ACTION =

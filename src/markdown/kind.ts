@@ -1,7 +1,7 @@
 // Whether an article is troubleshooting: an issue is described (symptom cue or issue table) and a fix is
 // given (a resolution group). Numbered steps alone do not make a troubleshooting article.
 import type { ArticleKind } from '../model/article.ts'
-import { PROBLEM, SYMPTOM_PHRASE, TROUBLESHOOTING_TITLE } from './cues.ts'
+import { ACTION, PROBLEM, SYMPTOM_PHRASE, TROUBLESHOOTING_TITLE } from './cues.ts'
 import { plainText } from './rich-text.ts'
 import type { Structure } from './structure.ts'
 
@@ -16,7 +16,13 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
   const stated = s.cause !== null || s.resolutions.some((r) => r.cause !== null)
   // A symptom must say something is wrong: "When you contact support, …" opens a how-to, not an issue.
   const symptom = plainText(s.symptom)
-  const describesIssue = s.symptomByCue && (PROBLEM.test(symptom) || SYMPTOM_PHRASE.test(symptom))
+  // What follows "If/When …," must not be an instruction: "When you contact support, please include:" is a how-to.
+  const mainClause = symptom.replace(/^\s*(if|when)\b[^,]{1,160},\s*/i, '')
+  const instructs = mainClause !== symptom && (/^please\b/i.test(mainClause) || ACTION.test(mainClause))
+  const describesIssue =
+    s.symptomByCue &&
+    !instructs &&
+    (PROBLEM.test(symptom) || SYMPTOM_PHRASE.test(symptom) || PROBLEM.test(s.title))
   if (describesIssue && hasFix && (issueTitle || stated)) return 'troubleshooting'
   // No symptom phrasing, but an issue title, a stated cause and a fix: still an issue and its resolution.
   if (hasFix && issueTitle && stated) return 'troubleshooting'

@@ -136,7 +136,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
       // One sentence holding symptom and cause ("If …, that is most probably caused by …") is cut at the clause.
       if (field === 'symptom' || field === 'cause') {
         const shared =
-          /[,;][\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,4}?(caused|due to|because|the result of)\b)/i.exec(
+          /[,;][\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,4}?(caused|due to|because|the result of)\b|the (\w+ ){0,2}(reason|cause) (is|was|being)\b)/i.exec(
             piece.text,
           )
         if (shared && SYMPTOM.test(piece.text.slice(0, shared.index))) {

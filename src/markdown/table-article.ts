@@ -7,6 +7,8 @@ import { documentOf } from './rich-text.ts'
 import type { Structure } from './structure.ts'
 import { bodyOf, dropped, type StructureCtx } from './structure-context.ts'
 
+/** What the reader sees: a column that says so wins over one that names the issue (a code, an error). */
+const MANIFESTATION_COLUMN = /manifest|symptom|what you see|you see|what happens|behaviou?r/i
 const SYMPTOM_COLUMN =
   /manifest|symptom|issue|problem|error|what you see|message|code|notification|behaviou?r/i
 const CAUSE_COLUMN = /explanation|cause|reason|why|description|meaning|details/i
@@ -16,7 +18,10 @@ const SOLUTION_COLUMN =
 /** Columns for what the reader sees, why, and what to do: three different columns, or it is no issue table. */
 function issueColumns(names: string[]): { symptom: number; cause: number } | null {
   const cause = names.findIndex((n) => CAUSE_COLUMN.test(n) && !SOLUTION_COLUMN.test(n))
-  const symptom = names.findIndex((n, i) => i !== cause && SYMPTOM_COLUMN.test(n) && !CAUSE_COLUMN.test(n))
+  const candidate = (re: RegExp) =>
+    names.findIndex((n, i) => i !== cause && re.test(n) && !CAUSE_COLUMN.test(n))
+  const manifestation = candidate(MANIFESTATION_COLUMN)
+  const symptom = manifestation >= 0 ? manifestation : candidate(SYMPTOM_COLUMN)
   const solution = names.findIndex((n, i) => i !== cause && i !== symptom && SOLUTION_COLUMN.test(n))
   return cause >= 0 && symptom >= 0 && solution >= 0 ? { symptom, cause } : null
 }

@@ -979,3 +979,73 @@ test('in a multi-cause article, a section that opens with an instruction states 
   )
   t.regex(plain(a.resolutions[1]?.intro ?? null), /^After the consent is granted/)
 })
+
+test('kind: an issue without a stated cause is troubleshooting; a support checklist that mentions errors is not', (t) => {
+  const noCause = parse(
+    [
+      '# Attachments Are Missing from Saved Gadget Notes',
+      '',
+      'If you save a note and it arrives without its attachments, try the steps below.',
+      '',
+      '## How to fix the issue',
+      '',
+      '1. Open **Settings**',
+      '2. Enable **Attachments**',
+    ].join('\n'),
+  )
+  t.is(noCause.kind, 'troubleshooting')
+  const checklist = parse(
+    [
+      '# How We Handle Gadget Issues',
+      '',
+      'When you write to support about a gadget error, please include:',
+      '',
+      '1. Your gadget version',
+      '2. The time of the error',
+    ].join('\n'),
+  )
+  t.is(checklist.kind, 'other')
+})
+
+test('"If X, the most common reason is that Y" is cut into symptom and cause; "If nothing else works" opens a group', (t) => {
+  const a = parse(
+    [
+      '# Gadget Events Do Not Sync',
+      '',
+      'If events you create do not reach the server, the most common reason is that sync is turned off.',
+      '',
+      '## How to fix it',
+      '',
+      '**1\\.** Turn sync on',
+      '',
+      '### Quota adjustment',
+      '',
+      'If nothing else works, ask the support team to raise your quota.',
+    ].join('\n'),
+  )
+  t.is(plain(a.symptom), 'If events you create do not reach the server')
+  t.is(plain(a.cause), 'the most common reason is that sync is turned off.')
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      ['How to fix it', 1],
+      ['Quota adjustment', 0],
+    ],
+  )
+})
+
+test('an issue table takes its symptoms from the column that says what you see, not from a code column', (t) => {
+  const a = parse(
+    [
+      '# Gadget Sync Error Codes',
+      '',
+      '| Code | What you see | Why it happens | What to do |',
+      '| --- | --- | --- | --- |',
+      '| GS-101 | Notes stop syncing | The token expired | Sign in again |',
+      '| GS-204 | Sync is disabled | The licence lapsed | Renew the licence |',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.is(plain(a.symptom), 'Notes stop syncing Sync is disabled')
+  t.deepEqual(a.errorCodes.sort(), ['GS-101', 'GS-204'])
+})
