@@ -139,11 +139,11 @@ export const INDICATES =
 
 /** Once the issue is described, "This problem occurs when …" explains why. */
 export const CAUSE_AFTER_SYMPTOM =
-  /^(this|that|the|such) (\w+ )?(problem|issue|error|behaviou?r|situation)s? (usually |typically |only )?(occurs?|may occur|can occur|happens?|may happen|arises?) (when|if|because|after)\b/i
+  /^(this|that|the|such) (\w+ )?(problem|issue|error|behaviou?r|situation)s? (usually |typically |only )?(occurs?|may occur|can occur|happens?|may happen|arises?|appears?|is shown|is displayed) (when|if|because|after)\b/i
 
 /** A heading that introduces the cause ("What causes the error", "Why does it occur?"). */
 export const CAUSE_HEADING = /\b(causes?d?|reasons?|why)\b/i
 
 /** Quoted error text (an italic paragraph) that shows the symptom itself. */
 export const ERROR_TEXT =
-  /\b(error|failed|failure|exception|denied|invalid|unable|cannot|can't|sorry|oops|went wrong)\b/i
+  /\b(error|failed|failure|exception|denied|invalid|unable|cannot|can't|sorry|oops|went wrong|expired|timed out|no longer|not (found|allowed|available|authorized))\b/i

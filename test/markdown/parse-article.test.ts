@@ -1049,3 +1049,22 @@ test('an issue table takes its symptoms from the column that says what you see, 
   t.is(plain(a.symptom), 'Notes stop syncing Sync is disabled')
   t.deepEqual(a.errorCodes.sort(), ['GS-101', 'GS-204'])
 })
+
+test('an italic error paragraph alone is the symptom; "This error appears when …" after it is the cause', (t) => {
+  const a = parse(
+    [
+      '# Gadget Session Expired',
+      '',
+      '*Your gadget session has expired. Please sign in again to continue.*',
+      '',
+      'This error appears when the sign-in token of the gadget has been revoked.',
+      '',
+      'To resolve the issue:',
+      '',
+      '1. Click **Sign in**',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.is(plain(a.symptom), 'Your gadget session has expired. Please sign in again to continue.')
+  t.is(plain(a.cause), 'This error appears when the sign-in token of the gadget has been revoked.')
+})
