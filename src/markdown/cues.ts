@@ -46,7 +46,7 @@ export const SYMPTOM = new RegExp(`^if\\b|^when\\b|${SYMPTOM_PHRASE.source}`, 'i
 
 /** Words that say something is wrong: a symptom without any of them describes a situation, not an issue. */
 export const PROBLEM =
-  /\b(errors?|fail\w*|issues?|problems?|not|no longer|unable|cannot|can't|couldn't|won't|doesn't|don't|isn't|aren't|stuck|blank|empty|wrong|incorrect\w*|missing|greyed|grayed|disabled|duplicat\w*|endless\w*|loops?|slow\w*|freez\w*|crash\w*|hangs?|lost|denied|expired|invalid|exceed\w*|limits?|warnings?|stops?|stopped|broken|unresponsive|instead of|without)\b/i
+  /\b(errors?|fail\w*|issues?|problems?|not|no longer|unable|cannot|can't|couldn't|won't|doesn't|don't|isn't|aren't|stuck|blank|empty|wrong|incorrect\w*|missing|greyed|grayed|disabled|duplicat\w*|endless\w*|loops?|slow\w*|freez\w*|crash\w*|hangs?|lost|denied|expired|invalid|exceed\w*|limits?|warnings?|stops?|stopped|broken|unresponsive|instead of|without|again and again|over and over|repeatedly|keeps? (re)?\w+ing)\b/i
 
 /** A sentence that only limits scope: an OS, client, edition or implementation. */
 export const CONDITION =
@@ -73,7 +73,7 @@ export const RESOLUTION =
 
 /** An instruction: a sentence that tells the reader to act (imperative, or "you should / need to …"). */
 export const ACTION =
-  /^(please )?(open|go to|click|close|delete|clear|restart|reinstall|re-install|disable|enable|check|make sure|ensure|update|upgrade|contact|ask|switch|remove|select|try|set|allow|add|sign (in|out)|log (in|out)|install|uninstall|reset|refresh|run|turn (on|off)|change|adjust|verify|wait|send|request|reach out|grant|assign)\b|\b(you|users?|admins?|administrators?) (should|need to|must|have to|can try|are advised to)\b/i
+  /^(please )?(open|go to|click|close|delete|clear|restart|reinstall|re-install|disable|enable|check|make sure|ensure|update|upgrade|contact|ask|switch|remove|select|try|set|allow|add|sign (in|out)|log (in|out)|install|uninstall|reset|refresh|run|turn (on|off)|change|adjust|verify|wait|send|request|reach out|grant|assign|collect|gather|attach|provide|include|write to|email)\b|\b(you|users?|admins?|administrators?) (should|need to|must|have to|can try|are advised to)\b/i
 
 /** A heading that opens a resolution section. */
 export const RESOLUTION_HEADING =
@@ -108,10 +108,12 @@ export const READING_TIME = /^(\d{1,3})\s*min(?:ute)?s?\s+read\b(.*)$/i
 export const TROUBLESHOOTING_TITLE = new RegExp(
   [
     "\\b(troubleshoot\\w*|errors?|issues?|problems?|bugs?|failures?|fail\\w*|unable|cannot|can't|won't|doesn't|does not)\\b",
+    '\\b(does|do|did|is|are|was|were|can|could|will|would)( \\w+){0,4} not\\b',
     '\\b(resolv\\w*|fix\\w*|repair\\w*|workarounds?)\\b',
     '\\bnot (\\w+ )?(working|loading|opening|starting|syncing|saving|showing|responding|displayed|shown|saved|synced|linked|found|available|visible)\\b',
     '\\b(greyed|grayed|disabled|missing|stuck|blank|empty|frozen|freez\\w*|crash\\w*|hangs?|slow|endless\\w*|loop\\w*)\\b',
     '\\b(wrong|incorrect\\w*|invalid|unexpected|duplicat\\w*|lost|los(e|es|ing)|disappear\\w*|broken|corrupt\\w*)\\b',
+    '\\b(keeps? (re)?\\w+ing|again and again|over and over|repeatedly|overwritten)\\b',
     '\\b(limits?|exceeded|quotas?|throttl\\w*|time-?outs?|timed out|denied|blocked)\\b',
   ].join('|'),
   'i',

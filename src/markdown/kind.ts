@@ -14,7 +14,8 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
   const issueTitle = TROUBLESHOOTING_TITLE.test(s.title)
   // Multi-cause articles state their causes in the sections that fix them, not before.
   const stated = s.cause !== null || s.resolutions.some((r) => r.cause !== null)
-  // A symptom must say something is wrong: "When you contact support, …" opens a how-to, not an issue.
+  // A symptom must say something is wrong (a problem word, a malfunction phrasing, an issue title or a stated
+  // cause): "When you contact support, …" opens a how-to, not an issue.
   const symptom = plainText(s.symptom)
   // What follows "If/When …," must not be an instruction: "When you contact support, please include:" is a how-to.
   const mainClause = symptom.replace(/^\s*(if|when)\b[^,]{1,160},\s*/i, '')
@@ -22,7 +23,7 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
   const describesIssue =
     s.symptomByCue &&
     !instructs &&
-    (PROBLEM.test(symptom) || SYMPTOM_PHRASE.test(symptom) || PROBLEM.test(s.title))
+    (PROBLEM.test(symptom) || SYMPTOM_PHRASE.test(symptom) || PROBLEM.test(s.title) || stated)
   if (describesIssue && hasFix && (issueTitle || stated)) return 'troubleshooting'
   // No symptom phrasing, but an issue title, a stated cause and a fix: still an issue and its resolution.
   if (hasFix && issueTitle && stated) return 'troubleshooting'

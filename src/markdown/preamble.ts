@@ -32,6 +32,13 @@ export interface Fields {
   lead: Item[]
 }
 
+/** Where a sentence turns from symptom to cause: "…, that is most probably caused by …", "… – the reason is …". */
+const SHARED_CAUSE_CLAUSE =
+  /(?:[,;]|[\s\u00a0][–—])[\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,4}?(caused|due to|because|the result of)\b|the (\w+ ){0,2}(reason|cause) (is|was|being)\b)/i
+/** Failing those, a hedged main clause after the condition: "If X, the add-in is most probably hidden by …". */
+const HEDGED_CAUSE_CLAUSE =
+  /[,;][\s\u00a0]+(?=[^,;]{1,80}?\b(is|are|was|were|has|have) (most likely|most probably|probably)\b)/i
+
 export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boolean): Fields {
   const out: Record<Field, Block[]> = { symptom: [], condition: [], cause: [] }
   let last = null as Field | 'other' | null
@@ -66,7 +73,9 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
     const run = runOf(item.lines)
     // A label standing alone ("**Cause:**") names the field of the paragraph that follows it.
     const alone = /^[\s\u00a0]*([\w'’ ]{2,40}?)\s*:[\s\u00a0]*$/.exec(run.text)
-    const aloneField = alone?.[1] ? labelField(alone[1]) : null
+    // A label is a noun phrase ("Cause:"); "To add the field to the search scope:" is a lead-in to steps.
+    const aloneField =
+      alone?.[1] && !/^\s*(to|if|when|please|for|in order)\b/i.test(alone[1]) ? labelField(alone[1]) : null
     if (aloneField) {
       dropped(ctx, item, run.text)
       labelNext = aloneField
@@ -135,10 +144,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
       else field = 'other'
       // One sentence holding symptom and cause ("If …, that is most probably caused by …") is cut at the clause.
       if (field === 'symptom' || field === 'cause') {
-        const shared =
-          /[,;][\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,4}?(caused|due to|because|the result of)\b|the (\w+ ){0,2}(reason|cause) (is|was|being)\b)/i.exec(
-            piece.text,
-          )
+        const shared = SHARED_CAUSE_CLAUSE.exec(piece.text) ?? HEDGED_CAUSE_CLAUSE.exec(piece.text)
         if (shared && SYMPTOM.test(piece.text.slice(0, shared.index))) {
           parts.push(...splitAdvice(sliceRun(piece, 0, shared.index)))
           parts.push({

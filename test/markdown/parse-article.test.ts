@@ -1068,3 +1068,34 @@ test('an italic error paragraph alone is the symptom; "This error appears when â
   t.is(plain(a.symptom), 'Your gadget session has expired. Please sign in again to continue.')
   t.is(plain(a.cause), 'This error appears when the sign-in token of the gadget has been revoked.')
 })
+
+test('a cause clause after a dash or hedged after the condition is cut off the symptom; a repeating fault is an issue', (t) => {
+  const dashed = parse(
+    [
+      '# Gadget Notes Are Overwritten After Sync',
+      '',
+      'If you edit a note and, after the next sync, the old text is back â€“ that is most probably caused by the server-wins rule.',
+      '',
+      '## How to handle the issue',
+      '',
+      '1. Open **Sync rules**',
+      '2. Choose **Newest wins**',
+    ].join('\n'),
+  )
+  t.is(dashed.kind, 'troubleshooting')
+  t.is(plain(dashed.symptom), 'If you edit a note and, after the next sync, the old text is back')
+  t.is(plain(dashed.cause), 'that is most probably caused by the server-wins rule.')
+  const hedged = parse(
+    [
+      '# The Gadget Sign-In Window Keeps Reopening',
+      '',
+      'If you sign in to the gadget, but the window opens again and again, the browser is most likely blocking cookies.',
+      '',
+      '## How to fix it',
+      '',
+      '1. Allow cookies for the gadget',
+    ].join('\n'),
+  )
+  t.is(hedged.kind, 'troubleshooting')
+  t.is(plain(hedged.cause), 'the browser is most likely blocking cookies.')
+})
