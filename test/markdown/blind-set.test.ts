@@ -9,19 +9,17 @@ import { parseArticle } from '../../src/markdown/parse-article.ts'
 import { corpusDir } from '../helpers/corpus.ts'
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'blind-kb')
-const articles = join(root, 'docs', 'ri', 'fast', 'articles')
+const docs = join(root, 'docs')
 const scorerPath = join(corpusDir, '..', 'tools', 'score-articles.mjs')
 const run = existsSync(scorerPath) ? test : test.skip
 if (!existsSync(scorerPath))
   console.warn('blind-set test skipped: ../shared/tools/score-articles.mjs not found')
 
 run('the blind set scores overall >= 0.95 with kind and title 1.00', (t) => {
-  const files = readdirSync(articles).sort()
+  const files = (readdirSync(docs, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort()
   const preds = files.map((name) => {
-    const path = join(articles, name)
-    return parseArticle(new VFile({ path, value: readFileSync(path, 'utf8') }), {
-      docsRoot: join(root, 'docs'),
-    })
+    const path = join(docs, name)
+    return parseArticle(new VFile({ path, value: readFileSync(path, 'utf8') }), { docsRoot: docs })
   })
   const pred = join(mkdtempSync(join(tmpdir(), 'kb-blind-')), 'pred.json')
   writeFileSync(pred, JSON.stringify(preds))
