@@ -20,7 +20,8 @@ export function labelField(label: string): 'symptom' | 'condition' | 'cause' | n
 export const SYMPTOM_PHRASE = new RegExp(
   [
     '\\bmanifests?\\b',
-    '\\bmay (occur|happen|appear|arise)\\b',
+    '\\b(may|might|can|could) (occur|happen|appear|arise|disappear|vanish|stop|fail|freeze|crash|break)\\b',
+    "\\b(cannot|can't|could not|couldn't) be (\\w+ed|found|seen|opened|shown|saved|synced)\\b",
     '\\b(you|users?) (may|might|can|could|will)? ?(face|see|get|receive|encounter|notice|experience|observe)\\b',
     '\\bcan face\\b',
     '\\b(error|notification|warning) (message )?(is|are|may be|will be) (shown|displayed|thrown|returned)\\b',
@@ -54,7 +55,7 @@ export const CONDITION =
 
 /** Explicit cause phrasing. */
 export const CAUSE =
-  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|the (most (common|likely|probable) |main |usual |likely |probable )(reason|cause) (is|was)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|(is|are) the result of|root cause|the root of the (problem|issue|error)|is triggered by|(happens|occurs|appears|fails) because|(is|are) (shown|displayed|thrown|returned|raised) because|(this|that|it) (is|was) because|arises? from|originates? from|lies in|is a known (limitation|issue|problem)|^most likely,)\b/i
+  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|the (most (common|likely|probable) |main |usual |likely |probable )(reason|cause) (is|was)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|(is|are) the result of|root cause|the root of the (problem|issue|error)|is triggered by|(happens|occurs|appears|fails|\w+s|\w+ed) because|(is|are) (shown|displayed|thrown|returned|raised) because|(this|that|it) (is|was) because|arises? from|originates? from|lies in|is a known (limitation|issue|problem)|^most likely,)\b/i
 
 /** A sentence that explains the cause further, following a cause sentence. */
 export const CAUSE_FOLLOW_UP =
@@ -69,7 +70,7 @@ export const FRAMING =
  * condition ("In case X, you can reduce Y by …").
  */
 export const RESOLUTION =
-  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|if nothing (else )?(works|helps)\b|if (the|these) (steps|solutions|methods|actions) (above )?(do not|don't|did not|didn't) (help|work)\b|alternatively,|(here is|here's) how\b|(do|perform|complete) (the following|these|the steps)\b|what to do\b|how to (resolve|fix|solve)\b|you can (fix|resolve|solve|work around|avoid|prevent) (this|it|the)\b|to get (it|this|them|\w+) (working|back)\b|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
+  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|if nothing (else )?(works|helps)\b|if the (issue|problem|error) is still (displayed|shown|there|present|occurring|happening)\b|if (the|these) (steps|solutions|methods|actions) (above )?(do not|don't|did not|didn't) (help|work)\b|alternatively,|(here is|here's) how\b|(do|perform|complete) (the following|these|the steps)\b|what to do\b|how to (resolve|fix|solve)\b|you can (fix|resolve|solve|work around|avoid|prevent) (this|it|the)\b|to get (it|this|them|\w+) (working|back)\b|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
 
 /** An instruction: a sentence that tells the reader to act (imperative, or "you should / need to …"). */
 export const ACTION =
@@ -77,7 +78,7 @@ export const ACTION =
 
 /** A heading that opens a resolution section. */
 export const RESOLUTION_HEADING =
-  /\b(how to (resolve|fix|solve|address|handle|remove|prevent|troubleshoot|avoid|get rid)|solutions?|resolutions?|workarounds?|fix(es)?|methods?|steps|troubleshoot(ing)?|if .* (persists|does not help|doesn't help)|prevent)\b/i
+  /\b(how to (resolve|fix|solve|address|handle|remove|prevent|troubleshoot|avoid|get rid)|solutions?|resolutions?|workarounds?|fix(es)?|methods?|steps|troubleshoot(ing)?|if .* (persists|does not help|doesn't help)|prevent|still (seeing|getting|having|see|get|have))\b/i
 
 /**
  * A heading that offers a further, separate fix ("If that does not help", "If the issue still persists",
@@ -113,7 +114,7 @@ export const TROUBLESHOOTING_TITLE = new RegExp(
     '\\bnot (\\w+ )?(working|loading|opening|starting|syncing|saving|showing|responding|displayed|shown|saved|synced|linked|found|available|visible)\\b',
     '\\b(greyed|grayed|disabled|missing|stuck|blank|empty|frozen|freez\\w*|crash\\w*|hangs?|slow|endless\\w*|loop\\w*)\\b',
     '\\b(wrong|incorrect\\w*|invalid|unexpected|duplicat\\w*|lost|los(e|es|ing)|disappear\\w*|broken|corrupt\\w*)\\b',
-    '\\b(keeps? (re)?\\w+ing|again and again|over and over|repeatedly|overwritten)\\b',
+    '\\b(keeps? (re)?\\w+ing|again and again|over and over|repeatedly|overwritten|stop(s|ped)|expired)\\b',
     '\\b(limits?|exceeded|quotas?|throttl\\w*|time-?outs?|timed out|denied|blocked)\\b',
   ].join('|'),
   'i',
@@ -148,4 +149,4 @@ export const CAUSE_HEADING = /\b(causes?d?|reasons?|why)\b/i
 
 /** Quoted error text (an italic paragraph) that shows the symptom itself. */
 export const ERROR_TEXT =
-  /\b(error|failed|failure|exception|denied|invalid|unable|cannot|can't|sorry|oops|went wrong|expired|timed out|no longer|not (found|allowed|available|authorized))\b/i
+  /\b(error|failed|failure|exception|denied|invalid|unable|cannot|can't|sorry|oops|went wrong|expired|timed out|no longer|not (found|allowed|available|authorized)|(has been|was|were) stopped)\b/i

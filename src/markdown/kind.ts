@@ -2,6 +2,7 @@
 // given (a resolution group). Numbered steps alone do not make a troubleshooting article.
 import type { ArticleKind } from '../model/article.ts'
 import { ACTION, PROBLEM, SYMPTOM_PHRASE, TROUBLESHOOTING_TITLE } from './cues.ts'
+import { findErrorCodes } from './error-codes.ts'
 import { plainText } from './rich-text.ts'
 import type { Structure } from './structure.ts'
 
@@ -11,7 +12,8 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
   if (s.tableArticle) return 'troubleshooting'
   if (s.overview) return 'other'
   const hasFix = s.resolutions.length > 0
-  const issueTitle = TROUBLESHOOTING_TITLE.test(s.title)
+  // A title naming a malfunction, or an error code ("Sync Stopped With TOKEN_EXPIRED").
+  const issueTitle = TROUBLESHOOTING_TITLE.test(s.title) || findErrorCodes([s.title]).length > 0
   // Multi-cause articles state their causes in the sections that fix them, not before.
   const stated = s.cause !== null || s.resolutions.some((r) => r.cause !== null)
   // A symptom must say something is wrong (a problem word, a malfunction phrasing, an issue title or a stated

@@ -248,7 +248,7 @@ function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: boolean
   return (
     /:\s*$/.test(t) &&
     !RESOLUTION.test(t) &&
-    /\b(errors?|messages?|notifications?|text|following|shown|displayed|manifest\w*|symptoms?|signs?)\b/i.test(
+    /\b(errors?|messages?|notifications?|text|following|shown|displayed|manifest\w*|symptoms?|signs?|reads|says|states)\b/i.test(
       t,
     )
   )

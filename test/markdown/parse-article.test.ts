@@ -1099,3 +1099,51 @@ test('a cause clause after a dash or hedged after the condition is cut off the s
   t.is(hedged.kind, 'troubleshooting')
   t.is(plain(hedged.cause), 'the browser is most likely blocking cookies.')
 })
+
+test('round 8–9 families: a code in the title, "may disappear", "X because Y", "… reads:", "Still seeing the error?"', (t) => {
+  const coded = parse(
+    [
+      '# Gadget Sync Stopped With *GADGET_TOKEN_EXPIRED*',
+      '',
+      '*Sync has been stopped: GADGET_TOKEN_EXPIRED. Please sign in again.*',
+      '',
+      'To resolve the issue:',
+      '',
+      '**1\\.** Sign out  ',
+      '**2\\.** Sign in again',
+    ].join('\n'),
+  )
+  t.is(coded.kind, 'troubleshooting')
+  t.regex(plain(coded.symptom), /^Sync has been stopped/)
+  const howTo = parse(
+    [
+      '# How to Bring Back the Gadget Icon',
+      '',
+      'After an update, the gadget icon may disappear from the toolbar.',
+      '',
+      'The yellow bar reads:',
+      '',
+      '*This add-in is blocked by your organization.*',
+      '',
+      'The icon disappears because the update resets the pinned add-ins.',
+      '',
+      'To get the icon back:',
+      '',
+      '**1\\.** Pin the gadget again',
+      '',
+      '## Still seeing the error?',
+      '',
+      'If the error is still displayed, reach out to the support team.',
+    ].join('\n'),
+  )
+  t.is(howTo.kind, 'troubleshooting')
+  t.is(plain(howTo.cause), 'The icon disappears because the update resets the pinned add-ins.')
+  t.regex(plain(howTo.symptom), /The yellow bar reads: This add-in is blocked by your organization\.$/)
+  t.deepEqual(
+    howTo.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      [null, 1],
+      ['Still seeing the error?', 0],
+    ],
+  )
+})
