@@ -37,7 +37,7 @@ export const SYMPTOM_PHRASE = new RegExp(
     '\\b(freez\\w*|crash\\w*|hangs|stops? (responding|working|with)|does nothing|runs? into|can be encountered)\\b',
     '\\bwith (the|an?) (error|warning|failure)\\b',
     '\\b(wrong|incorrect) (time|date|time zone|name|contact|account|owner|values?|data|totals?|numbers?|status|record)\\b',
-    '^(sometimes|occasionally|in some cases|at times|in rare cases)\\b.*\\b(errors?|fail\\w*|blank|empty|missing|not|stuck|freez\\w*|crash\\w*|hangs?|wrong|incorrect\\w*|duplicat\\w*|slow\\w*|unable|cannot)\\b',
+    '^(sometimes|occasionally|in some cases|at times|in rare cases)\\b.*\\b(errors?|fail\\w*|blank|empty|missing|not|no|nothing|stuck|freez\\w*|crash\\w*|hangs?|wrong|incorrect\\w*|duplicat\\w*|slow\\w*|unable|cannot)\\b',
   ].join('|'),
   'i',
 )
@@ -63,7 +63,7 @@ export const CAUSE_FOLLOW_UP =
 
 /** Sentences that frame the article rather than describe the issue. */
 export const FRAMING =
-  /^(there (are|is|can be|may be) (\w+ ){0,2}(reasons?|causes?|ways?|cases?|scenarios?|options?)\b|this (article|guide|page|section) (describes|explains|covers|lists|will|is an addition|provides|helps)|in some cases, the (error|issue|problem|notification) (will|does|may) not\b|read on\b|below,? you (will|can) find|(check|see|read|go through|review|follow) (the )?(sections?|options|steps|causes|cases|list|solutions|methods) below\b)/i
+  /^(there (are|is|can be|may be) (\w+ ){0,2}(reasons?|causes?|ways?|cases?|scenarios?|options?)\b|this (article|guide|page|section) (describes|explains|covers|lists|will|is an addition|provides|helps)|in some cases, the (error|issue|problem|notification) (will|does|may) not\b|read on\b|below,? you (will|can) find|(check|see|read|go through|review|follow) (the )?(sections?|options|steps|causes|cases|list|solutions|methods) below\b|.*\b(one|any) of the following (reasons|causes)[.:]?$)/i
 
 /**
  * The opening of a resolution: an intro sentence before steps, or a prose fix, including advice given under a

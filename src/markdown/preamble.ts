@@ -16,6 +16,7 @@ import {
   RESOLUTION,
   SEVERAL_CAUSES,
   SYMPTOM,
+  SYMPTOM_PHRASE,
 } from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
 import { documentOf, type InlineNode, paragraph, plainText } from './rich-text.ts'
@@ -242,7 +243,8 @@ function splitAdvice(run: Run): { field: Field | 'other'; run: Run }[] {
 }
 
 function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: boolean): boolean {
-  if (italicOnly || /^["“*_]/.test(t)) return true
+  // More of what the reader sees: the quoted error, or a second malfunction sentence ("It manifests as …").
+  if (italicOnly || /^["“*_]/.test(t) || SYMPTOM_PHRASE.test(t)) return true
   if (prevEndsColon && !RESOLUTION.test(t)) return true
   if (/^[a-z]/.test(t)) return true
   return (

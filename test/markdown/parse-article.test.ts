@@ -1147,3 +1147,26 @@ test('round 8–9 families: a code in the title, "may disappear", "X because Y",
     ],
   )
 })
+
+test('a second malfunction sentence continues the symptom; "In rare cases … no results" opens one', (t) => {
+  const a = parse(
+    [
+      '# Gadget Search Is Empty',
+      '',
+      'In rare cases the gadget search returns no results, even for notes that exist.',
+      '',
+      'It manifests as an empty list with the code GS-404 in the console.',
+      '',
+      'This is caused by a stale index.',
+      '',
+      'To resolve the issue:',
+      '',
+      '**1\\.** Rebuild the index',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.is(
+    plain(a.symptom),
+    'In rare cases the gadget search returns no results, even for notes that exist. It manifests as an empty list with the code GS-404 in the console.',
+  )
+})
