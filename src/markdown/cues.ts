@@ -55,7 +55,7 @@ export const CONDITION =
 
 /** Explicit cause phrasing. */
 export const CAUSE =
-  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|the (most (common|likely|probable) |main |usual |likely |probable )(reason|cause) (is|was)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|(is|are) the result of|root cause|the root of the (problem|issue|error)|is triggered by|(happens|occurs|appears|fails|\w+s|\w+ed) because|(is|are) (shown|displayed|thrown|returned|raised) because|(this|that|it) (is|was) because|arises? from|originates? from|lies in|is a known (limitation|issue|problem)|^most likely,)\b/i
+  /\b(caused by|the cause of|the causes? (is|are)|due to|because of (a|an|the)|the reason (is|for|why)|the (most (common|likely|probable) |main |usual |likely |probable )(reason|cause) (is|was)|results? from|stems? from|(is|are|be|been) (\w+ )?related to|is a result of|(is|are) the result of|root cause|the root of the (problem|issue|error)|is triggered by|(happens|occurs|appears|fails|\w+s|\w+ed) because|(is|are) (shown|displayed|thrown|returned|raised) because|(this|that|it) (is|was) because|arises? from|originates? from|lies in|is a known (limitation|issue|problem|defect|bug)|^most likely,)\b/i
 
 /** A sentence that explains the cause further, following a cause sentence. */
 export const CAUSE_FOLLOW_UP =

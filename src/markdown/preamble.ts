@@ -115,8 +115,12 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
       } else if (FRAMING.test(t)) {
         field = 'other'
         if (/\b(reasons?|causes?)\b/i.test(t)) multiCause = true
-      } else if (!symptomSeen && INDICATES.test(t)) {
-        // "X usually indicates that Y": X is what the reader sees, Y why it happens.
+      } else if (
+        !symptomSeen &&
+        INDICATES.test(t) &&
+        /(\S+\s+){2}\S/.test(t.slice(0, INDICATES.exec(t)?.index))
+      ) {
+        // "X usually indicates that Y": X is what the reader sees (three words at least, not a bare "This"), Y why.
         const m = INDICATES.exec(piece.text) as RegExpExecArray
         dropped(ctx, item, m[0])
         parts.push({ field: 'symptom', run: sliceRun(piece, 0, m.index) })

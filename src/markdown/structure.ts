@@ -115,7 +115,10 @@ export function buildStructure(
 
   const start = resolutionStart(flat)
   const preamble = start < 0 ? flat : flat.slice(0, start)
-  const overview = preamble.some((i) => i.type === 'para' && OVERVIEW.test(runOf(i.lines).text))
+  // An overview announces itself; an FAQ is a run of question headings ("How do I …?"), however troubled.
+  const questions = flat.filter((i) => i.type === 'heading' && /\?\s*$/.test(i.line.text)).length
+  const overview =
+    questions >= 3 || preamble.some((i) => i.type === 'para' && OVERVIEW.test(runOf(i.lines).text))
   // A symptom is guessed only where the article can still be troubleshooting: a fix and an issue title.
   const fields = classifyPreamble(preamble, ctx, start >= 0 && TROUBLESHOOTING_TITLE.test(title) && !overview)
   const lead = start >= 0 && flat[start]?.type !== 'heading' ? fields.lead : []

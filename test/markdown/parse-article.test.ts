@@ -1170,3 +1170,38 @@ test('a second malfunction sentence continues the symptom; "In rare cases … no
     'In rare cases the gadget search returns no results, even for notes that exist. It manifests as an empty list with the code GS-404 in the console.',
   )
 })
+
+test('an FAQ of question headings is not troubleshooting; "a known defect" is a cause', (t) => {
+  const faq = parse(
+    [
+      '# Gadget Admin FAQ',
+      '',
+      '## Why do users see "Access denied"?',
+      '',
+      'This usually means that the user has no licence. Assign one and ask the user to reconnect.',
+      '',
+      '## How do I collect logs?',
+      '',
+      '1. Open **Settings**',
+      '2. Click **Export logs**',
+      '',
+      '## Can I use the gadget offline?',
+      '',
+      'Yes, notes are cached for a week.',
+    ].join('\n'),
+  )
+  t.is(faq.kind, 'other')
+  const defect = parse(
+    [
+      '# Large Attachments Are Not Saved by the Gadget',
+      '',
+      'When you save a note with an attachment over 10 MB, the attachment is missing.',
+      '',
+      'This is a known defect of gadget version 4.2.',
+      '',
+      'To resolve the issue, update the gadget to version 4.3.',
+    ].join('\n'),
+  )
+  t.is(defect.kind, 'troubleshooting')
+  t.is(plain(defect.cause), 'This is a known defect of gadget version 4.2.')
+})
