@@ -78,7 +78,7 @@ export const ACTION =
 
 /** A heading that opens a resolution section. */
 export const RESOLUTION_HEADING =
-  /\b(how to (resolve|fix|solve|address|handle|remove|prevent|troubleshoot|avoid|get rid)|solutions?|resolutions?|workarounds?|fix(es)?|methods?|steps|troubleshoot(ing)?|if .* (persists|does not help|doesn't help)|prevent|still (seeing|getting|having|see|get|have))\b/i
+  /\b(how to (resolve|fix|solve|address|handle|remove|prevent|troubleshoot|avoid|get rid)|solutions?|resolutions?|workarounds?|fix(es)?|methods?|steps|troubleshoot(ing)?|if .* (persists|does not help|doesn't help)|prevent|still (seeing|getting|having|see|get|have|not working|not resolved|missing|broken))\b/i
 
 /**
  * A heading that offers a further, separate fix ("If that does not help", "If the issue still persists",

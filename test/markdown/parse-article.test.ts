@@ -1205,3 +1205,28 @@ test('an FAQ of question headings is not troubleshooting; "a known defect" is a 
   t.is(defect.kind, 'troubleshooting')
   t.is(plain(defect.cause), 'This is a known defect of gadget version 4.2.')
 })
+
+test('a "Still not working?" section with a support line is a closing group', (t) => {
+  const a = parse(
+    [
+      '# Gadget Attachments Are Not Saved',
+      '',
+      'If you save a note, its attachments are missing. This is caused by the size limit.',
+      '',
+      '## How to fix it',
+      '',
+      '**1\\.** Raise the size limit',
+      '',
+      '## Still not working?',
+      '',
+      'If the attachments are still missing, send the note ID to the support team.',
+    ].join('\n'),
+  )
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, r.steps.length]),
+    [
+      ['How to fix it', 1],
+      ['Still not working?', 0],
+    ],
+  )
+})
