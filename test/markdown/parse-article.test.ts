@@ -1230,3 +1230,16 @@ test('a "Still not working?" section with a support line is a closing group', (t
     ],
   )
 })
+
+test('an imperative "… to resolve it." after the symptom is a prose fix, even in the same paragraph', (t) => {
+  const a = parse(
+    [
+      '# Blank Gadget Panel',
+      '',
+      'The gadget panel shows a blank screen on macOS 14. Clear the gadget cache and restart the app to resolve it.',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.is(plain(a.symptom), 'The gadget panel shows a blank screen on macOS 14.')
+  t.is(plain(a.resolutions[0]?.intro ?? null), 'Clear the gadget cache and restart the app to resolve it.')
+})
