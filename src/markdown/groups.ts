@@ -256,8 +256,11 @@ export function buildGroups(
         break
       case 'caption':
         // The label of a screenshot disclosure (">>> Click to see a screenshot <<<", "(1)") is the widget's,
-        // not the article's: the screenshots themselves stay with their step.
-        dropped(ctx, item, item.text)
+        // not the article's: the screenshots themselves stay with their step. Longer text in a disclosure (a
+        // quoted error) is content, kept in body.
+        if (DISCLOSURE_LABEL.test(item.text) || item.text.split(/\s+/).length <= 3)
+          dropped(ctx, item, item.text)
+        else ctx.unplaced.push(item)
         break
       case 'note':
         if (group?.steps.length) group.closed = true
@@ -404,7 +407,7 @@ function finishGroup(
     for (const [k, span] of spans.entries()) {
       const t = firstRun.text.slice(span.start, span.end).trim()
       if (
-        (k === 0 && (CAUSE.test(t) || (multiCause && !instruction(t)))) ||
+        (k === 0 && (CAUSE.test(t) || multiCause) && !instruction(t)) ||
         (k > 0 && taken === k && (CAUSE.test(t) || CAUSE_FOLLOW_UP.test(t)))
       )
         taken = k + 1
@@ -427,6 +430,8 @@ function finishGroup(
   }))
   return { title: draft.title, cause: documentOf(cause), intro: documentOf(intro), steps }
 }
+
+const DISCLOSURE_LABEL = /^\W*(>>>|click|expand|see|show|view)\b.*?(<<<)?\W*$/i
 
 /** An instruction, even one opening with its condition ("After X, the user should open …"), is not a cause. */
 function instruction(sentence: string): boolean {

@@ -328,6 +328,7 @@ function textsOf(items: Item[], out: string[] = [], depth = 0): string[] {
     else if (item.type === 'note') textsOf(item.items, out, depth + 1)
     else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(c.text)
     else if (item.type === 'code') out.push(item.value)
+    else if (item.type === 'caption') out.push(item.text)
   }
   return out
 }

@@ -1243,3 +1243,31 @@ test('an imperative "… to resolve it." after the symptom is a prose fix, even 
   t.is(plain(a.symptom), 'The gadget panel shows a blank screen on macOS 14.')
   t.is(plain(a.resolutions[0]?.intro ?? null), 'Clear the gadget cache and restart the app to resolve it.')
 })
+
+test('a quoted error inside <details> keeps its code; an "If X due to Y, open Z" method opener is advice, not cause', (t) => {
+  const a = parse(
+    [
+      '# Gadget Requests Are Throttled',
+      '',
+      'If the gadget stops syncing, the dashboard displays the following error:',
+      '',
+      '<details><summary>>>> Click to see the full error text <<<</summary>',
+      '<i>GADGET_REQUESTS_EXCEEDED: the daily request limit was reached and sync will resume tomorrow.</i>',
+      '</details>',
+      '',
+      'This is caused by the daily request quota.',
+      '',
+      '### Problem solutions',
+      '',
+      '#### Method 1: Wait',
+      '',
+      'The quota resets at midnight.',
+      '',
+      '#### Method 2: Use the desktop app',
+      '',
+      'If you cannot wait due to a deadline, open the desktop app, which has its own quota.',
+    ].join('\n'),
+  )
+  t.deepEqual(a.errorCodes, ['GADGET_REQUESTS_EXCEEDED'])
+  t.is(a.resolutions.find((r) => r.title?.startsWith('Method 2'))?.cause ?? null, null)
+})
