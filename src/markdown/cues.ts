@@ -34,13 +34,17 @@ export const SYMPTOM_PHRASE = new RegExp(
     '\\b(errors?|warnings?|notifications?|messages?) (\\w+ ){0,3}(appears?|occurs?|pops? up|shows? up|comes? up)\\b',
     '\\b(users?|customers?|you) (\\w+ )?(reports?|reported|complains?|complained|notices?|noticed) that\\b',
     '\\b(shows?|displays?|returns?|throws?) (a |an |the )?(blank|empty|white|grey|gray|wrong|incorrect|error|warning|notification)\\b',
-    '\\b(freez\\w*|crash\\w*|hangs|stops? (responding|working|with)|does nothing|runs? into|can be encountered)\\b',
+    '\\b(freez\\w*|crash\\w*|hangs|stops? (responding|working|with|after|when|syncing|saving|loading)|does nothing|runs? into|can be encountered)\\b',
     '\\bwith (the|an?) (error|warning|failure)\\b',
     '\\b(wrong|incorrect) (time|date|time zone|name|contact|account|owner|values?|data|totals?|numbers?|status|record)\\b',
     '^(sometimes|occasionally|in some cases|at times|in rare cases)\\b.*\\b(errors?|fail\\w*|blank|empty|missing|not|no|nothing|stuck|freez\\w*|crash\\w*|hangs?|wrong|incorrect\\w*|duplicat\\w*|slow\\w*|unable|cannot)\\b',
   ].join('|'),
   'i',
 )
+
+/** "If you face this issue, …" points back at a symptom already told: it opens a fix, it is not one. */
+export const REFERS_BACK =
+  /^if (you (face|encounter|experience|see|have|run into|notice) (this|the|such an?|that) (issue|problem|error|behaviou?r|situation)|(this|that|it) happens)\b/i
 
 /** The opening of a symptom description: a conditional opener or a phrasing of something going wrong. */
 export const SYMPTOM = new RegExp(`^if\\b|^when\\b|${SYMPTOM_PHRASE.source}`, 'i')
@@ -70,7 +74,7 @@ export const FRAMING =
  * condition ("In case X, you can reduce Y by …").
  */
 export const RESOLUTION =
-  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|if nothing (else )?(works|helps)\b|if the (issue|problem|error) is still (displayed|shown|there|present|occurring|happening)\b|if (the|these) (steps|solutions|methods|actions) (above )?(do not|don't|did not|didn't) (help|work)\b|alternatively,|(please )?(open|click|clear|restart|reinstall|re-install|update|upgrade|enable|disable|remove|reset|reconnect|sign (in|out)|log (in|out)|install|uninstall|switch|change|set|allow|grant|assign|contact|ask)\b[^.]*\bto (resolve|fix|solve) (it|this|that|the (issue|problem|error))\b|(here is|here's) how\b|(do|perform|complete) (the following|these|the steps)\b|what to do\b|how to (resolve|fix|solve)\b|you can (fix|resolve|solve|work around|avoid|prevent) (this|it|the)\b|to get (it|this|them|\w+) (working|back)\b|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
+  /^(to (resolve|fix|solve|prevent|troubleshoot|avoid|address|handle|work ?around|get rid of|remedy|eliminate|correct)\b|(the )?steps to (resolve|fix|solve|troubleshoot|prevent)\b|the steps to\b|in order to (resolve|fix|solve|prevent|avoid)\b|(the )?(solution|resolution|workaround|fix)( is|:)|please (follow|try|do|perform|make sure)\b|try the following\b|follow (these|the) steps\b|if (that|this|it|the above|none of (the|these) \w+) (does not|doesn't|did not|didn't) (help|work|resolve)\b|if the (issue|problem|error) (still )?(persists|remains|continues)\b|if nothing (else )?(works|helps)\b|if you (face|encounter|experience|see|have|run into|notice) (this|the|such an?|that) (issue|problem|error|behaviou?r|situation)\b|if (this|that|it) happens\b|if the (issue|problem|error) is still (displayed|shown|there|present|occurring|happening)\b|if (the|these) (steps|solutions|methods|actions) (above )?(do not|don't|did not|didn't) (help|work)\b|alternatively,|(please )?(open|click|clear|restart|reinstall|re-install|update|upgrade|enable|disable|remove|reset|reconnect|sign (in|out)|log (in|out)|install|uninstall|switch|change|set|allow|grant|assign|contact|ask)\b[^.]*\bto (resolve|fix|solve) (it|this|that|the (issue|problem|error))\b|(here is|here's) how\b|(do|perform|complete) (the following|these|the steps)\b|what to do\b|how to (resolve|fix|solve)\b|you can (fix|resolve|solve|work around|avoid|prevent) (this|it|the)\b|to get (it|this|them|\w+) (working|back)\b|(in case|if|when)\b[^.]*?,[\s\u00a0]+(you|users?|your (\w+ )?admin) (can|should|need to|may want to|have to|must) (\w+ ){0,2}?(reduce|avoid|prevent|resolve|fix|solve|adjust|change|disable|enable|increase|lower|clear|reset|reinstall|restart|update|remove|request|contact|switch|allow)\b)/i
 
 /** An instruction: a sentence that tells the reader to act (imperative, or "you should / need to …"). */
 export const ACTION =

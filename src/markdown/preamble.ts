@@ -13,6 +13,7 @@ import {
   INDICATES,
   LABEL,
   labelField,
+  REFERS_BACK,
   RESOLUTION,
   SEVERAL_CAUSES,
   SYMPTOM,
@@ -131,6 +132,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
         last = 'cause'
         return
       } else if (symptomSeen && (CAUSE_AFTER_SYMPTOM.test(t) || INDICATES.test(t))) field = 'cause'
+      else if (REFERS_BACK.test(t)) field = 'other'
       else if (!symptomSeen && /^(if|when)\b/i.test(t) && SYMPTOM.test(t)) {
         // A conditional opener is the symptom even when it names the cause; the shared-clause cut below splits it.
         field = 'symptom'

@@ -1271,3 +1271,17 @@ test('a quoted error inside <details> keeps its code; an "If X due to Y, open Z"
   t.deepEqual(a.errorCodes, ['GADGET_REQUESTS_EXCEEDED'])
   t.is(a.resolutions.find((r) => r.title?.startsWith('Method 2'))?.cause ?? null, null)
 })
+
+test('"If you face this issue, contact support" is a fix, not the symptom; "stops after" is a symptom phrasing', (t) => {
+  const a = parse(
+    [
+      '# Gadget Sync Stops After a Password Change',
+      '',
+      'Gadget sync stops after you change your account password.',
+      '',
+      'If you face this issue, please contact the support team.',
+    ].join('\n'),
+  )
+  t.is(plain(a.symptom), 'Gadget sync stops after you change your account password.')
+  t.is(plain(a.resolutions[0]?.intro ?? null), 'If you face this issue, please contact the support team.')
+})
