@@ -3,18 +3,22 @@
 
 export const DEFAULT_LOCALE = 'en-US'
 
-export type FieldType =
-  | 'Symbol'
-  | 'Text'
-  | 'RichText'
-  | 'Integer'
-  | 'Number'
-  | 'Date'
-  | 'Boolean'
-  | 'Location'
-  | 'Object'
-  | 'Link'
-  | 'Array'
+/** The field types Contentful knows; every adapter and the model checks accept exactly these. */
+export const FIELD_TYPES = [
+  'Symbol',
+  'Text',
+  'RichText',
+  'Integer',
+  'Number',
+  'Date',
+  'Boolean',
+  'Location',
+  'Object',
+  'Link',
+  'Array',
+] as const
+
+export type FieldType = (typeof FIELD_TYPES)[number]
 
 /** A field validation, e.g. `{ unique: true }`, `{ regexp: { pattern } }`, `{ linkContentType: [...] }`. */
 export type Validation = Record<string, unknown> & { message?: string }

@@ -1,7 +1,7 @@
 // What the Management API accepts for ids, fields, validations and builtin widgets, checked before a write so a
 // bad migration fails with our message (naming the field and rule) instead of a remote 422 halfway through.
 import { BLOCKS, INLINES, MARKS } from '@contentful/rich-text-types'
-import type { Field, Validation } from './contentful-types.ts'
+import { FIELD_TYPES, type Field, type Validation } from './contentful-types.ts'
 
 /** Content type ids: the API's entity id rule. */
 export const CONTENT_TYPE_ID = /^[a-zA-Z0-9_.-]{1,64}$/
@@ -106,19 +106,7 @@ export function checkWidget(
   return kinds.includes(kind) ? null : `widget ${widgetId} cannot edit a ${kind.replace(':', ' of ')} field`
 }
 
-const FIELD_TYPES = new Set([
-  'Symbol',
-  'Text',
-  'RichText',
-  'Integer',
-  'Number',
-  'Date',
-  'Boolean',
-  'Location',
-  'Object',
-  'Link',
-  'Array',
-])
+const FIELD_TYPE_SET: ReadonlySet<string> = new Set(FIELD_TYPES)
 
 /** Everything wrong with one field, as short phrases ("validation 2: …"). */
 export function checkField(field: Field): string[] {
@@ -126,7 +114,7 @@ export function checkField(field: Field): string[] {
   const idProblem = checkIdentifier(field.id, FIELD_ID, 'id')
   if (idProblem) problems.push(idProblem)
   if (typeof field.name !== 'string' || !field.name.trim()) problems.push('name is empty')
-  if (!FIELD_TYPES.has(field.type)) {
+  if (!FIELD_TYPE_SET.has(field.type)) {
     problems.push(`unknown type ${JSON.stringify(field.type)}`)
     return problems
   }

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { ConflictError, NotFoundError, ValidationError } from '../backends/port.ts'
 import { handleDelivery } from './delivery/index.ts'
+import { HttpError } from './http-error.ts'
 import { handlePages } from './pages/index.ts'
 import type { ErrorId, RequestContext, RouteHandler, SpaceStore } from './types.ts'
 
@@ -292,17 +293,6 @@ export function answerError(ctx: RequestContext, err: unknown): void {
   else {
     console.error(`kb-cms serve: ${ctx.req.method} ${ctx.url.pathname}: ${(err as Error).stack ?? err}`)
     ctx.error(500, 'InternalServerError', 'Internal server error.')
-  }
-}
-/** An error a route throws to answer with a specific status and Contentful error id. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly id: ErrorId,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message)
   }
 }
 

@@ -1,24 +1,18 @@
 // Content type checks the embedded space makes, as Contentful does: before a draft is saved (shape), and when
 // it is activated (what may change relative to the active definition). Pure: callers pass what they know.
-import type { ContentType, Field, FieldItems, Validation } from '../../model/contentful-types.ts'
+import {
+  type ContentType,
+  FIELD_TYPES,
+  type Field,
+  type FieldItems,
+  type Validation,
+} from '../../model/contentful-types.ts'
 import type { ValidationDetail } from './validation-detail.ts'
 
 export const ID_PATTERN = /^[a-zA-Z0-9-_.]{1,64}$/
 const FIELD_ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/
 const MAX_FIELDS = 50
-const FIELD_TYPES = new Set([
-  'Symbol',
-  'Text',
-  'RichText',
-  'Integer',
-  'Number',
-  'Date',
-  'Boolean',
-  'Location',
-  'Object',
-  'Link',
-  'Array',
-])
+const FIELD_TYPE_SET: ReadonlySet<string> = new Set(FIELD_TYPES)
 const LINK_TYPES = new Set(['Entry', 'Asset'])
 
 type Path = (string | number)[]
@@ -79,7 +73,7 @@ function checkFieldType(
   at: (...rest: Path) => Path,
   fail: (path: Path, name: string, message: string, value?: unknown) => void,
 ): void {
-  if (!FIELD_TYPES.has(field.type)) {
+  if (!FIELD_TYPE_SET.has(field.type)) {
     fail(at('type'), 'in', `unknown field type ${JSON.stringify(field.type)}`, field.type)
     return
   }

@@ -1,17 +1,9 @@
 // A Delivery request the engine refuses, in Contentful's error vocabulary; the HTTP handler sends it as
 // `{sys: {type: 'Error', id}, message, details}` with its status.
-import type { ErrorId } from '../types.ts'
+import { HttpError } from '../http-error.ts'
 
-export class DeliveryError extends Error {
+export class DeliveryError extends HttpError {
   override name = 'DeliveryError'
-  constructor(
-    readonly status: number,
-    readonly id: ErrorId,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message)
-  }
 }
 
 export const invalidQuery = (message: string, details?: unknown) =>

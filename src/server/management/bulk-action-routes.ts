@@ -1,5 +1,5 @@
 // Bulk publish and unpublish: created at once, carried out and polled through bulk-actions.ts.
-import { HttpError } from '../server.ts'
+import { HttpError } from '../http-error.ts'
 import type { BulkActions } from './bulk-actions.ts'
 import { ID, jsonBody, type Route } from './route.ts'
 

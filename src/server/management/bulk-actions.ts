@@ -3,7 +3,7 @@
 // pinned version is stale, nothing is published and the action reports every failing item.
 import { randomUUID } from 'node:crypto'
 import type { EmbeddedSpace } from '../../backends/sqlite/embedded-space.ts'
-import { HttpError } from '../server.ts'
+import { HttpError } from '../http-error.ts'
 
 export const BULK_MAX_ITEMS = 200
 

@@ -1,7 +1,7 @@
 // The space, its environments and aliases: listing, creating an environment as a clone (the source named by
 // X-Contentful-Source-Environment), deleting it, repointing an alias, and the one locale every environment has.
 import { DEFAULT_LOCALE } from '../../model/contentful-types.ts'
-import { HttpError } from '../server.ts'
+import { HttpError } from '../http-error.ts'
 import type { DiskRegistry } from './registry.ts'
 import { header, ID, jsonBody, noContent, type Route, versionHeader } from './route.ts'
 import { aliasJson, collection, environmentJson } from './shapes.ts'

@@ -1,7 +1,7 @@
 // Collection answers: the query string's paging and ids, the store's query errors as Contentful's 400
 // InvalidQuery, and the 7 MB response cap.
 import { ValidationError } from '../../backends/port.ts'
-import { HttpError } from '../server.ts'
+import { HttpError } from '../http-error.ts'
 import type { RequestContext } from '../types.ts'
 import { collection } from './shapes.ts'
 

@@ -1,6 +1,6 @@
 // What every Management route shares: its row in the dispatch table, the id pattern, and reading the
 // request's headers and JSON body the way Contentful does.
-import { HttpError } from '../server.ts'
+import { HttpError } from '../http-error.ts'
 import type { RequestContext } from '../types.ts'
 import type { Where } from './shapes.ts'
 
