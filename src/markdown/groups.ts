@@ -211,16 +211,10 @@ export function buildGroups(
           })
         } else if (group?.steps.length && !group.closed) {
           ;(group.steps[group.steps.length - 1] as StepDraft).blocks.push(...itemBlocks(item, ctx.imageIndex))
-        } else if (group?.bullets && pending.length === 0) {
-          for (const li of item.items)
-            addStep(
-              group,
-              String(group.steps.length + 1),
-              null,
-              li.flatMap((x) => itemBlocks(x, ctx.imageIndex)),
-              item.at,
-            )
-        } else if (group && !group.steps.length && bulletStepsExpected(group)) {
+        } else if (
+          group &&
+          ((group.bullets && pending.length === 0) || (!group.steps.length && bulletStepsExpected(group)))
+        ) {
           group.bullets = true
           for (const li of item.items)
             addStep(
