@@ -34,6 +34,7 @@ export function itemBlocks(item: Item, imageIndex: ImageIndex, depth = 0): Block
     case 'hr':
       return [hr()]
     case 'note':
+    case 'details':
       return item.items.flatMap((i) => itemBlocks(i, imageIndex, depth + 1))
     case 'table': {
       // An empty `<tr></tr>` shows nothing, and Rich Text requires a cell in every row.

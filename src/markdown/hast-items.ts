@@ -52,6 +52,8 @@ export type Item =
   | { type: 'table'; rows: { header: boolean; cells: Line[] }[]; at: number | null }
   | { type: 'code'; value: string; at: number | null }
   | { type: 'caption'; text: string; at: number | null }
+  /** A `<details>` disclosure; its items start with the `<summary>` caption, when it has one. */
+  | { type: 'details'; items: Item[]; at: number | null }
 
 export interface CtaRaw {
   variant: string | null
@@ -83,7 +85,9 @@ const MAX_DEPTH = 200
 const DROPPED_ELEMENTS = new Set(['iframe', 'object', 'embed', 'input', 'select', 'textarea'])
 // Controls whose label a reader sees: the control goes, its text stays.
 const UNWRAPPED_CONTROLS = new Set(['button', 'form', 'label'])
-const SKIPPED_ELEMENTS = new Set(['style', 'head', 'meta', 'link', 'noscript', 'template', 'title'])
+const SKIPPED_ELEMENTS = new Set(['style', 'head', 'meta', 'link', 'template', 'title'])
+/** Skipped elements whose text a browser does not show; a page that puts words there gets told. */
+const HIDDEN_TEXT = new Set(['template', 'title'])
 const BLOCK_CONTAINERS = new Set([
   'p',
   'div',
@@ -152,7 +156,10 @@ function walkBlocks(
       pushText(tokens, textOf(el), [], ctx)
       continue
     }
-    if (SKIPPED_ELEMENTS.has(tag)) continue
+    if (SKIPPED_ELEMENTS.has(tag)) {
+      reportHiddenText(el, ctx)
+      continue
+    }
     if (tag === 'script') {
       flush()
       handleScript(el, ctx)
@@ -192,13 +199,12 @@ function walkBlocks(
     if (tag === 'ul' || tag === 'ol') {
       flush()
       const at = ctx.line
-      const lis = el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li')
       items.push({
         type: 'list',
         ordered: tag === 'ol',
         // A list interrupted by an image resumes with `start`; its numbers go on from there.
         start: Math.max(0, Math.min(1e6, Number(el.properties?.start ?? 1) || 1)),
-        items: lis.map((li) => walkBlocks(li.children, ctx, depth + 1, inDetails)),
+        items: listItems(el, ctx, depth, inDetails),
         at,
       })
       continue
@@ -234,7 +240,8 @@ function walkBlocks(
     }
     if (tag === 'details') {
       flush()
-      items.push(...walkBlocks(el.children, ctx, depth + 1, true))
+      const at = ctx.line
+      items.push({ type: 'details', items: walkBlocks(el.children, ctx, depth + 1, true), at })
       continue
     }
     if (tag === 'summary') {
@@ -252,6 +259,32 @@ function walkBlocks(
   }
   flush()
   return items
+}
+
+/**
+ * The items of a list. Browsers show text and tags written between `<li>`s (invalid, but common in hand-written
+ * HTML) where they stand, so they join the item before them instead of vanishing.
+ */
+function listItems(el: Element, ctx: Ctx, depth: number, inDetails: boolean): Item[][] {
+  const out: Item[][] = []
+  let stray: ElementContent[] = []
+  const flushStray = () => {
+    if (stray.some((c) => c.type !== 'text' || c.value.trim() !== '')) {
+      const blocks = walkBlocks(stray, ctx, depth + 1, inDetails)
+      const last = out.at(-1)
+      if (last) last.push(...blocks)
+      else out.push(blocks)
+    }
+    stray = []
+  }
+  for (const child of el.children) {
+    if (child.type === 'element' && child.tagName === 'li') {
+      flushStray()
+      out.push(walkBlocks(child.children, ctx, depth + 1, inDetails))
+    } else if (child.type !== 'comment') stray.push(child)
+  }
+  flushStray()
+  return out
 }
 
 function collectInline(
@@ -275,7 +308,10 @@ function collectInline(
       pushText(out, textOf(node), marks, ctx, href)
       continue
     }
-    if (SKIPPED_ELEMENTS.has(tag)) continue
+    if (SKIPPED_ELEMENTS.has(tag)) {
+      reportHiddenText(node, ctx)
+      continue
+    }
     if (tag === 'script') {
       handleScript(node, ctx)
       continue
@@ -560,6 +596,19 @@ function checkAttributes(el: Element, ctx: Ctx): void {
       )
     }
   }
+}
+
+/** An unclosed `<title>` hides the rest of the page as its text: never quietly. */
+function reportHiddenText(el: Element, ctx: Ctx): void {
+  if (!HIDDEN_TEXT.has(el.tagName)) return
+  const hidden = textOf(el).replace(/\s+/g, ' ').trim()
+  if (hidden === '') return
+  const sample = hidden.length > 60 ? `${hidden.slice(0, 60)}…` : hidden
+  message(
+    ctx,
+    `Text inside <${el.tagName}> is not shown on the page and is left out (${hidden.length} characters: "${sample}"); close the tag if the rest of the page belongs to the body`,
+    'hidden-text-dropped',
+  )
 }
 
 function message(ctx: Ctx, reason: string, ruleId: string): void {

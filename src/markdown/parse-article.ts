@@ -24,6 +24,7 @@ import { type Item, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
 import { articleKind } from './kind.ts'
 import { mdastToHtml } from './mdast-to-html.ts'
+import { pageBody } from './page-body.ts'
 import { pageLinks } from './page-links.ts'
 import { pageSlug, pageUrlPath } from './page-url.ts'
 import remarkAdmonitions from './remark-admonitions.ts'
@@ -31,7 +32,7 @@ import remarkInlineHtmlParagraphs from './remark-inline-html-paragraphs.ts'
 import remarkLooseFrontmatter from './remark-loose-frontmatter.ts'
 import remarkTables from './remark-tables.ts'
 import { plainText } from './rich-text.ts'
-import { buildStructure } from './structure.ts'
+import { buildStructure, type Structure } from './structure.ts'
 import { variableNames } from './variables.ts'
 
 export interface ParseOptions {
@@ -103,6 +104,8 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
 
   const kind = authorKind(frontMatter, file) ?? articleKind(s, redirect)
   reportGuesses(file, kind, s)
+  // A page that is not an issue is read as it is: its whole content, in order, is the body.
+  const fields = kind === 'other' ? pageFields(s, (raw) => images.indexOf(raw)) : s
   return {
     ...article,
     sourcePath: page.pagePath,
@@ -113,17 +116,17 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     description: description === '' ? null : description,
     readingTimeMinutes: s.readingTimeMinutes,
     appliesTo: [...new Set(walk.badges)],
-    symptom: s.symptom,
-    condition: s.condition,
-    cause: s.cause,
+    symptom: fields.symptom,
+    condition: fields.condition,
+    cause: fields.cause,
     errorCodes: [...new Set([...findErrorCodes(textsOf(walk.items)), ...tableCodesOf(walk.items)])],
-    resolutions: s.resolutions,
+    resolutions: fields.resolutions,
     images: images.all(),
-    notes: s.notes,
+    notes: fields.notes,
     related: s.related,
     cta: walk.cta ? ctaOf(walk.cta, images) : null,
     variables: variableNames(text),
-    body: s.body,
+    body: fields.body,
     redirectTo: walk.redirectTo,
     links,
   }
@@ -151,8 +154,13 @@ function authorKind(frontMatter: Record<string, unknown>, file: VFile): ArticleK
   return null
 }
 
+function pageFields(s: Structure, imageIndex: (raw: RawImage) => number) {
+  const { body, notes } = pageBody(s.page, imageIndex)
+  return { symptom: null, condition: null, cause: null, resolutions: [], notes, body }
+}
+
 /** Where the structure had to be guessed, say so, so a writer can check the article. */
-function reportGuesses(file: VFile, kind: Article['kind'], s: ReturnType<typeof buildStructure>): void {
+function reportGuesses(file: VFile, kind: Article['kind'], s: Structure): void {
   const note = (reason: string, ruleId: string) => {
     file.message(reason, { ruleId, source: 'kb-cms' }).fatal = undefined
   }
@@ -331,7 +339,7 @@ function imagesIn(items: Item[], out: RawImage[] = [], depth = 0): RawImage[] {
     if (item.type === 'image') out.push(item.image)
     else if (item.type === 'para') for (const l of item.lines) out.push(...l.icons)
     else if (item.type === 'list') for (const li of item.items) imagesIn(li, out, depth + 1)
-    else if (item.type === 'note') imagesIn(item.items, out, depth + 1)
+    else if (item.type === 'note' || item.type === 'details') imagesIn(item.items, out, depth + 1)
     else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(...c.icons)
   }
   return out
@@ -342,7 +350,7 @@ function tableCodesOf(items: Item[], depth = 0): string[] {
   return items.flatMap((item) =>
     item.type === 'table'
       ? tableColumnCodes(item.rows)
-      : item.type === 'note'
+      : item.type === 'note' || item.type === 'details'
         ? tableCodesOf(item.items, depth + 1)
         : item.type === 'list'
           ? item.items.flatMap((li) => tableCodesOf(li, depth + 1))
@@ -356,7 +364,7 @@ function textsOf(items: Item[], out: string[] = [], depth = 0): string[] {
     if (item.type === 'para') for (const l of item.lines) out.push(l.text)
     else if (item.type === 'heading') out.push(item.line.text)
     else if (item.type === 'list') for (const li of item.items) textsOf(li, out, depth + 1)
-    else if (item.type === 'note') textsOf(item.items, out, depth + 1)
+    else if (item.type === 'note' || item.type === 'details') textsOf(item.items, out, depth + 1)
     else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(c.text)
     else if (item.type === 'code') out.push(item.value)
     else if (item.type === 'caption') out.push(item.text)

@@ -42,6 +42,8 @@ export interface Structure {
   unplacedLines: (number | null)[]
   /** How many sections explain rather than fix: a guide's shape, not an issue's. */
   explainers: number
+  /** The page's content in reading order (notes and `<details>` in place), without header and related list. */
+  page: Item[]
 }
 
 export function buildStructure(
@@ -86,10 +88,13 @@ export function buildStructure(
     file.message('No `# Title` heading; the article has no title', { ruleId: 'no-title', source: 'kb-cms' })
   }
 
-  // Admonitions are notes wherever they are; related-article lists are links, not content.
+  // Admonitions are notes wherever they are; related-article lists are links, not content. For the fields,
+  // a <details> disclosure reads as its content; the page keeps it whole.
+  const flatRest = flattenDetails(rest)
+  const relatedItems = new Set<Item>()
   const content: (Item | Item[])[] = []
-  for (let i = 0; i < rest.length; i++) {
-    const item = rest[i] as Item
+  for (let i = 0; i < flatRest.length; i++) {
+    const item = flatRest[i] as Item
     if (item.type === 'note') {
       notes.push({
         kind: item.kind,
@@ -100,8 +105,9 @@ export function buildStructure(
       content.push({ type: 'spacer', at: item.at })
       continue
     }
-    const consumed = readRelated(rest, i, related, ctx)
+    const consumed = readRelated(flatRest, i, related, ctx)
     if (consumed > 0) {
+      for (const used of flatRest.slice(i, i + consumed)) relatedItems.add(used)
       i += consumed - 1
       continue
     }
@@ -112,8 +118,14 @@ export function buildStructure(
   const tables = flat.filter(
     (i): i is Extract<Item, { type: 'table' }> => i.type === 'table' && isIssueTable(i),
   )
+  // The whole page in reading order, for pages that are not troubleshooting articles: what came before the
+  // title, then everything after the header but the related-article list.
+  const page = [...before, ...rest].filter((i) => i.type !== 'spacer' && !relatedItems.has(i))
   if (tables.length)
-    return tableArticle(flat, tables, ctx, { title, hasTitle: h1 >= 0, readingTimeMinutes, notes, related })
+    return {
+      ...tableArticle(flat, tables, ctx, { title, hasTitle: h1 >= 0, readingTimeMinutes, notes, related }),
+      page,
+    }
 
   const start = resolutionStart(flat)
   const preamble = start < 0 ? flat : flat.slice(0, start)
@@ -146,7 +158,12 @@ export function buildStructure(
     unplacedLines: ctx.unplacedLines,
     explainers: ctx.explainers,
     overview,
+    page,
   }
+}
+
+function flattenDetails(items: Item[]): Item[] {
+  return items.flatMap((i) => (i.type === 'details' ? flattenDetails(i.items) : [i]))
 }
 
 /**

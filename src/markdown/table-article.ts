@@ -43,7 +43,7 @@ export function tableArticle(
     notes: Note[]
     related: RelatedLink[]
   },
-): Structure {
+): Omit<Structure, 'page'> {
   const symptoms: Block[] = []
   const resolutions: Resolution[] = []
   for (const table of tables) {
