@@ -1,7 +1,15 @@
 // Whether an article is troubleshooting: an issue is described (symptom cue or issue table) and a fix is
 // given (a resolution group). Numbered steps alone do not make a troubleshooting article.
 import type { ArticleKind } from '../model/article.ts'
-import { ACTION, GUIDE_TITLE, PROBLEM, SYMPTOM_PHRASE, TROUBLESHOOTING_TITLE } from './cues.ts'
+import {
+  ACTION,
+  GUIDE_TITLE,
+  PROBLEM,
+  RESOLUTION,
+  RESOLUTION_HEADING,
+  SYMPTOM_PHRASE,
+  TROUBLESHOOTING_TITLE,
+} from './cues.ts'
 import { findErrorCodes } from './error-codes.ts'
 import { plainText } from './rich-text.ts'
 import type { Structure } from './structure.ts'
@@ -33,9 +41,12 @@ export function articleKind(s: Structure, redirect: boolean): ArticleKind {
     s.symptomByCue &&
     !instructs &&
     (PROBLEM.test(symptom) || SYMPTOM_PHRASE.test(symptom) || PROBLEM.test(s.title) || stated)
-  // Without an issue title, prose alone does not make a fix: a feature page explains, it gives no steps.
-  const steps = s.resolutions.some((r) => r.steps.length > 0)
-  if (describesIssue && hasFix && (issueTitle || (stated && steps))) return 'troubleshooting'
+  // Without an issue title, prose that explains a feature is no fix: a fix gives steps or says it fixes.
+  const fixes = s.resolutions.some(
+    (r) =>
+      r.steps.length > 0 || RESOLUTION.test(plainText(r.intro)) || RESOLUTION_HEADING.test(r.title ?? ''),
+  )
+  if (describesIssue && hasFix && (issueTitle || (stated && fixes))) return 'troubleshooting'
   // No symptom phrasing, but an issue title, a stated cause and a fix: still an issue and its resolution.
   if (hasFix && issueTitle && stated) return 'troubleshooting'
   return 'other'

@@ -416,7 +416,7 @@ test('executable content never reaches rich text, and each drop is reported', (t
 test('related-article lists become links, not content', (t) => {
   const a = parse(
     [
-      '# Printer offline',
+      '# Printer offline error',
       '',
       'If the printer shows offline, the driver crashed.',
       '',
