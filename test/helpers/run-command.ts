@@ -19,6 +19,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>
   /** Run as this user (and group): tests under root read files as `nobody`. */
   uid?: number
+  /** SIGKILL the process after this long (a hang fails its test instead of stalling the suite). */
+  timeoutMs?: number
 }
 
 /** `node --import=tsx <script> …args`; a bare name means scripts/<name>.ts. */
@@ -32,6 +34,9 @@ function spawnOptions(options: RunOptions): SpawnOptions {
     cwd: options.cwd ?? repo,
     env: { ...process.env, ...options.env },
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+    ...(options.timeoutMs === undefined
+      ? {}
+      : { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const }),
   }
 }
 

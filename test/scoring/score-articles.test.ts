@@ -29,7 +29,26 @@ const gold: Gold = {
 }
 
 /** A prediction that says exactly what the gold says, in Rich Text. */
-const perfect = (): Record<string, any> => ({
+interface Pred {
+  source: string
+  kind: string
+  title: string
+  symptom: Document | null
+  condition: Document | null
+  cause: Document | null
+  errorCodes: string[]
+  resolutions: {
+    title: string | null
+    cause: Document | null
+    intro: Document | null
+    steps: { instruction: Document }[]
+  }[]
+  images: { src: string }[]
+  cta: { href: string } | null
+  variables: string[]
+}
+
+const perfect = (): Pred => ({
   source: 'docs/kb/articles/Widget-Frozen.md',
   kind: 'troubleshooting',
   title: 'How to Fix a Frozen Widget',

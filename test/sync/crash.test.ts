@@ -3,13 +3,13 @@
 // killed with SIGKILL; the others stop in-process at the same kind of point (the space refuses every call
 // after the Nth write, as if the process were gone), which costs no process start. The points come from a
 // seeded generator: a failure names its seed, and KB_CMS_CRASH_SEED=<seed> replays it.
-import { spawnSync } from 'node:child_process'
 import { cpSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import test from 'ava'
 import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
 import { embeddedImage } from '../../src/markdown/rich-text.ts'
 import { runSync } from '../../src/sync/run-sync.ts'
+import { runScriptSync } from '../helpers/run-command.ts'
 import { article, doc, image } from './helpers/articles.ts'
 import { jsonParse, sampleImages, writeJsonDocs } from './helpers/json-docs.ts'
 import { modelSpace, tempDir } from './helpers/space.ts'
@@ -51,9 +51,9 @@ function articles() {
 }
 
 function syncInChild(space: string, source: string, parser: Parser, killAfter: number) {
-  return spawnSync(process.execPath, ['--import=tsx', child, space, source, parser, String(CHUNK)], {
-    env: { ...process.env, KB_CMS_SYNC_KILL_AFTER_WRITES: String(killAfter) },
-    encoding: 'utf8',
+  return runScriptSync(child, [space, source, parser, String(CHUNK)], {
+    cwd: process.cwd(),
+    env: { KB_CMS_SYNC_KILL_AFTER_WRITES: String(killAfter) },
   })
 }
 
@@ -139,7 +139,7 @@ for (const parser of ['markdown', 'json'] as const) {
         // A second run may have fewer writes left than it was allowed: then it simply completes.
         if (REAL_KILLS.has(trial)) {
           const run = syncInChild(space, source, parser, killAfter)
-          t.true(run.signal === 'SIGKILL' || (c > 0 && run.status === 0), `${at} (${run.stderr})`)
+          t.true(run.signal === 'SIGKILL' || (c > 0 && run.code === 0), `${at} (${run.stderr})`)
         } else t.true((await stopInProcess(space, options, killAfter)) || c > 0, at)
       }
       const backend = SqliteBackend.open({ space })
