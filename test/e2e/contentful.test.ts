@@ -3,7 +3,7 @@
 // pacing is the server's --rate-limit: Contentful's 7 requests/second for the project's content/ (the rate-limit
 // behaviour, tested once), none for the development corpus (its ~450 requests would take a minute at 7/s). The space it builds must hold exactly what the same command builds in an
 // embedded space without HTTP (nothing lost, nothing duplicated), and a second run must only read.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +11,7 @@ import test, { type ExecutionContext } from 'ava'
 import { EmbeddedSpace } from '../../src/backends/sqlite/embedded-space.ts'
 import type { RequestLogEntry } from '../../src/server/server.ts'
 import { corpusDocs, corpusTest } from '../helpers/corpus.ts'
+import { runScript, startScript } from '../helpers/run-command.ts'
 
 const repo = join(import.meta.dirname, '..', '..')
 const content = join(repo, 'content')
@@ -23,22 +24,12 @@ function run(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import=tsx', ...args], {
-      cwd: repo,
-      env: { ...process.env, CI: '1', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
+  const [script = '', ...rest] = args
+  return runScript(join(repo, script), rest, { cwd: repo, env: { CI: '1', ...env } }).then((r) => ({
+    code: r.code ?? -1,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  }))
 }
 
 async function serve(
@@ -46,22 +37,12 @@ async function serve(
   log: string,
   rateLimit = 7,
 ): Promise<{ child: ChildProcess; host: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import=tsx',
-      'scripts/serve.ts',
-      '--space',
-      spaceDir,
-      '--port',
-      '0',
-      '--rate-limit',
-      String(rateLimit),
-    ],
+  const child = startScript(
+    'serve',
+    ['--space', spaceDir, '--port', '0', '--rate-limit', String(rateLimit)],
     {
       cwd: repo,
       env: {
-        ...process.env,
         KB_CMS_MANAGEMENT_TOKEN: TOKEN,
         KB_CMS_DELIVERY_TOKEN: 'e2e-delivery',
         KB_CMS_FAULT_RATIO: '0.2',
