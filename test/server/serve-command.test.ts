@@ -7,7 +7,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
-import { repo } from '../helpers/run-command.ts'
+import { finished, repo, startScript } from '../helpers/run-command.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'kb-serve-'))
 test.after.always(() => rmSync(root, { recursive: true, force: true }))
@@ -68,4 +68,25 @@ test('when npm is killed outright, the server notices its launcher is gone and f
   npm.kill('SIGKILL')
   await exited
   t.true(await portFrees(port))
+})
+
+test('SIGINT (Ctrl-C) and SIGHUP (a closed terminal) stop it too, freeing the port', async (t) => {
+  for (const signal of ['SIGINT', 'SIGHUP'] as const) {
+    const child = startScript('serve', ['--space', join(root, signal), '--port', '0'], {
+      env: { KB_CMS_MANAGEMENT_TOKEN: 'm', KB_CMS_DELIVERY_TOKEN: 'd' },
+    })
+    const done = finished(child)
+    const port = await new Promise<number>((resolve) => {
+      let out = ''
+      child.stdout?.on('data', (d) => {
+        out += d
+        const m = /listening on http:\/\/127\.0\.0\.1:(\d+) /.exec(out)?.[1]
+        if (m) resolve(Number(m))
+      })
+    })
+    child.kill(signal)
+    const { code } = await done
+    t.is(code, 0, `${signal}: a clean exit`)
+    t.true(await portFrees(port), signal)
+  }
 })
