@@ -1,10 +1,11 @@
 // `kb-cms parse`: Markdown files in, diagnostics on stderr, and with --json the Article array on stdout.
 import { statSync } from 'node:fs'
-import { Command, CommanderError } from 'commander'
+import { Command } from 'commander'
 import type { VFile } from 'vfile'
 import { loadVariables, VariablesError } from '../markdown/load-variables.ts'
 import { type ParseOptions, parseArticle } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
+import { parseErrorStatus, withConventions } from './command-line.ts'
 import { ExitCode, UsageError } from './exit-codes.ts'
 import { expandInputs } from './expand-inputs.ts'
 import { readSourceFile } from './read-source-file.ts'
@@ -22,26 +23,33 @@ interface ParseFlags {
   quiet?: boolean
 }
 
-/** Runs the command for `argv` (without node and script) and resolves to the exit status. */
-export async function runParseCommand(argv: string[], io: CommandIo): Promise<ExitCode> {
-  const program = new Command('parse')
-    .description('Parse knowledge-base Markdown into troubleshooting articles (see ARTICLE-JSON.md).')
+/** The `parse` command line, for `--help` and for parsing. */
+export function parseProgram(): Command {
+  return new Command('parse')
+    .description(
+      'Parse knowledge-base Markdown into troubleshooting articles (the Article JSON of docs/article-json.md).',
+    )
     .argument('<inputs...>', 'Markdown files, or directories (every *.md below them, sorted by path)')
     .option('--json', 'print the Article array as JSON on stdout')
     .option('--vars <file>', 'values for {{ name }}: a YAML map, or an mkdocs.yml (its extra: block)')
     .option('--docs-root <dir>', 'the MkDocs docs folder that image paths are resolved against')
     .option('-q, --quiet', 'report only errors and fatal problems, not warnings')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    })
+    .addHelpText(
+      'after',
+      '\nThe Article JSON contract: docs/article-json.md. Scoring parses against gold: docs/scoring.md.',
+    )
+}
+
+/** Runs the command for `argv` (without node and script) and resolves to the exit status. */
+export async function runParseCommand(argv: string[], io: CommandIo): Promise<ExitCode> {
+  const program = withConventions(parseProgram(), io)
   try {
     program.parse(argv, { from: 'user' })
   } catch (error) {
     // Commander has already printed its one-line message (or the help, which is not a failure).
-    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
-    throw error
+    const status = parseErrorStatus(error)
+    if (status === undefined) throw error
+    return status
   }
 
   try {

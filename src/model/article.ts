@@ -1,4 +1,4 @@
-// The canonical, CMS-independent form of a parsed article (../shared/ARTICLE-JSON.md).
+// The canonical, CMS-independent form of a parsed article (docs/article-json.md).
 // The parser produces it, the sync consumes it; nothing here knows about a CMS.
 import type { Document } from '@contentful/rich-text-types'
 

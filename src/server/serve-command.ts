@@ -2,10 +2,14 @@
 // `local`, article pages and asset files) on 127.0.0.1. Options and variables are documented in the README.
 import { randomBytes } from 'node:crypto'
 import { Command, InvalidArgumentError } from 'commander'
-import { loadDotEnv } from '../config/contentful-config.ts'
-import { loadVariables } from '../markdown/load-variables.ts'
+import { parseErrorStatus, withConventions } from '../cli/command-line.ts'
+import { UsageError } from '../cli/exit-codes.ts'
+import { checkSpaceFolder } from '../cli/space-folder.ts'
+import { ConfigError, loadDotEnv } from '../config/contentful-config.ts'
+import { loadVariables, VariablesError } from '../markdown/load-variables.ts'
 import { startLocalServer } from './management/local-server.ts'
 import { configurePages } from './pages/index.ts'
+import { stopWhenAsked } from './stop-when-asked.ts'
 
 const number = (min: number, max: number) => (value: string) => {
   const n = Number(value)
@@ -14,11 +18,21 @@ const number = (min: number, max: number) => (value: string) => {
   return n
 }
 
-/** Starts the server and keeps it running until SIGINT or SIGTERM; exits 1 with one line when it cannot start. */
-export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = process.env): Promise<void> {
+export interface ServeFlags {
+  space: string
+  port: number
+  rateLimit: number
+  faultRatio: number
+  faultSeed?: number
+  requestLog?: string
+  corsOrigin: string
+  vars?: string
+}
+
+/** The `serve` command line; defaults come from the KB_CMS_* variables in `vars` (see the README). */
+export function serveProgram(vars: NodeJS.ProcessEnv = {}): Command {
   const env = (name: string) => vars[name]?.trim() || undefined
-  loadDotEnv()
-  const program = new Command('serve')
+  return new Command('serve')
     .description('Serve the embedded space on 127.0.0.1 (Management API, Delivery API, article pages)')
     .option('--space <dir>', 'the embedded space folder', env('KB_CMS_SPACE') ?? '.cms')
     .option('--port <n>', 'port (0: any free port)', number(0, 65535), Number(env('KB_CMS_PORT') ?? 8787))
@@ -54,18 +68,36 @@ export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = 
       '--vars <file>',
       'values for {{ name }} on article pages: a YAML map or an mkdocs.yml (default: content/mkdocs.yml)',
     )
-    .parse(argv, { from: 'user' })
+    .addHelpText('after', '\nStops on SIGINT, SIGTERM or SIGHUP, and when the process that started it ends.')
+}
 
-  const o = program.opts<{
-    space: string
-    port: number
-    rateLimit: number
-    faultRatio: number
-    faultSeed?: number
-    requestLog?: string
-    corsOrigin: string
-    vars?: string
-  }>()
+/**
+ * Starts the server and keeps it running until SIGINT, SIGTERM or SIGHUP, or until the process that started it
+ * is gone; then closes it (releasing the port) and exits 0. Bad usage exits 2, a server that cannot start 1,
+ * each with one line on stderr.
+ */
+export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const env = (name: string) => vars[name]?.trim() || undefined
+  const io = { stdout: process.stdout, stderr: process.stderr }
+  const fail = (status: number, message: string): never => {
+    process.stderr.write(`kb-cms serve: ${message.replace(/\s*\n\s*/g, ' ')}\n`)
+    process.exit(status)
+  }
+  let o: ServeFlags
+  try {
+    loadDotEnv()
+    const program = withConventions(serveProgram(vars), io)
+    program.parse(argv, { from: 'user' })
+    o = program.opts<ServeFlags>()
+    checkSpaceFolder(o.space)
+    if (o.vars) configurePages({ variables: loadVariables(o.vars) })
+  } catch (error) {
+    const status = parseErrorStatus(error)
+    if (status !== undefined) process.exit(status)
+    if (error instanceof UsageError || error instanceof VariablesError || error instanceof ConfigError)
+      return fail(2, error.message)
+    throw error
+  }
 
   // Tokens: from the environment, or generated for this run and printed once so the user can copy them.
   const generated: string[] = []
@@ -80,7 +112,6 @@ export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = 
   const deliveryToken = token('KB_CMS_DELIVERY_TOKEN')
 
   try {
-    if (o.vars) configurePages({ variables: loadVariables(o.vars) })
     const server = await startLocalServer({
       spaceDir: o.space,
       managementToken,
@@ -92,6 +123,7 @@ export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = 
       ...(o.requestLog ? { requestLog: o.requestLog } : {}),
       corsOrigin: o.corsOrigin,
     })
+    stopWhenAsked(() => server.close())
     const switches = [
       o.rateLimit ? `rate limit ${o.rateLimit}/s` : '',
       o.faultRatio ? `faults ${Math.round(o.faultRatio * 100)}%` : '',
@@ -108,18 +140,8 @@ export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = 
     console.log(
       `try: CONTENTFUL_SPACE_ID=local CONTENTFUL_HOST=${server.hostPort} CONTENTFUL_MANAGEMENT_TOKEN=… npm run migrate`,
     )
-    const stop = () => {
-      void server.close().then(() => process.exit(0))
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
   } catch (err) {
     const e = err as NodeJS.ErrnoException
-    console.error(
-      e.code === 'EADDRINUSE'
-        ? `kb-cms serve: port ${o.port} is in use; pick another with --port`
-        : `kb-cms serve: ${e.message}`,
-    )
-    process.exit(1)
+    fail(1, e.code === 'EADDRINUSE' ? `port ${o.port} is in use; pick another with --port` : e.message)
   }
 }

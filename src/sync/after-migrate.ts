@@ -4,9 +4,12 @@
 // the migration report with the sync report under `sync`.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { Command } from 'commander'
 import type { ContentBackend } from '../backends/port.ts'
 import { environmentFile } from '../backends/sqlite/embedded-space.ts'
+import { migrateProgram } from '../migrate/cli.ts'
 import {
+  addSyncOnlyOptions,
   checkSyncFlags,
   DEFAULT_SOURCE,
   exitCodeOf,
@@ -23,21 +26,6 @@ interface MigrateIo {
   env: Record<string, string | undefined>
 }
 
-/** The sync-only options (taken out of what the migrate CLI sees) and the field each one sets. */
-const SYNC_VALUE_OPTIONS = new Map<string, 'source' | 'assetBaseUrl' | 'vars'>([
-  ['--source', 'source'],
-  ['--asset-base-url', 'assetBaseUrl'],
-  ['--vars', 'vars'],
-])
-const SYNC_FLAGS = new Map<string, 'force' | 'prune' | 'skip'>([
-  ['--force', 'force'],
-  ['--prune', 'prune'],
-  ['--no-sync', 'skip'],
-])
-/** The migrate CLI's options that take a value, so their values are not mistaken for subcommands. */
-const MIGRATE_VALUE_OPTIONS = ['--space', '--env', '--migrations', '--content-types', '--lock-wait']
-const SUBCOMMANDS = ['status', 'check', 'new', 'help']
-
 export interface SplitArgs {
   migrate: string[]
   sync: SyncFlags & { space: string; env: string; skip: boolean }
@@ -46,8 +34,14 @@ export interface SplitArgs {
 }
 
 export function splitArgs(argv: string[]): SplitArgs {
+  // The option definitions of the migrate command line say which options take a value and which are the sync's.
+  const program = migrateProgram()
+  const options = new Map(program.options.map((o) => [o.long, o]))
+  const syncOnly = new Set(addSyncOnlyOptions(new Command()).options.map((o) => o.long))
+  const subcommands = new Set([...program.commands.map((c) => c.name()), 'help'])
   const migrate: string[] = []
   const sync: SplitArgs['sync'] = { source: DEFAULT_SOURCE, space: '.cms', env: 'master', skip: false }
+  const setSync = sync as unknown as Record<string, unknown>
   let migrateOnly = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
@@ -55,12 +49,12 @@ export function splitArgs(argv: string[]): SplitArgs {
       arg.startsWith('--') && arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
         : [arg, undefined]
+    const option = options.get(name)
+    const takesValue = option !== undefined && (option.required || option.optional)
     const value = () => (inline !== undefined ? inline : (argv[++i] ?? ''))
-    const syncValue = SYNC_VALUE_OPTIONS.get(name)
-    const syncFlag = SYNC_FLAGS.get(name)
-    if (syncValue) sync[syncValue] = value()
-    else if (syncFlag) sync[syncFlag] = true
-    else if (MIGRATE_VALUE_OPTIONS.includes(name)) {
+    if (option && syncOnly.has(name)) setSync[option.attributeName()] = takesValue ? value() : true
+    else if (name === '--no-sync') sync.skip = true
+    else if (takesValue) {
       const v = value()
       if (name === '--space') sync.space = v
       if (name === '--env') sync.env = v
@@ -68,7 +62,7 @@ export function splitArgs(argv: string[]): SplitArgs {
     } else {
       if (name === '--json') sync.json = true
       if (name === '--dry-run') sync.dryRun = true
-      if (name === '--help' || name === '-h' || SUBCOMMANDS.includes(name)) migrateOnly = true
+      if (name === '--help' || name === '-h' || subcommands.has(name)) migrateOnly = true
       migrate.push(arg)
     }
   }

@@ -100,6 +100,27 @@ export function formatSummary(report: SyncReport): string {
     line(header),
     ...rows.map(line),
     `assets: ${report.assets.uploaded} ${report.dryRun ? 'to upload' : 'uploaded'}, ${report.assets.reused} reused, ${report.assets.missingImages} missing images`,
+    ...formatSkipped(report.skipped),
     `writes: ${report.writes}`,
   ].join('\n')
+}
+
+const SKIP_REASONS: Record<string, string> = {
+  redirect: 'redirect stubs',
+  other: 'not troubleshooting articles (how-tos, overviews)',
+}
+const NAMED_PER_REASON = 10
+
+/** One line per reason: `skipped, redirect stubs (2): old.md, moved.md`; long lists end with how many more. */
+export function formatSkipped(skipped: SyncReport['skipped']): string[] {
+  const byReason = new Map<string, string[]>()
+  for (const s of skipped) byReason.set(s.kind, [...(byReason.get(s.kind) ?? []), s.file])
+  return [...byReason].map(([kind, files]) => {
+    const named = files.slice(0, NAMED_PER_REASON).join(', ')
+    const more =
+      files.length > NAMED_PER_REASON
+        ? `, and ${files.length - NAMED_PER_REASON} more (--json lists all)`
+        : ''
+    return `skipped, ${SKIP_REASONS[kind] ?? `kind "${kind}"`} (${files.length}): ${named}${more}`
+  })
 }

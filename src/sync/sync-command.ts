@@ -1,9 +1,12 @@
 // `sync` as a command: flags → runSync → summary table (or JSON) and diagnostics. Shared by `npm run sync`
 // and by `npm run migrate`, which runs it after the schema migrations.
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import type { ContentBackend } from '../backends/port.ts'
+import { parseErrorStatus, withConventions } from '../cli/command-line.ts'
+import { UsageError } from '../cli/exit-codes.ts'
+import { checkSpaceFolder, usesContentful } from '../cli/space-folder.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
 import { killAfterWritesHook } from './crash-test-hook.ts'
 import { progressBar } from './progress.ts'
@@ -36,12 +39,10 @@ export interface Io {
 
 export const DEFAULT_SOURCE = 'content/'
 
-/** Adds the sync's own options to a command (`migrate` adds them to its own). */
-export function addSyncOptions(command: Command): Command {
+/** The options only the sync has (`migrate` accepts them too, and hands them to the sync it runs after). */
+export function addSyncOnlyOptions(command: Command): Command {
   return command
     .option('--source <dir>', 'docs root to sync (MkDocs docs folder)', DEFAULT_SOURCE)
-    .option('--json', 'print the report as JSON on stdout')
-    .option('--dry-run', 'print the changeset and write nothing')
     .option('--force', 'overwrite entries an editor changed in the CMS (conflicts)')
     .option('--prune', 'unpublish and archive orphans (entries whose Markdown is gone)')
     .option('--asset-base-url <url>', 'create assets from <url>/<image path> instead of uploading the files')
@@ -49,6 +50,15 @@ export function addSyncOptions(command: Command): Command {
       '--vars <file>',
       'values for {{ name }}: a YAML map or an mkdocs.yml (default: mkdocs.yml beside the source)',
     )
+}
+
+/** Every option of the sync (`migrate` has --json and --dry-run of its own and adds the rest). */
+export function addSyncOptions(command: Command): Command {
+  return addSyncOnlyOptions(
+    command
+      .option('--json', 'print the report as JSON on stdout')
+      .option('--dry-run', 'print the changeset and write nothing'),
+  )
 }
 
 /** Runs the sync and prints its report; resolves to the exit code (1 when anything failed). */
@@ -62,7 +72,10 @@ export async function syncAndReport(backend: ContentBackend, flags: SyncFlags, i
 export function checkSyncFlags(flags: SyncFlags): void {
   if (flags.assetBaseUrl !== undefined && !/^https?:\/\/\S+$/i.test(flags.assetBaseUrl))
     throw new SyncUsageError(`--asset-base-url must be an http(s) URL: ${flags.assetBaseUrl}`)
-  if (!existsSync(flags.source)) throw new SyncUsageError(`--source does not exist: ${flags.source}`)
+  const source = statSync(flags.source, { throwIfNoEntry: false })
+  if (!source) throw new SyncUsageError(`--source does not exist: ${flags.source}`)
+  if (!source.isDirectory())
+    throw new SyncUsageError(`--source must be a folder (the docs root), not a file: ${flags.source}`)
   if (flags.vars !== undefined && !existsSync(flags.vars))
     throw new SyncUsageError(`--vars does not exist: ${flags.vars}`)
 }
@@ -125,30 +138,35 @@ export class SyncUsageError extends Error {
   override name = 'SyncUsageError'
 }
 
+/** The `sync` command line, for `--help` and for parsing. */
+export function syncProgram(): Command {
+  return addSyncOptions(
+    new Command('sync')
+      .description('sync the Markdown knowledge base into the space (content only; `migrate` also runs it)')
+      .option('--space <dir>', "the embedded space's folder (Contentful: CONTENTFUL_SPACE_ID)", '.cms')
+      .option('--env <name>', 'the environment', 'master'),
+  )
+}
+
 /** The `sync` command line: parses argv, opens the space, syncs, closes. */
 export async function runSyncCommand(
   argv: string[],
   io: Io,
   openBackend: (options: { space?: string; env?: string }) => Promise<ContentBackend>,
 ): Promise<number> {
-  const program = addSyncOptions(
-    new Command('sync')
-      .description('sync the Markdown knowledge base into the space (content only; `migrate` also runs it)')
-      .option('--space <dir>', "the embedded space's folder (Contentful: CONTENTFUL_SPACE_ID)", '.cms')
-      .option('--env <name>', 'the environment', 'master'),
-  )
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+  const program = withConventions(syncProgram(), io)
   try {
     program.parse(argv, { from: 'user' })
   } catch (error) {
-    const code = (error as { exitCode?: number }).exitCode
-    return code === 0 ? 0 : 2
+    const status = parseErrorStatus(error)
+    if (status === undefined) throw error
+    return status
   }
   const flags = program.opts<SyncFlags & { space?: string; env?: string }>()
   let backend: ContentBackend | null = null
   try {
     checkSyncFlags(flags)
+    if (!usesContentful(io.env ?? {})) checkSpaceFolder(flags.space ?? '.cms')
     backend = await openBackend({
       ...(flags.space ? { space: flags.space } : {}),
       ...(flags.env ? { env: flags.env } : {}),
@@ -156,8 +174,8 @@ export async function runSyncCommand(
     return await syncAndReport(backend, flags, io)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    io.stderr.write(`sync: ${message}\n`)
-    return error instanceof SyncUsageError ? 2 : 1
+    io.stderr.write(`sync: ${message.replace(/\s*\n\s*/g, ' ')}\n`)
+    return error instanceof SyncUsageError || error instanceof UsageError ? 2 : 1
   } finally {
     await backend?.close()
   }

@@ -1,18 +1,19 @@
 // The embedded space shared by real processes: the lock holds across them, and a migration killed inside its
 // transaction leaves nothing behind.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
 import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
+import { startScript } from '../helpers/run-command.ts'
 
 const child = join(import.meta.dirname, 'helpers', 'space-child.ts')
 const root = mkdtempSync(join(tmpdir(), 'kb-cms-procs-'))
 test.after.always(() => rmSync(root, { recursive: true, force: true }))
 
 function start(...args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import=tsx', child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  return startScript(child, args, { cwd: process.cwd() })
 }
 
 function output(p: ChildProcess): Promise<{ stdout: string; stderr: string; code: number | null }> {

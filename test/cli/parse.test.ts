@@ -1,40 +1,27 @@
-// The parse command as a user runs it: a real process, its stdout, stderr and exit status.
+// The parse command as a user runs it: its stdout, stderr and exit status (in-process, and as a real process
+// where only a process shows the behaviour).
 import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import test from 'ava'
+import { type CommandIo, runParseCommand } from '../../src/cli/parse-command.ts'
 import type { Article } from '../../src/model/article.ts'
 import { corpusDir, corpusTest } from '../helpers/corpus.ts'
+import { inProcess, nodeArgs, type Run as RunResult, runScript } from '../helpers/run-command.ts'
 
 const root = join(import.meta.dirname, '..', '..')
-// Resolved here, so the CLI can run from any working directory (tests use temporary ones).
-const tsx = import.meta.resolve('tsx')
+type Run = RunResult
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
+/** The parse command in this process (see test/helpers/run-command.ts), from `cwd`. */
+function cli(args: string[], cwd = root): Promise<Run> {
+  return inProcess((io) => runParseCommand(args, io as unknown as CommandIo), { cwd })
 }
 
-function cli(args: string[], cwd = root, uid?: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--import=${tsx}`, join(root, 'scripts', 'parse.ts'), ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1' },
-      ...(uid === undefined ? {} : { uid, gid: uid }),
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+/** The same as a real process, for what only a process shows: its exit status, a closed pipe, another user. */
+function cliProcess(args: string[], cwd = root, uid?: number): Promise<Run> {
+  return runScript('parse', args, { cwd, env: { NO_COLOR: '1' }, ...(uid === undefined ? {} : { uid }) })
 }
 
 /** A fresh folder of small synthetic articles. */
@@ -155,7 +142,7 @@ const nobodyCanRun =
   nobody === undefined ||
   spawnSync(
     process.execPath,
-    ['-e', `require('fs').readFileSync(${JSON.stringify(tsx.replace('file://', ''))})`],
+    ['-e', `require('fs').readFileSync(${JSON.stringify(fileURLToPath(import.meta.resolve('tsx')))})`],
     {
       uid: nobody,
       gid: nobody,
@@ -168,7 +155,7 @@ unlessUnreadableCheckout('an unreadable file is a fatal diagnostic, not a crash'
   chmodSync(dir, 0o755)
   chmodSync(join(dir, 'open.md'), 0o644)
   chmodSync(join(dir, 'secret.md'), 0o000)
-  const { code, stdout, stderr } = await cli(['--json', dir], root, nobody)
+  const { code, stdout, stderr } = await cliProcess(['--json', dir], root, nobody)
   t.is(code, 1)
   t.is((JSON.parse(stdout) as Article[]).length, 1)
   t.regex(stderr, /secret\.md\n\s*1:1\s+error\s+Cannot read file \(EACCES\).*unreadable-file/)
@@ -177,8 +164,12 @@ unlessUnreadableCheckout('an unreadable file is a fatal diagnostic, not a crash'
 test('bad usage exits 2 with one clear line on stderr and nothing on stdout', async (t) => {
   const dir = workspace({ 'one.md': article('One') })
   const cases: [string[], RegExp][] = [
-    [['--json'], /^error: missing required argument 'inputs'\n$/],
-    [['--frobnicate', 'one.md'], /^error: unknown option '--frobnicate'\n$/],
+    [['--json'], /^error: missing required argument 'inputs'; run with --help for usage\n$/],
+    [['--frobnicate', 'one.md'], /^error: unknown option '--frobnicate'; run with --help for usage\n$/],
+    [
+      ['--jsn', 'one.md'],
+      /^error: unknown option '--jsn' \(did you mean --json\?\); run with --help for usage\n$/,
+    ],
     [['--json', 'one.md', 'missing.md'], /^error: no such file or directory: missing\.md\n$/],
     [['--docs-root', 'nowhere', 'one.md'], /^error: --docs-root is not a directory: nowhere\n$/],
     [['--vars', 'nothing.yml', 'one.md'], /^error: nothing\.yml:1:1: cannot read vars file \(ENOENT\)\n$/],
@@ -189,6 +180,10 @@ test('bad usage exits 2 with one clear line on stderr and nothing on stdout', as
     t.is(stdout, '', args.join(' '))
     t.regex(stderr, message, args.join(' '))
   }
+  // The same through a real process: its exit status is what a shell sees.
+  const real = await cliProcess(['--frobnicate', 'one.md'], dir)
+  t.is(real.code, 2)
+  t.regex(real.stderr, /^error: unknown option '--frobnicate'; run with --help for usage\n$/)
 })
 
 test('a directory without Markdown is bad usage', async (t) => {
@@ -258,11 +253,15 @@ test('every diagnostic in the JSON is on stderr with its position and rule id; -
     t.truthy(line, `${d.ruleId} on stderr`)
     if (line !== undefined) t.true(line.trimStart().startsWith(place), `${line} starts with ${place}`)
   }
-  const quiet = await cli(['--quiet', 'page.md'], dir)
-  const errors = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'fatal')
-  t.is(quiet.code, 0)
-  if (errors.length === 0) t.is(quiet.stderr, '')
-  for (const d of diagnostics.filter((d) => !errors.includes(d))) t.false(quiet.stderr.includes(d.ruleId))
+  // --quiet drops every warning and keeps the errors: the page's diagnostics are all warnings or info, and a
+  // binary file beside it brings an error.
+  t.true(diagnostics.every((d) => d.severity === 'warning' || d.severity === 'info'))
+  writeFileSync(join(dir, 'binary.md'), Buffer.from([0x23, 0x20, 0x41, 0x0a, 0x89, 0x50, 0x00, 0x0d]))
+  const quiet = await cli(['--quiet', 'page.md', 'binary.md'], dir)
+  t.is(quiet.code, 1)
+  t.regex(quiet.stderr, /binary\.md\n\s*2:3\s+error\s+.*binary-file/)
+  t.false(quiet.stderr.includes('page.md'), quiet.stderr)
+  for (const d of diagnostics) t.false(quiet.stderr.includes(d.ruleId), `${d.ruleId} is not an error`)
 })
 
 test('broken front matter is reported with the file and the line:column of the problem', async (t) => {
@@ -280,19 +279,14 @@ test('a reader closing the pipe early is not an error', async (t) => {
   const long = `${article('Long')}\n${'Many words in one long paragraph. '.repeat(300)}\n`
   const dir = workspace(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`a${i}.md`, long])))
   const { code, stderr } = await new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, [
-      `--import=${tsx}`,
-      join(root, 'scripts', 'parse.ts'),
-      '--json',
-      dir,
-    ])
+    const child = spawn(process.execPath, nodeArgs('parse', ['--json', dir]))
     let stderr = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk
     })
     child.stdout.once('data', () => child.stdout.destroy())
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout: '', stderr }))
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: '', stderr }))
   })
   t.is(code, 0)
   t.notRegex(stderr, /EPIPE|Error/)

@@ -2,12 +2,12 @@
 // `master` alias points at, migrates and syncs the clone, verifies it, and repoints the alias; the previous
 // environment is kept, and `--rollback` points the alias back at it. Reads go through the alias, as a site's
 // would. Uses the project's own sample knowledge base (content/), so it runs with or without the corpus.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
 import { startLocalServer } from '../../src/server/management/local-server.ts'
+import { runScript } from '../helpers/run-command.ts'
 
 const repo = join(import.meta.dirname, '..', '..')
 const TOKEN = 'release-test-management-token'
@@ -15,32 +15,10 @@ const root = mkdtempSync(join(tmpdir(), 'kb-cms-release-'))
 test.after.always(() => rmSync(root, { recursive: true, force: true }))
 
 function migrate(args: string[], host: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import=tsx', 'scripts/migrate.ts', '--source', 'content', ...args],
-      {
-        cwd: repo,
-        env: {
-          ...process.env,
-          CI: '1',
-          CONTENTFUL_SPACE_ID: 'local',
-          CONTENTFUL_MANAGEMENT_TOKEN: TOKEN,
-          CONTENTFUL_HOST: host,
-        },
-      },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
+  return runScript('migrate', ['--source', 'content', ...args], {
+    cwd: repo,
+    env: { CI: '1', CONTENTFUL_SPACE_ID: 'local', CONTENTFUL_MANAGEMENT_TOKEN: TOKEN, CONTENTFUL_HOST: host },
+  }).then((r) => ({ code: r.code ?? -1, stdout: r.stdout, stderr: r.stderr }))
 }
 
 test('--release moves the alias to a migrated, synced clone; --rollback moves it back', async (t) => {
@@ -104,20 +82,10 @@ test('--release moves the alias to a migrated, synced clone; --rollback moves it
 })
 
 test('--release without a Contentful space is one line saying what to set', async (t) => {
-  const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
-    const env = { ...process.env }
-    delete env.CONTENTFUL_SPACE_ID
-    delete env.CONTENTFUL_MANAGEMENT_TOKEN
-    const child = spawn(process.execPath, ['--import=tsx', 'scripts/migrate.ts', '--release'], {
-      cwd: repo,
-      env,
-    })
-    let stderr = ''
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('close', (code) => resolve({ code: code ?? -1, stderr }))
-  }).catch(() => ({ code: -1, stderr: '' }))
+  const result = await runScript('migrate', ['--release'], {
+    cwd: repo,
+    env: { CONTENTFUL_SPACE_ID: undefined, CONTENTFUL_MANAGEMENT_TOKEN: undefined },
+  })
   t.is(result.code, 1, result.stderr)
   t.is(result.stderr.trim().split('\n').length, 1, result.stderr)
   t.regex(result.stderr, /CONTENTFUL_SPACE_ID and CONTENTFUL_MANAGEMENT_TOKEN/)

@@ -1,11 +1,11 @@
 // Bad input and safety: whatever bytes arrive, the parser returns a contract-shaped Article (or one fatal
 // diagnostic), never throws, never lets executable content into Rich Text, and takes time linear in size.
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import test from 'ava'
 import fc from 'fast-check'
 import { parseArticleSource } from '../../src/markdown/parse-article.ts'
 import { articleProblems } from '../fixtures/pathological/check-article.ts'
+import { finished, startScript } from '../helpers/run-command.ts'
 
 const path = 'docs/ri/fast/articles/Fuzzed-Article.md'
 // FUZZ_RUNS=5000 for a deeper search than the suite's quick default.
@@ -230,27 +230,15 @@ interface CaseResult {
 
 function runCase(name: string, sizes: number[], timeoutMs: number, repeats = 2): Promise<CaseResult> {
   const script = join(import.meta.dirname, '..', 'fixtures', 'pathological', 'run-case.ts')
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import=tsx', script, name, ...sizes.map(String)], {
-      env: { ...process.env, PATHOLOGICAL_REPEATS: String(repeats) },
-      timeout: timeoutMs,
-      killSignal: 'SIGKILL',
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      if (signal === 'SIGKILL') reject(new Error(`${name}: no result within ${timeoutMs / 1000} s (a hang?)`))
-      else if (code !== 0)
-        reject(new Error(`${name}: the parse process failed (exit ${code}):\n${stderr.slice(-2000)}`))
-      else resolve(JSON.parse(stdout) as CaseResult)
-    })
+  const child = startScript(script, [name, ...sizes.map(String)], {
+    env: { PATHOLOGICAL_REPEATS: String(repeats) },
+    timeoutMs,
+  })
+  return finished(child).then(({ code, signal, stdout, stderr }) => {
+    if (signal === 'SIGKILL') throw new Error(`${name}: no result within ${timeoutMs / 1000} s (a hang?)`)
+    if (code !== 0)
+      throw new Error(`${name}: the parse process failed (exit ${code}):\n${stderr.slice(-2000)}`)
+    return JSON.parse(stdout) as CaseResult
   })
 }
 

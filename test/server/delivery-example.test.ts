@@ -1,11 +1,10 @@
 // examples/article-page.ts, the site's fetch-and-render code, against the local Delivery API: in process, and
 // as the command its README shows.
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import test from 'ava'
 import { deliveryClient, fetchArticle, renderArticle } from '../../examples/article-page.ts'
 import type { RunningServer } from '../../src/server/server.ts'
+import { runScript } from '../helpers/run-command.ts'
 import { DELIVERY_TOKEN, repoRoot, seededSpace, serve } from './delivery-fixture.ts'
 
 let space: Awaited<ReturnType<typeof seededSpace>>
@@ -41,21 +40,12 @@ test('the example fetches an article by slug and renders its steps, screenshots 
 })
 
 test('the example runs as a command and prints the page', async (t) => {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      '--import=tsx',
-      join(repoRoot, 'examples', 'article-page.ts'),
-      'attachments-fail-to-upload',
-      server.hostPort,
-    ],
-    { env: { ...process.env, KB_CMS_DELIVERY_TOKEN: DELIVERY_TOKEN } },
-  )
+  const example = join(repoRoot, 'examples', 'article-page.ts')
+  const { stdout } = await runScript(example, ['attachments-fail-to-upload', server.hostPort], {
+    env: { KB_CMS_DELIVERY_TOKEN: DELIVERY_TOKEN },
+  })
   t.regex(stdout, /^<h1>Attachments Fail to Upload/)
-  const failed = await t.throwsAsync(
-    promisify(execFile)(process.execPath, ['--import=tsx', join(repoRoot, 'examples', 'article-page.ts')], {
-      env: { ...process.env, KB_CMS_DELIVERY_TOKEN: '' },
-    }),
-  )
-  t.regex(String((failed as { stderr?: string })?.stderr), /usage: KB_CMS_DELIVERY_TOKEN/)
+  const failed = await runScript(example, [], { env: { KB_CMS_DELIVERY_TOKEN: '' } })
+  t.not(failed.code, 0)
+  t.regex(failed.stderr, /usage: KB_CMS_DELIVERY_TOKEN/)
 })

@@ -1,7 +1,6 @@
 // The local Management face on the wire: what a client sees in status codes, headers and bodies, and the
 // test switches (rate limit, faults, request log). The official SDK's view is covered by the contract suite
 // on the Contentful adapter (test/backends/contentful.test.ts); here requests are plain fetch calls.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +8,7 @@ import test, { type ExecutionContext } from 'ava'
 import { createClient } from 'contentful-management'
 import { startLocalServer } from '../../src/server/management/local-server.ts'
 import type { RequestLogEntry } from '../../src/server/server.ts'
+import { startScript } from '../helpers/run-command.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely
 const json = (r: Response | Promise<Response>): Promise<any> => Promise.resolve(r).then((x) => x.json())
@@ -334,17 +334,12 @@ test('environments and aliases through the official SDK: clone, repoint the alia
 
 /** Starts `npm run serve`'s script as a real process; resolves with what it printed once it listens. */
 function serveProcess(env: Record<string, string>): Promise<{ out: string; host: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    ['--import=tsx', 'scripts/serve.ts', '--space', join(root, `p${++n}`), '--port', '0'],
-    {
-      cwd: join(import.meta.dirname, '..', '..'),
-      env: { ...process.env, KB_CMS_MANAGEMENT_TOKEN: '', KB_CMS_DELIVERY_TOKEN: '', ...env },
-    },
-  )
+  const child = startScript('serve', ['--space', join(root, `p${++n}`), '--port', '0'], {
+    env: { KB_CMS_MANAGEMENT_TOKEN: '', KB_CMS_DELIVERY_TOKEN: '', ...env },
+  })
   return new Promise((resolve, reject) => {
     let out = ''
-    child.stdout.on('data', (d) => {
+    child.stdout?.on('data', (d) => {
       out += d
       const m = /listening on http:\/\/(\S+) /.exec(out)
       // The token lines come right after the listening line: wait for the hint that ends the banner.

@@ -1,42 +1,21 @@
-// Runs `scripts/migrate.ts` as a real process, as `npm run migrate` does (tsx loader, no shell).
-import { type ChildProcess, spawn } from 'node:child_process'
-import { join } from 'node:path'
-import { repo } from './temp-project.ts'
+// `npm run migrate` for the migration tests: in this process through its entry function (no process start),
+// or, where a real process matters (two runs racing for the lock, kill -9), as `node --import=tsx
+// scripts/migrate.ts`. Both with CI=true (one line per fact) and --no-sync: the content sync chained after
+// the migrations has its own tests.
+import type { ChildProcess } from 'node:child_process'
+import { runMigrateCommand } from '../../../src/cli/migrate-command.ts'
+import { finished, inProcess, type Run, startScript } from '../../helpers/run-command.ts'
 
-export const script = join(repo, 'scripts', 'migrate.ts')
-const loader = import.meta.resolve('tsx')
-
-export interface CliResult {
-  code: number | null
-  signal: NodeJS.Signals | null
-  stdout: string
-  stderr: string
-}
+export { finished }
+export type CliResult = Run
 
 export function startCli(args: string[], cwd: string, env: Record<string, string> = {}): ChildProcess {
-  // --no-sync: these tests are about the migrations; the content sync chained after them has its own.
-  return spawn(process.execPath, [`--import=${loader}`, script, ...args, '--no-sync'], {
-    cwd,
-    env: { ...process.env, CI: 'true', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-}
-
-export function finished(child: ChildProcess): Promise<CliResult> {
-  let stdout = ''
-  let stderr = ''
-  child.stdout?.on('data', (d) => {
-    stdout += d
-  })
-  child.stderr?.on('data', (d) => {
-    stderr += d
-  })
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
-  })
+  return startScript('migrate', [...args, '--no-sync'], { cwd, env: { CI: 'true', ...env } })
 }
 
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
-  return finished(startCli(args, cwd, env))
+  return inProcess(
+    (io) => runMigrateCommand([...args, '--no-sync'], { ...io, env: { ...process.env, CI: 'true', ...env } }),
+    { cwd },
+  )
 }
