@@ -1,7 +1,7 @@
 // Reads one input file as UTF-8 text into a VFile. A file that cannot be read as text (missing permission, a
 // directory, binary bytes, invalid UTF-8) comes back with a single fatal message instead, so the caller can
 // report it and carry on with the other files.
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 
 export interface SourceFile {
@@ -12,10 +12,22 @@ export interface SourceFile {
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
+/** Larger than any page a writer keeps in one file; reading it whole could exhaust memory. */
+export const MAX_SOURCE_BYTES = 32 * 1024 * 1024
+
 export function readSourceFile(path: string): SourceFile {
   const file = new VFile({ path })
   let bytes: Buffer
   try {
+    // A FIFO would block the run and /dev/zero would never end: only regular files are read.
+    const stat = statSync(path)
+    if (!stat.isFile()) return unreadable(file, 'Not a regular file (a folder, pipe or device)', 'not-a-file')
+    if (stat.size > MAX_SOURCE_BYTES)
+      return unreadable(
+        file,
+        `File is ${Math.round(stat.size / 1024 / 1024)} MB, over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB a page may have`,
+        'file-too-large',
+      )
     bytes = readFileSync(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'

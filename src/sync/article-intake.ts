@@ -1,10 +1,10 @@
 // Source file → Article, sorted: a troubleshooting article to sync, or a page that is not one (skipped), or a
 // file that cannot be used (failed). Never throws: one broken file never stops the others.
-import { readFile } from 'node:fs/promises'
+import { readSourceFile } from '../cli/read-source-file.ts'
 import { type ParseOptions, parseArticleSource } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
 import type { ReportRecorder } from './report-recorder.ts'
-import { unreadable } from './source-file.ts'
+import { rejected, unreadable } from './source-file.ts'
 
 export type ParseFile = (path: string, text: string, options: ParseOptions) => Article
 
@@ -64,7 +64,10 @@ export class ArticleIntake {
   private async parse(abs: string): Promise<Article> {
     const path = this.options.display(abs)
     try {
-      return this.parseFile(path, await readFile(abs, 'utf8'), {
+      // The same checks as `parse`: encoding, NUL bytes, special files and size, each a fatal diagnostic.
+      const source = readSourceFile(abs)
+      if (!source.readable) return rejected(path, source.file)
+      return this.parseFile(path, String(source.file.value), {
         docsRoot: this.options.docsRoot,
         ...(this.options.variables ? { variables: this.options.variables } : {}),
       })

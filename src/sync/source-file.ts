@@ -1,5 +1,6 @@
 // What the sync says about a source file it could not use, and where in it a problem sits.
 import { sep } from 'node:path'
+import type { VFile } from 'vfile'
 import { type Article, emptyArticle } from '../model/article.ts'
 
 /** A file that cannot be read or parsed, as an article with one fatal diagnostic: reported, never synced. */
@@ -13,6 +14,20 @@ export function unreadable(file: string, error: unknown): Article {
     line: null,
     column: null,
   })
+  return article
+}
+
+/** A file the reader refused (not UTF-8, binary, not a regular file, too large): its one fatal message. */
+export function rejected(file: string, vfile: VFile): Article {
+  const article = emptyArticle(file, '')
+  for (const m of vfile.messages)
+    article.diagnostics.push({
+      ruleId: m.ruleId ?? 'sync-unreadable',
+      severity: 'fatal',
+      message: m.reason,
+      line: m.line ?? null,
+      column: m.column ?? null,
+    })
   return article
 }
 

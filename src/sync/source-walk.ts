@@ -9,7 +9,8 @@ export async function* markdownFiles(root: string): AsyncGenerator<string> {
   for await (const entry of dir) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
     if (entry.isDirectory()) names.push({ name: entry.name, dir: true })
-    else if (entry.isFile() && /\.md$/i.test(entry.name)) names.push({ name: entry.name, dir: false })
+    // Not only regular files: a pipe or device named like a page is reported by the reader, never skipped quietly.
+    else if (/\.md$/i.test(entry.name)) names.push({ name: entry.name, dir: false })
   }
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const { name, dir: isDir } of names) {
