@@ -3,6 +3,7 @@
 // writes only what changed (children before parents), then publishes in bulk.
 import { relative, resolve } from 'node:path'
 import type { ContentBackend } from '../backends/port.ts'
+import type { ParseBounds } from '../markdown/bounded-parse.ts'
 import { slugOf } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
 import { ArticleIntake, type ParseFile } from './article-intake.ts'
@@ -32,6 +33,8 @@ export interface SyncOptions extends WriterHooks {
   onProgress?: (progress: { done: number; total: number }) => void
   /** The Markdown parser (default: src/markdown); replaceable so the sync can be tested on its own. */
   parse?: ParseFile
+  /** Memory and time bounds per file (default: src/markdown/bounded-parse.ts). */
+  parseBounds?: ParseBounds
 }
 
 export async function runSync(backend: ContentBackend, options: SyncOptions): Promise<SyncReport> {
@@ -41,9 +44,30 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   const display = (abs: string) => toPosix(relative(cwd, abs)) || '.'
   const recorder = new ReportRecorder(display(root), backend.description, options.dryRun ?? false)
   const intake = new ArticleIntake(
-    { docsRoot: display(root), display, variables: options.variables, parse: options.parse },
+    {
+      docsRoot: display(root),
+      display,
+      variables: options.variables,
+      parse: options.parse,
+      parseBounds: options.parseBounds,
+    },
     recorder,
   )
+  try {
+    return await syncFiles(backend, options, root, cwd, recorder, intake)
+  } finally {
+    await intake.close()
+  }
+}
+
+async function syncFiles(
+  backend: ContentBackend,
+  options: SyncOptions,
+  root: string,
+  cwd: string,
+  recorder: ReportRecorder,
+  intake: ArticleIntake,
+): Promise<SyncReport> {
   const writer = new CountingWriter(backend, options)
   const run: SyncRun = {
     backend,

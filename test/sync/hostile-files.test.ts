@@ -41,3 +41,30 @@ test('a FIFO, invalid UTF-8 and NUL bytes are fatal diagnostics; the good articl
   const published = await backend.getEntries({ contentTypeId: 'troubleshootingArticle' })
   t.is(published.items.filter((e) => e.sys.publishedVersion !== undefined).length, 1)
 })
+
+test('a file over the parse bounds is one fatal diagnostic; the run ends by itself and the good article lands', async (t) => {
+  const { dir, cleanup } = tempDir()
+  t.teardown(cleanup)
+  const docs = join(dir, 'docs')
+  mkdirSync(docs)
+  writeFileSync(join(docs, 'Widget-Fails.md'), good)
+  const row = `| ${'cell | '.repeat(40)}\n`
+  const header = `| ${'h | '.repeat(40)}\n|${' --- |'.repeat(40)}\n`
+  writeFileSync(
+    join(docs, 'Huge-Table.md'),
+    `# Table\n\n${header}${row.repeat(Math.ceil(2_000_000 / row.length))}`,
+  )
+  writeFileSync(join(docs, 'Many-Links.md'), `# Links\n\n${'[a](b) '.repeat(200_000)}\n`)
+  const backend = await modelSpace(join(dir, 'space'))
+  t.teardown(() => backend.close())
+
+  // Small bounds so the test is quick: the table needs far more than 96 MB, as it needs more than any heap.
+  const report = await runSync(backend, {
+    source: docs,
+    parseBounds: { workerFrom: 4096, heapMb: 96, timeoutMs: 60_000 },
+  })
+  const table = report.diagnostics.find((d) => d.file.endsWith('Huge-Table.md') && d.severity === 'fatal')
+  t.is(table?.ruleId, 'parse-over-bound', JSON.stringify(table))
+  t.regex(table?.message ?? '', /memory|longer/)
+  t.is(report.articles.created, 1)
+})
