@@ -26,6 +26,8 @@ export interface SpaceRegistry {
   /** The store of an environment; throws NotFoundError when it does not exist. */
   open(envId: string): SpaceStore
   close(): void
+  /** The space folder on disk: never shown to a client (error messages are scrubbed of it). */
+  readonly dir?: string
 }
 
 export interface RequestLogEntry {
@@ -173,10 +175,25 @@ export function createRequestHandler(options: ServerOptions) {
       return
     }
 
+    const hide = hider(options.registry.dir)
+    try {
+      decodeURIComponent(url.pathname)
+    } catch {
+      sendError(
+        res,
+        DELIVERY_MEDIA,
+        requestId,
+        400,
+        'BadRequest',
+        'The request path has malformed percent-encoding.',
+      )
+      return
+    }
+
     const match = SPACE_PATH.exec(url.pathname)
     if (!match) {
       entry.face = 'pages'
-      const ctx = makeContext(req, res, url, requestId, DELIVERY_MEDIA, options.registry, {
+      const ctx = makeContext(req, res, url, requestId, DELIVERY_MEDIA, options.registry, hide, {
         spaceId: SPACE_ID,
         env: 'master',
         scope: 'space',
@@ -197,7 +214,20 @@ export function createRequestHandler(options: ServerOptions) {
     const media = management ? MANAGEMENT_MEDIA : DELIVERY_MEDIA
     if (delivery) for (const [k, v] of Object.entries(corsHeaders(corsOrigin))) res.setHeader(k, v)
 
-    // Rate limit and faults apply to API requests only, and before authentication, as a proxy would.
+    if (!management && !delivery) {
+      sendError(
+        res,
+        media,
+        requestId,
+        401,
+        'AccessTokenInvalid',
+        'The access token you sent could not be found or is invalid.',
+      )
+      return
+    }
+
+    // Rate limit and faults apply to authenticated API requests only: Contentful counts a request against the
+    // organisation its token belongs to, so a request without a valid token uses nobody's budget.
     const remaining = window.take()
     res.setHeader('X-Contentful-RateLimit-Second-Limit', String(reportedLimit))
     res.setHeader('X-Contentful-RateLimit-Second-Remaining', String(Math.max(remaining, 0)))
@@ -233,17 +263,6 @@ export function createRequestHandler(options: ServerOptions) {
       dropAfter = true
     }
 
-    if (!management && !delivery) {
-      sendError(
-        res,
-        media,
-        requestId,
-        401,
-        'AccessTokenInvalid',
-        'The access token you sent could not be found or is invalid.',
-      )
-      return
-    }
     if (spaceId !== SPACE_ID) {
       sendError(res, media, requestId, 404, 'NotFound', 'The resource could not be found.', {
         type: 'Space',
@@ -252,7 +271,7 @@ export function createRequestHandler(options: ServerOptions) {
       return
     }
 
-    const ctx = makeContext(req, res, url, requestId, media, options.registry, {
+    const ctx = makeContext(req, res, url, requestId, media, options.registry, hide, {
       spaceId,
       env: envInPath ?? 'master',
       scope: envInPath === undefined ? 'space' : 'environment',
@@ -269,10 +288,13 @@ export function createRequestHandler(options: ServerOptions) {
     }
 
     try {
-      const answered = management
-        ? ((await options.management?.(ctx)) ?? false)
-        : (await handleDelivery(ctx)) || false
-      if (!answered) ctx.error(404, 'NotFound', 'The resource could not be found.')
+      if (management) {
+        if (!(await options.management?.(ctx))) ctx.error(404, 'NotFound', 'The resource could not be found.')
+      } else if (!(await handleDelivery(ctx))) {
+        // A Delivery token opens the Delivery API's reads only; the Management API refuses it on every path,
+        // reads included, as Contentful's management host does.
+        ctx.error(401, 'AccessTokenInvalid', 'The access token you sent could not be found or is invalid.')
+      }
     } catch (err) {
       answerError(ctx, err)
     }
@@ -312,6 +334,7 @@ function makeContext(
   requestId: string,
   media: string,
   registry: SpaceRegistry,
+  hide: (text: string) => string,
   scope: Scope,
 ): RequestContext {
   let envId: string | undefined
@@ -341,7 +364,7 @@ function makeContext(
       res.end(req.method === 'HEAD' ? undefined : bytes)
     },
     error(status: number, id: ErrorId, message: string, details?: unknown) {
-      sendError(res, media, requestId, status, id, message, details)
+      sendError(res, media, requestId, status, id, message, details, hide)
     },
     body: () => readBody(req, res, isUpload(scope.rest) ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT),
   }
@@ -360,10 +383,11 @@ function sendError(
   id: ErrorId,
   message: string,
   details?: unknown,
+  hide: (text: string) => string = (t) => t,
 ): void {
   const body: Record<string, unknown> = { sys: { type: 'Error', id }, message, requestId }
   if (details !== undefined) body.details = details
-  const bytes = Buffer.from(JSON.stringify(body))
+  const bytes = Buffer.from(hide(JSON.stringify(body)))
   res.writeHead(status, { 'content-type': media, 'content-length': String(bytes.length) })
   res.end(bytes)
 }
@@ -386,6 +410,13 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Pro
     req.on('error', reject)
     res.on('close', () => reject(new Error('connection closed')))
   })
+}
+
+/** Scrubs the space folder out of text bound for a client: a server's layout is nobody's business. */
+function hider(dir: string | undefined): (text: string) => string {
+  if (!dir) return (t) => t
+  const escaped = JSON.stringify(dir).slice(1, -1)
+  return (t) => t.replaceAll(escaped, '<space>').replaceAll(dir, '<space>')
 }
 
 function bearer(req: IncomingMessage): string | undefined {

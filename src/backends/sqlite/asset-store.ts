@@ -89,9 +89,15 @@ export class AssetStore extends EntityStore<AssetView> {
   /**
    * Processes the file of one locale: takes the bytes from its upload (or fetches its `upload` url), stores
    * them under `/assets/<spaceId>/<assetId>/<sha256 prefix>/<fileName>`, and sets `url` and `details`.
-   * Already processed files are left alone.
+   * Already processed files are left alone. `remote`: the request came over HTTP, so a `file:` upload url
+   * (which would read the server's own disk) is refused.
    */
-  async process(id: string, version?: number, locale = DEFAULT_LOCALE): Promise<AssetView> {
+  async process(
+    id: string,
+    version?: number,
+    locale = DEFAULT_LOCALE,
+    options: { remote?: boolean } = {},
+  ): Promise<AssetView> {
     const before = this.mustRow(id)
     expectVersion('asset', id, before.version, version)
     const file = (JSON.parse(before.fields) as AssetRecord['fields']).file?.[locale]
@@ -107,6 +113,15 @@ export class AssetStore extends EntityStore<AssetView> {
           path: ['fields', 'file', locale, 'contentType'],
           name: 'in',
           message: `${file.contentType} is not allowed`,
+        },
+      ])
+    }
+    if (options.remote && file.upload && !/^https?:/i.test(file.upload)) {
+      throw invalid(`asset "${id}" cannot be processed`, [
+        {
+          path: ['fields', 'file', locale, 'upload'],
+          name: 'protocol',
+          message: 'upload must be an http(s) url',
         },
       ])
     }

@@ -3,7 +3,7 @@
 import type { EmbeddedSpace } from '../../backends/sqlite/embedded-space.ts'
 import type { RequestContext } from '../types.ts'
 import { listQuery, sendPage, storeQuery } from './listing.ts'
-import { ID, jsonBody, noContent, type Route, versionHeader, where } from './route.ts'
+import { ID, jsonBody, newId, noContent, type Route, versionHeader, where, writeVersion } from './route.ts'
 import { assetJson } from './shapes.ts'
 import { stateRoutes } from './state-routes.ts'
 
@@ -22,12 +22,24 @@ export const assetRoutes: Route[] = [
     (ctx, [, id = '']) => ctx.json(200, assetJson(ctx.space.assets.get(id), where(ctx))),
   ],
   [
+    'POST',
+    /^\/assets$/,
+    async (ctx) => {
+      const body = await jsonBody(ctx)
+      const asset = ctx.space.assets.put({ id: newId(), fields: (body.fields ?? {}) as never }, undefined)
+      ctx.json(201, assetJson(asset, where(ctx)))
+    },
+  ],
+  [
     'PUT',
     new RegExp(`^/assets/${ID}$`),
     async (ctx, [, id = '']) => {
-      const body = (await jsonBody(ctx)) as { fields?: unknown }
+      const body = await jsonBody(ctx)
       const existed = ctx.space.assets.find(id) !== null
-      const asset = ctx.space.assets.put({ id, fields: (body.fields ?? {}) as never }, versionHeader(ctx))
+      const asset = ctx.space.assets.put(
+        { id, fields: (body.fields ?? {}) as never },
+        writeVersion(ctx, existed),
+      )
       ctx.json(existed ? 200 : 201, assetJson(asset, where(ctx)))
     },
   ],
@@ -43,7 +55,7 @@ export const assetRoutes: Route[] = [
     'PUT',
     new RegExp(`^/assets/${ID}/files/([a-zA-Z-]+)/process$`),
     async (ctx, [, id = '', locale = '']) => {
-      await ctx.space.assets.process(id, versionHeader(ctx), locale)
+      await ctx.space.assets.process(id, versionHeader(ctx), locale, { remote: true })
       noContent(ctx)
     },
   ],
