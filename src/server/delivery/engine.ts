@@ -3,7 +3,7 @@ import type { Field } from '../../model/contentful-types.ts'
 import { DeliveryError, invalidQuery, notFound } from './errors.ts'
 import { linksOf, resolveIncludes } from './includes.ts'
 import { type ListQuery, parseListQuery } from './params.ts'
-import { matches, orderBy, select } from './query.ts'
+import { runQuery, searchableText, select } from './query.ts'
 import { type Json, shapeAsset, shapeContentType, shapeEntry } from './shape.ts'
 import type { DeliverySnapshot, PublishedAsset, PublishedEntry } from './snapshot.ts'
 
@@ -108,15 +108,12 @@ class Delivery {
     return locale
   }
 
-  /** Filters, orders and pages; `view` is what filters see (the default locale when `locale=*`). */
-  page<T>(all: T[], q: ListQuery, view: (item: T) => Json, out: (item: T) => Json) {
-    const found = orderBy(
-      all.filter((item) => q.filters.every((f) => matches(view(item), f))),
-      q.order,
-      view,
+  /** Filters, searches, orders and pages; `view` is what filters see (the default locale when `locale=*`). */
+  page<T>(all: T[], q: ListQuery, view: (item: T) => Json, out: (item: T) => Json, entries = true) {
+    const { total, items } = runQuery(all, q, view, (item) =>
+      searchableText(view(item), entries ? this.fieldsOf : undefined),
     )
-    const items = found.slice(q.skip, q.skip + q.limit).map(out)
-    return { total: found.length, items }
+    return { total, items: items.map(out) }
   }
 
   entries(params: URLSearchParams): Json {
@@ -189,7 +186,7 @@ class Delivery {
       })
     }
     const view = (a: PublishedAsset) => this.asset(a, viewLocale)
-    const { total, items } = this.page(all, q, view, (a) => this.asset(a, locale))
+    const { total, items } = this.page(all, q, view, (a) => this.asset(a, locale), false)
     return {
       sys: { type: 'Array' },
       total,
@@ -214,6 +211,7 @@ class Delivery {
       q,
       (c) => c,
       (c) => c,
+      false,
     )
     return { sys: { type: 'Array' }, total, skip: q.skip, limit: q.limit, items }
   }

@@ -2,20 +2,13 @@
 // archived states) and the uploads their files come from.
 import type { EmbeddedSpace } from '../../backends/sqlite/embedded-space.ts'
 import type { RequestContext } from '../types.ts'
-import { listQuery, sendPage, storeQuery } from './listing.ts'
+import { listAssets } from './entity-query.ts'
 import { ID, jsonBody, newId, noContent, type Route, versionHeader, where, writeVersion } from './route.ts'
 import { assetJson } from './shapes.ts'
 import { stateRoutes } from './state-routes.ts'
 
 export const assetRoutes: Route[] = [
-  [
-    'GET',
-    /^\/assets$/,
-    (ctx) => {
-      const result = storeQuery(() => ctx.space.assets.query(listQuery(ctx)))
-      sendPage(ctx, result, (a) => assetJson(a, where(ctx)))
-    },
-  ],
+  ['GET', /^\/assets$/, listAssets],
   [
     'GET',
     new RegExp(`^/assets/${ID}$`),

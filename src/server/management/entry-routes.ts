@@ -3,7 +3,7 @@
 // published and archived states.
 
 import type { RequestContext } from '../types.ts'
-import { listQuery, sendPage, storeQuery } from './listing.ts'
+import { listEntries } from './entity-query.ts'
 import {
   header,
   ID,
@@ -19,24 +19,7 @@ import { entryJson } from './shapes.ts'
 import { stateRoutes } from './state-routes.ts'
 
 export const entryRoutes: Route[] = [
-  [
-    'GET',
-    /^\/entries$/,
-    (ctx) => {
-      const fields: Record<string, string> = {}
-      for (const [k, v] of ctx.url.searchParams) if (k.startsWith('fields.')) fields[k.slice(7)] = v
-      const contentTypeId = ctx.url.searchParams.get('content_type') ?? undefined
-      const q = listQuery(ctx)
-      const result = storeQuery(() =>
-        ctx.space.entries.query({
-          ...q,
-          ...(contentTypeId ? { contentTypeId } : {}),
-          ...(Object.keys(fields).length ? { fields } : {}),
-        }),
-      )
-      sendPage(ctx, result, (e) => entryJson(e, where(ctx)))
-    },
-  ],
+  ['GET', /^\/entries$/, listEntries],
   [
     'GET',
     new RegExp(`^/entries/${ID}$`),
