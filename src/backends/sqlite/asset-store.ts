@@ -15,6 +15,7 @@ import {
   EntityStore,
   invalid,
   LOCALES,
+  metadataOf,
 } from './entity-store.ts'
 import { imageSize } from './image-size.ts'
 import { isoNow, type SpaceDb } from './space-db.ts'
@@ -25,6 +26,8 @@ import type { ValidationDetail } from './validation-detail.ts'
 export interface AssetWrite {
   id: string
   fields: AssetRecord['fields']
+  /** `{tags: [links]}`; left as it was when undefined. */
+  metadata?: unknown
 }
 
 const REJECTED_TYPES = /^(text\/html|application\/(x-)?javascript|text\/javascript)\b/i
@@ -42,6 +45,7 @@ export class AssetStore extends EntityStore<AssetView> {
     return {
       sys: { ...baseSys(r), type: 'Asset' },
       fields: JSON.parse(published ? (r.published_fields as string) : r.fields),
+      metadata: metadataOf(r, published),
     }
   }
 
@@ -70,17 +74,23 @@ export class AssetStore extends EntityStore<AssetView> {
           })
         }
       }
+      const metadata = this.metadataColumn(row, asset.metadata)
+      problems.push(...metadata.problems)
       if (problems.length) throw invalid(`asset "${id}" cannot be written`, problems)
       const now = isoNow(this.s)
       const fields = JSON.stringify(asset.fields)
       if (row) {
         this.s
-          .sql('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
-          .run(fields, now, id)
+          .sql(
+            'UPDATE assets SET fields = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?',
+          )
+          .run(fields, metadata.value, now, id)
       } else {
         this.s
-          .sql('INSERT INTO assets (id, fields, version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)')
-          .run(id, fields, now, now)
+          .sql(
+            'INSERT INTO assets (id, fields, metadata, version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)',
+          )
+          .run(id, fields, metadata.value, now, now)
       }
       return this.get(id)
     })

@@ -8,6 +8,7 @@ import { LedgerStore, LockStore } from './bookkeeping-store.ts'
 import { ContentTypeStore } from './content-type-store.ts'
 import { EntryStore } from './entry-store.ts'
 import { openSpaceDb, type SpaceDb } from './space-db.ts'
+import { TagStore } from './tag-store.ts'
 import { UploadStore } from './upload-store.ts'
 import { ID_PATTERN } from './validate-model.ts'
 import type { ValidationDetail } from './validation-detail.ts'
@@ -43,6 +44,7 @@ export class EmbeddedSpace {
   readonly entries: EntryStore
   readonly assets: AssetStore
   readonly uploads: UploadStore
+  readonly tags: TagStore
   readonly lock: LockStore
   readonly ledger: LedgerStore
   private readonly s: SpaceDb
@@ -55,6 +57,7 @@ export class EmbeddedSpace {
     this.spaceId = spaceId
     this.contentTypes = new ContentTypeStore(s)
     this.uploads = new UploadStore(s)
+    this.tags = new TagStore(s)
     this.entries = new EntryStore(s, this.contentTypes)
     this.assets = new AssetStore(s, this.uploads, spaceId)
     this.lock = new LockStore(s)

@@ -13,6 +13,7 @@ import {
   invalid,
   jsonPath,
   LOCALES,
+  metadataOf,
 } from './entity-store.ts'
 import { isoNow, type SpaceDb } from './space-db.ts'
 import { indexEntry, isTaken, unindexEntry, uniqueFieldIds } from './unique-index.ts'
@@ -25,6 +26,8 @@ export interface EntryWrite {
   /** Needed to create; when given on update it must match. */
   contentTypeId?: string
   fields: LocalizedFields
+  /** `{tags: [links]}`; left as it was when undefined. */
+  metadata?: unknown
 }
 
 export class EntryStore extends EntityStore<EntryView> {
@@ -43,6 +46,7 @@ export class EntryStore extends EntityStore<EntryView> {
         contentType: { sys: { type: 'Link', linkType: 'ContentType', id: r.content_type_id as string } },
       },
       fields: JSON.parse(published ? (r.published_fields as string) : r.fields),
+      metadata: metadataOf(r, published),
     }
   }
 
@@ -84,20 +88,24 @@ export class EntryStore extends EntityStore<EntryView> {
       }
       const fieldIds = new Set(ct.fields.map((f) => f.id))
       const problems = checkLocales(entry.fields, (f) => fieldIds.has(f), `content type "${ctId}"`)
+      const metadata = this.metadataColumn(row, entry.metadata)
+      problems.push(...metadata.problems)
       if (problems.length) throw invalid(`entry "${id}" cannot be written`, problems)
       const now = isoNow(this.s)
       const fields = JSON.stringify(entry.fields)
       if (row) {
         this.s
-          .sql('UPDATE entries SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
-          .run(fields, now, id)
+          .sql(
+            'UPDATE entries SET fields = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?',
+          )
+          .run(fields, metadata.value, now, id)
       } else {
         this.s
           .sql(
-            `INSERT INTO entries (id, content_type_id, fields, version, created_at, updated_at)
-             VALUES (?, ?, ?, 1, ?, ?)`,
+            `INSERT INTO entries (id, content_type_id, fields, metadata, version, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 1, ?, ?)`,
           )
-          .run(id, ctId, fields, now, now)
+          .run(id, ctId, fields, metadata.value, now, now)
       }
       return this.get(id)
     })

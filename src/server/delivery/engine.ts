@@ -4,7 +4,7 @@ import { DeliveryError, invalidQuery, notFound } from './errors.ts'
 import { linksOf, resolveIncludes } from './includes.ts'
 import { type ListQuery, parseListQuery } from './params.ts'
 import { runQuery, searchableText, select } from './query.ts'
-import { type Json, shapeAsset, shapeContentType, shapeEntry } from './shape.ts'
+import { type Json, shapeAsset, shapeContentType, shapeEntry, shapeTag } from './shape.ts'
 import type { DeliverySnapshot, PublishedAsset, PublishedEntry } from './snapshot.ts'
 
 export interface DeliverOptions {
@@ -216,6 +216,25 @@ class Delivery {
     return { sys: { type: 'Array' }, total, skip: q.skip, limit: q.limit, items }
   }
 
+  tags(params: URLSearchParams): Json {
+    const q = parseListQuery(params)
+    const shaped = (this.snap.tags ?? []).map((tag) => shapeTag(this.snap, tag))
+    const { total, items } = this.page(
+      shaped,
+      q,
+      (c) => c,
+      (c) => c,
+      false,
+    )
+    return { sys: { type: 'Array' }, total, skip: q.skip, limit: q.limit, items }
+  }
+
+  tag(id: string): Json {
+    const tag = (this.snap.tags ?? []).find((t) => t.id === id)
+    if (!tag) throw notFound('Tag', id)
+    return shapeTag(this.snap, tag)
+  }
+
   contentType(id: string): Json {
     const ct = this.snap.contentTypes.find((c) => c.sys.id === id)
     if (!ct) throw notFound('ContentType', id)
@@ -276,6 +295,8 @@ export function deliver(
       return id === undefined ? d.assets(params) : d.assetById(id, params)
     case 'content_types':
       return id === undefined ? d.contentTypes(params) : d.contentType(id)
+    case 'tags':
+      return id === undefined ? d.tags(params) : d.tag(id)
     case 'locales':
       return id === undefined ? d.locales() : undefined
     default:

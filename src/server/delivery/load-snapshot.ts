@@ -47,12 +47,24 @@ export function readSnapshot(space: EmbeddedSpace, environmentId: string): Deliv
     .list()
     .filter((ct) => ct.active !== null)
     .map((ct) => ({ sys: published(ct.sys), contentType: ct.active as NonNullable<typeof ct.active> }))
+  const tags = space.tags.list().filter((t) => t.visibility === 'public')
+  const isPublic = new Set(tags.map((t) => t.id))
+  const publicTags = (m: { tags: { sys: { id: string } }[] }) =>
+    m.tags.map((l) => l.sys.id).filter((id) => isPublic.has(id))
   const entries: PublishedEntry[] = all((skip) =>
     space.entries.query({ published: true, skip, limit: PAGE }),
-  ).map((e) => ({ sys: { ...published(e.sys), contentTypeId: e.sys.contentType.sys.id }, fields: e.fields }))
+  ).map((e) => ({
+    sys: { ...published(e.sys), contentTypeId: e.sys.contentType.sys.id },
+    fields: e.fields,
+    tags: publicTags(e.metadata),
+  }))
   const assets: PublishedAsset[] = all((skip) =>
     space.assets.query({ published: true, skip, limit: PAGE }),
-  ).map((a) => ({ sys: published(a.sys), fields: a.fields as PublishedAsset['fields'] }))
+  ).map((a) => ({
+    sys: published(a.sys),
+    fields: a.fields as PublishedAsset['fields'],
+    tags: publicTags(a.metadata),
+  }))
   return {
     spaceId: space.spaceId,
     environmentId,
@@ -61,6 +73,13 @@ export function readSnapshot(space: EmbeddedSpace, environmentId: string): Deliv
     contentTypes,
     entries,
     assets,
+    tags: tags.map(({ id, name, version, createdAt, updatedAt }) => ({
+      id,
+      name,
+      version,
+      createdAt,
+      updatedAt,
+    })),
   }
 }
 

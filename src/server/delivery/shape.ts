@@ -7,6 +7,7 @@ import type {
   PublishedContentType,
   PublishedEntry,
   PublishedSys,
+  PublishedTag,
 } from './snapshot.ts'
 
 export type Json = Record<string, unknown>
@@ -79,7 +80,11 @@ export function shapeEntry(
     const f = contentFields?.get(id)
     return f !== undefined && !f.omitted && !f.deleted
   }
-  return { metadata: { tags: [], concepts: [] }, sys, fields: flatten(entry.fields, keep, snap, opts.locale) }
+  return {
+    metadata: { tags: tagLinks(entry.tags), concepts: [] },
+    sys,
+    fields: flatten(entry.fields, keep, snap, opts.locale),
+  }
 }
 
 export function shapeAsset(snap: DeliverySnapshot, asset: PublishedAsset, opts: ShapeOptions): Json {
@@ -91,7 +96,27 @@ export function shapeAsset(snap: DeliverySnapshot, asset: PublishedAsset, opts: 
     opts.locale,
     (id, v) => (id === 'file' ? withOrigin(v as Json, opts.assetOrigin) : v),
   )
-  return { metadata: { tags: [], concepts: [] }, sys, fields }
+  return { metadata: { tags: tagLinks(asset.tags), concepts: [] }, sys, fields }
+}
+
+const tagLinks = (ids: string[] = []) => ids.map((id) => linkTo('Tag', id))
+
+export function shapeTag(snap: DeliverySnapshot, tag: PublishedTag): Json {
+  return {
+    name: tag.name,
+    sys: {
+      id: tag.id,
+      type: 'Tag',
+      createdAt: tag.createdAt,
+      updatedAt: tag.updatedAt,
+      version: tag.version,
+      visibility: 'public',
+      space: linkTo('Space', snap.spaceId),
+      environment: linkTo('Environment', snap.environmentId),
+      createdBy: linkTo('User', 'local'),
+      updatedBy: linkTo('User', 'local'),
+    },
+  }
 }
 
 function withOrigin(file: Json, origin: string): Json {

@@ -15,11 +15,23 @@ export interface PublishedEntry {
   sys: PublishedSys & { contentTypeId: string }
   /** The fields as they were when last published, all locales. */
   fields: LocalizedFields
+  /** Ids of the public tags it carried when published (private tags are never delivered). */
+  tags?: string[]
 }
 
 export interface PublishedAsset {
   sys: PublishedSys
   fields: LocalizedFields
+  tags?: string[]
+}
+
+/** A public tag, as the CDA's `/tags` lists it. */
+export interface PublishedTag {
+  id: string
+  name: string
+  version: number
+  createdAt: string
+  updatedAt: string
 }
 
 export interface PublishedContentType {
@@ -36,4 +48,5 @@ export interface DeliverySnapshot {
   contentTypes: PublishedContentType[]
   entries: PublishedEntry[]
   assets: PublishedAsset[]
+  tags?: PublishedTag[]
 }

@@ -19,7 +19,7 @@ export const assetRoutes: Route[] = [
     /^\/assets$/,
     async (ctx) => {
       const body = await jsonBody(ctx)
-      const asset = ctx.space.assets.put({ id: newId(), fields: (body.fields ?? {}) as never }, undefined)
+      const asset = ctx.space.assets.put({ id: newId(), ...assetWrite(body) }, undefined)
       ctx.json(201, assetJson(asset, where(ctx)))
     },
   ],
@@ -29,10 +29,7 @@ export const assetRoutes: Route[] = [
     async (ctx, [, id = '']) => {
       const body = await jsonBody(ctx)
       const existed = ctx.space.assets.find(id) !== null
-      const asset = ctx.space.assets.put(
-        { id, fields: (body.fields ?? {}) as never },
-        writeVersion(ctx, existed),
-      )
+      const asset = ctx.space.assets.put({ id, ...assetWrite(body) }, writeVersion(ctx, existed))
       ctx.json(existed ? 200 : 201, assetJson(asset, where(ctx)))
     },
   ],
@@ -91,4 +88,11 @@ export function uploadRoutes(spaceOf: (ctx: RequestContext) => EmbeddedSpace): R
         ctx.json(200, { sys: { ...spaceOf(ctx).uploads.get(id).sys, space: spaceLink(ctx) } }),
     ],
   ]
+}
+
+function assetWrite(body: Record<string, unknown>) {
+  return {
+    fields: (body.fields ?? {}) as never,
+    ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
+  }
 }

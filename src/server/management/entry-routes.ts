@@ -64,6 +64,7 @@ function writeEntry(ctx: RequestContext, id: string, body: Record<string, unknow
       id,
       ...(contentTypeId && !existed ? { contentTypeId } : {}),
       fields: (body.fields ?? {}) as never,
+      ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
     },
     writeVersion(ctx, existed),
   )

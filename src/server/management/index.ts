@@ -12,6 +12,7 @@ import { entryRoutes } from './entry-routes.ts'
 import { environmentRoutes, spaceEnvironmentRoutes } from './environment-routes.ts'
 import type { DiskRegistry } from './registry.ts'
 import type { Route } from './route.ts'
+import { tagRoutes } from './tag-routes.ts'
 
 export function createManagementHandler(registry: DiskRegistry): RouteHandler {
   const spaceRoutes: Route[] = [
@@ -24,6 +25,7 @@ export function createManagementHandler(registry: DiskRegistry): RouteHandler {
     ...contentTypeRoutes,
     ...entryRoutes,
     ...assetRoutes,
+    ...tagRoutes,
     ...bulkActionRoutes(new BulkActions()),
   ]
 

@@ -18,11 +18,11 @@ function common(where: Where) {
 }
 
 export function entryJson(e: EntryView, where: Where) {
-  return { metadata: { tags: [] }, sys: { ...common(where), ...e.sys }, fields: e.fields }
+  return { metadata: e.metadata, sys: { ...common(where), ...e.sys }, fields: e.fields }
 }
 
 export function assetJson(a: AssetView, where: Where) {
-  return { metadata: { tags: [] }, sys: { ...common(where), ...a.sys }, fields: a.fields }
+  return { metadata: a.metadata, sys: { ...common(where), ...a.sys }, fields: a.fields }
 }
 
 export function contentTypeJson(ct: ContentTypeView, where: Where, which: 'draft' | 'active' = 'draft') {
