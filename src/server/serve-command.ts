@@ -78,6 +78,7 @@ export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = 
   }
   const managementToken = token('KB_CMS_MANAGEMENT_TOKEN')
   const deliveryToken = token('KB_CMS_DELIVERY_TOKEN')
+  const previewToken = token('KB_CMS_PREVIEW_TOKEN')
 
   try {
     if (o.vars) configurePages({ variables: loadVariables(o.vars) })
@@ -85,6 +86,7 @@ export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = 
       spaceDir: o.space,
       managementToken,
       deliveryToken,
+      previewToken,
       port: o.port,
       rateLimit: o.rateLimit,
       faultRatio: o.faultRatio,

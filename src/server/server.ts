@@ -47,6 +47,10 @@ export interface ServerOptions {
   registry: SpaceRegistry
   managementToken: string
   deliveryToken: string
+  /** The Preview API's token: the Delivery API's reads over the latest drafts. */
+  previewToken?: string
+  /** Tokens of API keys created through the Management API (api_keys, preview_api_keys), read per request. */
+  keyTokens?: () => { delivery: Set<string>; preview: Set<string> }
   /** Management face routes (issue 5); tried before answering 404. */
   management?: RouteHandler
   host?: string
@@ -200,6 +204,7 @@ export function createRequestHandler(options: ServerOptions) {
         rest: url.pathname,
         delivery: false,
         management: false,
+        preview: false,
       })
       if ((req.method === 'GET' || req.method === 'HEAD') && (await handlePages(ctx))) return
       ctx.error(404, 'NotFound', 'The resource could not be found.')
@@ -209,8 +214,14 @@ export function createRequestHandler(options: ServerOptions) {
     const [, spaceId = '', envInPath, rest = ''] = match
     const token = bearer(req) ?? url.searchParams.get('access_token') ?? undefined
     const management = token !== undefined && token === options.managementToken && !!bearer(req)
-    const delivery = token !== undefined && token === options.deliveryToken
-    entry.face = management ? 'management' : delivery ? 'delivery' : 'none'
+    const keys = token !== undefined && !management ? options.keyTokens?.() : undefined
+    const preview =
+      token !== undefined &&
+      !management &&
+      ((options.previewToken !== undefined && token === options.previewToken) || !!keys?.preview.has(token))
+    const delivery =
+      preview || (token !== undefined && (token === options.deliveryToken || !!keys?.delivery.has(token)))
+    entry.face = management ? 'management' : preview ? 'preview' : delivery ? 'delivery' : 'none'
     const media = management ? MANAGEMENT_MEDIA : DELIVERY_MEDIA
     if (delivery) for (const [k, v] of Object.entries(corsHeaders(corsOrigin))) res.setHeader(k, v)
 
@@ -228,7 +239,7 @@ export function createRequestHandler(options: ServerOptions) {
 
     // Rate limit and faults apply to authenticated API requests only: Contentful counts a request against the
     // organisation its token belongs to, so a request without a valid token uses nobody's budget.
-    const remaining = window.take()
+    const remaining = window.take(started)
     res.setHeader('X-Contentful-RateLimit-Second-Limit', String(reportedLimit))
     res.setHeader('X-Contentful-RateLimit-Second-Remaining', String(Math.max(remaining, 0)))
     if (remaining < 0) {
@@ -278,6 +289,7 @@ export function createRequestHandler(options: ServerOptions) {
       rest,
       delivery,
       management,
+      preview,
     })
     if (dropAfter) {
       // Let the handler do its work, then cut the connection instead of answering.
@@ -325,6 +337,7 @@ interface Scope {
   rest: string
   delivery: boolean
   management: boolean
+  preview: boolean
 }
 
 function makeContext(
@@ -356,6 +369,7 @@ function makeContext(
       return store
     },
     deliveryTokenOk: scope.delivery,
+    previewTokenOk: scope.preview,
     managementTokenOk: scope.management,
     requestId,
     json(status: number, body: unknown, headers: Record<string, string> = {}) {

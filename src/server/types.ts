@@ -38,8 +38,10 @@ export interface RequestContext {
   rest: string
   /** The store of `envId`, opened on first use and cached by the server. Throws NotFoundError if absent. */
   readonly space: SpaceStore
-  /** The request carried the delivery token (Bearer header or `access_token` query). */
+  /** The request carried a delivery or preview token (Bearer header or `access_token` query). */
   deliveryTokenOk: boolean
+  /** The token was a preview token: the Delivery face answers from the latest drafts (the Preview API). */
+  previewTokenOk: boolean
   /** The request carried the management token (Bearer header). */
   managementTokenOk: boolean
   /** The id echoed in `X-Contentful-Request-Id` and in error bodies. */

@@ -43,7 +43,13 @@ export async function serveSpace(t: ExecutionContext, options: Partial<LocalServ
     return fetch(path.startsWith('http') ? path : `${base}${path}`, { ...init, headers })
   }
   const cma = createClient(
-    { accessToken: MT, host: server.hostPort, insecure: true, retryOnError: false },
+    {
+      accessToken: MT,
+      host: server.hostPort,
+      hostUpload: server.hostPort,
+      insecure: true,
+      retryOnError: false,
+    },
     { type: 'plain', defaults: { spaceId: 'local', environmentId: 'master' } },
   )
   const cda = (extra: { accessToken?: string; host?: string } = {}) =>
@@ -88,4 +94,37 @@ export function richText(...paragraphs: string[]) {
       content: [{ nodeType: 'text', value, marks: [], data: {} }],
     })),
   }
+}
+
+/** A 1×1 PNG: the smallest real image. */
+export const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** Uploads bytes, creates the asset on them, processes it (polling until it has a url) and publishes it. */
+export async function publishedAsset(
+  cma: Served['cma'],
+  id: string,
+  bytes: Buffer = PIXEL_PNG,
+  contentType = 'image/png',
+) {
+  const upload = await cma.upload.create({}, { file: bytes as unknown as ArrayBuffer })
+  let asset = await cma.asset.createWithId(
+    { assetId: id },
+    {
+      fields: {
+        title: { 'en-US': id },
+        file: {
+          'en-US': {
+            fileName: `${id}.png`,
+            contentType,
+            uploadFrom: { sys: { type: 'Link', linkType: 'Upload', id: upload.sys.id } },
+          },
+        },
+      },
+    },
+  )
+  asset = await cma.asset.processForAllLocales({}, asset)
+  return cma.asset.publish({ assetId: id }, asset)
 }

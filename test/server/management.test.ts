@@ -339,7 +339,13 @@ function serveProcess(env: Record<string, string>): Promise<{ out: string; host:
     ['--import=tsx', 'scripts/serve.ts', '--space', join(root, `p${++n}`), '--port', '0'],
     {
       cwd: join(import.meta.dirname, '..', '..'),
-      env: { ...process.env, KB_CMS_MANAGEMENT_TOKEN: '', KB_CMS_DELIVERY_TOKEN: '', ...env },
+      env: {
+        ...process.env,
+        KB_CMS_MANAGEMENT_TOKEN: '',
+        KB_CMS_DELIVERY_TOKEN: '',
+        KB_CMS_PREVIEW_TOKEN: '',
+        ...env,
+      },
     },
   )
   return new Promise((resolve, reject) => {
@@ -360,6 +366,12 @@ test('npm run serve: tokens are generated and printed once when unset, never pri
   const token = /KB_CMS_MANAGEMENT_TOKEN=(\S+)/.exec(generated.out)?.[1] as string
   t.truthy(token)
   t.truthy(/KB_CMS_DELIVERY_TOKEN=(\S+)/.exec(generated.out))
+  const preview = /KB_CMS_PREVIEW_TOKEN=(\S+)/.exec(generated.out)?.[1] as string
+  t.truthy(preview)
+  const drafts = await fetch(`http://${generated.host}/spaces/local/environments/master/entries`, {
+    headers: { authorization: `Bearer ${preview}` },
+  })
+  t.is(drafts.status, 200)
   t.is(generated.out.split(token).length - 1, 1, 'printed once')
   const res = await fetch(`http://${generated.host}/spaces/local/environments/master/content_types`, {
     headers: { authorization: `Bearer ${token}` },
@@ -369,9 +381,11 @@ test('npm run serve: tokens are generated and printed once when unset, never pri
   const given = await serveProcess({
     KB_CMS_MANAGEMENT_TOKEN: 'given-management-secret',
     KB_CMS_DELIVERY_TOKEN: 'given-delivery-secret',
+    KB_CMS_PREVIEW_TOKEN: 'given-preview-secret',
   })
   t.teardown(given.stop)
   t.false(given.out.includes('given-management-secret'))
   t.false(given.out.includes('given-delivery-secret'))
+  t.false(given.out.includes('given-preview-secret'))
   t.regex(given.host, /^127\.0\.0\.1:\d+$/)
 })

@@ -6,6 +6,7 @@ import { NotFoundError, type PublishItem, ValidationError } from '../port.ts'
 import { AssetStore } from './asset-store.ts'
 import { LedgerStore, LockStore } from './bookkeeping-store.ts'
 import { ContentTypeStore } from './content-type-store.ts'
+import { DeliveryLog } from './delivery-log.ts'
 import { EntryStore } from './entry-store.ts'
 import { openSpaceDb, type SpaceDb } from './space-db.ts'
 import { TagStore } from './tag-store.ts'
@@ -45,6 +46,7 @@ export class EmbeddedSpace {
   readonly assets: AssetStore
   readonly uploads: UploadStore
   readonly tags: TagStore
+  readonly deliveryLog: DeliveryLog
   readonly lock: LockStore
   readonly ledger: LedgerStore
   private readonly s: SpaceDb
@@ -58,6 +60,7 @@ export class EmbeddedSpace {
     this.contentTypes = new ContentTypeStore(s)
     this.uploads = new UploadStore(s)
     this.tags = new TagStore(s)
+    this.deliveryLog = new DeliveryLog(s)
     this.entries = new EntryStore(s, this.contentTypes)
     this.assets = new AssetStore(s, this.uploads, spaceId)
     this.lock = new LockStore(s)

@@ -303,3 +303,29 @@ export function deliver(
       return undefined
   }
 }
+
+/** What the Sync API needs from a snapshot: every delivered entity, shaped with all locales (`locale=*`). */
+export interface SyncView {
+  entries(): { id: string; contentTypeId: string }[]
+  assets(): { id: string }[]
+  entry(id: string): Json | undefined
+  asset(id: string): Json | undefined
+}
+
+export function syncView(snap: DeliverySnapshot, opts: DeliverOptions): SyncView {
+  const d = new Delivery(snap, opts)
+  const ix = indexOf(snap)
+  return {
+    entries: () =>
+      [...ix.entries.values()].map((e) => ({ id: e.sys.id, contentTypeId: e.sys.contentTypeId })),
+    assets: () => [...ix.assets.values()].map((a) => ({ id: a.sys.id })),
+    entry: (id) => {
+      const e = ix.entries.get(id)
+      return e && d.entry(e, '*')
+    },
+    asset: (id) => {
+      const a = ix.assets.get(id)
+      return a && d.asset(a, '*')
+    },
+  }
+}
