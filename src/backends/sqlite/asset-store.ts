@@ -14,10 +14,10 @@ import {
   type EntityRow,
   EntityStore,
   invalid,
-  LOCALES,
   metadataOf,
 } from './entity-store.ts'
 import { imageSize } from './image-size.ts'
+import type { LocaleStore } from './locale-store.ts'
 import { isoNow, type SpaceDb } from './space-db.ts'
 import type { UploadStore } from './upload-store.ts'
 import { ID_PATTERN } from './validate-model.ts'
@@ -37,6 +37,7 @@ export class AssetStore extends EntityStore<AssetView> {
     s: SpaceDb,
     private readonly uploads: UploadStore,
     private readonly spaceId: string,
+    private readonly locales: LocaleStore,
   ) {
     super(s, 'assets', 'Asset')
   }
@@ -64,6 +65,7 @@ export class AssetStore extends EntityStore<AssetView> {
         asset.fields,
         (f) => ['title', 'description', 'file'].includes(f),
         'assets',
+        this.locales.codes(),
       )
       for (const [locale, file] of Object.entries(asset.fields.file ?? {})) {
         if (typeof file?.fileName !== 'string' || typeof file?.contentType !== 'string') {
@@ -188,7 +190,9 @@ export class AssetStore extends EntityStore<AssetView> {
   protected publishProblems(row: EntityRow): ValidationDetail[] {
     const files = (JSON.parse(row.fields) as AssetRecord['fields']).file ?? {}
     const problems: ValidationDetail[] = []
-    for (const locale of LOCALES) {
+    // The default locale needs a processed file; any other locale that has a file needs it processed too.
+    const locales = new Set([this.locales.defaultCode(), ...Object.keys(files)])
+    for (const locale of locales) {
       if (!files[locale]?.url) {
         problems.push({
           path: ['fields', 'file', locale],

@@ -8,6 +8,7 @@ import { LedgerStore, LockStore } from './bookkeeping-store.ts'
 import { ContentTypeStore } from './content-type-store.ts'
 import { DeliveryLog } from './delivery-log.ts'
 import { EntryStore } from './entry-store.ts'
+import { LocaleStore } from './locale-store.ts'
 import { openSpaceDb, type SpaceDb } from './space-db.ts'
 import { TagStore } from './tag-store.ts'
 import { UploadStore } from './upload-store.ts'
@@ -46,6 +47,7 @@ export class EmbeddedSpace {
   readonly assets: AssetStore
   readonly uploads: UploadStore
   readonly tags: TagStore
+  readonly locales: LocaleStore
   readonly deliveryLog: DeliveryLog
   readonly lock: LockStore
   readonly ledger: LedgerStore
@@ -61,8 +63,9 @@ export class EmbeddedSpace {
     this.uploads = new UploadStore(s)
     this.tags = new TagStore(s)
     this.deliveryLog = new DeliveryLog(s)
-    this.entries = new EntryStore(s, this.contentTypes)
-    this.assets = new AssetStore(s, this.uploads, spaceId)
+    this.locales = new LocaleStore(s, () => this.createdAt)
+    this.entries = new EntryStore(s, this.contentTypes, this.locales)
+    this.assets = new AssetStore(s, this.uploads, spaceId, this.locales)
     this.lock = new LockStore(s)
     this.ledger = new LedgerStore(s)
   }

@@ -337,6 +337,7 @@ export function checkLocales(
   fields: unknown,
   known: (id: string) => boolean,
   prefix: string,
+  locales: string[] = LOCALES,
 ): ValidationDetail[] {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     return [{ path: ['fields'], name: 'type', message: 'fields must be an object' }]
@@ -349,7 +350,7 @@ export function checkLocales(
       problems.push({ path: ['fields', id], name: 'type', message: 'expected an object keyed by locale' })
     } else {
       for (const locale of Object.keys(values)) {
-        if (!LOCALES.includes(locale)) {
+        if (!locales.includes(locale)) {
           problems.push({
             path: ['fields', id, locale],
             name: 'unknownLocale',

@@ -12,9 +12,9 @@ import {
   type EntryView,
   invalid,
   jsonPath,
-  LOCALES,
   metadataOf,
 } from './entity-store.ts'
+import { type LocaleStore, requiredLocales } from './locale-store.ts'
 import { isoNow, type SpaceDb } from './space-db.ts'
 import { indexEntry, isTaken, unindexEntry, uniqueFieldIds } from './unique-index.ts'
 import { validateEntry } from './validate-entry.ts'
@@ -34,6 +34,7 @@ export class EntryStore extends EntityStore<EntryView> {
   constructor(
     s: SpaceDb,
     private readonly contentTypes: ContentTypeStore,
+    private readonly locales: LocaleStore,
   ) {
     super(s, 'entries', 'Entry')
   }
@@ -87,7 +88,12 @@ export class EntryStore extends EntityStore<EntryView> {
         ])
       }
       const fieldIds = new Set(ct.fields.map((f) => f.id))
-      const problems = checkLocales(entry.fields, (f) => fieldIds.has(f), `content type "${ctId}"`)
+      const problems = checkLocales(
+        entry.fields,
+        (f) => fieldIds.has(f),
+        `content type "${ctId}"`,
+        this.locales.codes(),
+      )
       const metadata = this.metadataColumn(row, entry.metadata)
       problems.push(...metadata.problems)
       if (problems.length) throw invalid(`entry "${id}" cannot be written`, problems)
@@ -126,7 +132,7 @@ export class EntryStore extends EntityStore<EntryView> {
     const entryType = this.s.sql('SELECT content_type_id AS t FROM entries WHERE id = ?')
     const assetMime = this.s.sql('SELECT json_extract(fields, ?) AS m FROM assets WHERE id = ?')
     return validateEntry(ct, JSON.parse(row.fields), {
-      locales: LOCALES,
+      locales: requiredLocales(this.locales.list()),
       entryContentType: (id) => (entryType.get(id) as { t: string } | undefined)?.t,
       assetMimeType: (id) => {
         const r = assetMime.get(jsonPath('file', DEFAULT_LOCALE, 'contentType'), id) as

@@ -97,6 +97,20 @@ CREATE TABLE IF NOT EXISTS tags (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+-- Locales beyond the built-in default (en-US). Empty: the environment has only the default, as a new one does.
+CREATE TABLE IF NOT EXISTS locales (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  fallback_code TEXT,
+  is_default INTEGER NOT NULL DEFAULT 0,
+  optional INTEGER NOT NULL DEFAULT 0,
+  delivery INTEGER NOT NULL DEFAULT 1,
+  management INTEGER NOT NULL DEFAULT 1,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 -- What the Delivery face has published, in order: the Sync API's deltas read it, and a sync token is a
 -- position in it, so tokens outlive the server process.
 CREATE TABLE IF NOT EXISTS delivery_changes (

@@ -244,12 +244,17 @@ class Delivery {
   locales(): Json {
     const items = this.snap.locales.map((code) => ({
       code,
-      name: code,
+      name: this.snap.localeNames?.[code] ?? code,
       default: code === this.snap.defaultLocale,
-      fallbackCode: code === this.snap.defaultLocale ? null : this.snap.defaultLocale,
+      fallbackCode: this.fallbackOf(code),
       sys: { id: code, type: 'Locale', version: 1 },
     }))
     return { sys: { type: 'Array' }, total: items.length, skip: 0, limit: 1000, items }
+  }
+
+  private fallbackOf(code: string): string | null {
+    if (this.snap.fallbacks) return this.snap.fallbacks[code] ?? null
+    return code === this.snap.defaultLocale ? null : this.snap.defaultLocale
   }
 
   space(): Json {
@@ -259,8 +264,8 @@ class Delivery {
       locales: this.snap.locales.map((code) => ({
         code,
         default: code === this.snap.defaultLocale,
-        name: code,
-        fallbackCode: null,
+        name: this.snap.localeNames?.[code] ?? code,
+        fallbackCode: this.fallbackOf(code),
       })),
     }
   }

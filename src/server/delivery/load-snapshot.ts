@@ -70,6 +70,7 @@ export function readSnapshot(
     .list()
     .filter((ct) => ct.active !== null)
     .map((ct) => ({ sys: published(ct.sys), contentType: ct.active as NonNullable<typeof ct.active> }))
+  const locales = space.locales.list().filter((l) => l.contentDeliveryApi)
   const tags = space.tags.list().filter((t) => t.visibility === 'public')
   const isPublic = new Set(tags.map((t) => t.id))
   const publicTags = (m: { tags: { sys: { id: string } }[] }) =>
@@ -91,8 +92,10 @@ export function readSnapshot(
   return {
     spaceId: space.spaceId,
     environmentId,
-    defaultLocale: DEFAULT_LOCALE,
-    locales: [DEFAULT_LOCALE],
+    defaultLocale: locales.find((l) => l.default)?.code ?? DEFAULT_LOCALE,
+    locales: locales.map((l) => l.code),
+    fallbacks: Object.fromEntries(locales.map((l) => [l.code, l.fallbackCode])),
+    localeNames: Object.fromEntries(locales.map((l) => [l.code, l.name])),
     contentTypes,
     entries,
     assets,

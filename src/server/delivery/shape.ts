@@ -36,11 +36,20 @@ function baseSys(snap: DeliverySnapshot, type: string, sys: PublishedSys, locale
   return out
 }
 
-/** One field's value in the requested locale, falling back to the default locale as Contentful does. */
-function pick(values: Record<string, unknown> | undefined, locale: string, fallback: string): unknown {
+/**
+ * One field's value in the requested locale, else along its fallback chain as Contentful does (a locale
+ * whose chain ends without a value leaves the field out). Without configured fallbacks: the default locale.
+ */
+function pick(values: Record<string, unknown> | undefined, locale: string, snap: DeliverySnapshot): unknown {
   if (!values) return undefined
-  if (locale in values) return values[locale]
-  return values[fallback]
+  const seen = new Set<string>()
+  for (let at: string | null | undefined = locale; at && !seen.has(at); ) {
+    seen.add(at)
+    const v = values[at]
+    if (v !== undefined && v !== null) return v
+    at = snap.fallbacks ? snap.fallbacks[at] : at === snap.defaultLocale ? null : snap.defaultLocale
+  }
+  return undefined
 }
 
 function flatten(
@@ -60,7 +69,7 @@ function flatten(
       }
       if (Object.keys(all).length > 0) out[id] = all
     } else {
-      const v = pick(values, locale, snap.defaultLocale)
+      const v = pick(values, locale, snap)
       if (v !== undefined && v !== null) out[id] = map(id, v)
     }
   }

@@ -45,6 +45,10 @@ export interface DeliverySnapshot {
   environmentId: string
   defaultLocale: string
   locales: string[]
+  /** Each locale's fallback code (null: none); without it every locale falls back to the default. */
+  fallbacks?: Record<string, string | null>
+  /** Display names by code. */
+  localeNames?: Record<string, string>
   contentTypes: PublishedContentType[]
   entries: PublishedEntry[]
   assets: PublishedAsset[]

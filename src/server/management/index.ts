@@ -10,6 +10,7 @@ import { BulkActions } from './bulk-actions.ts'
 import { contentTypeRoutes } from './content-type-routes.ts'
 import { entryRoutes } from './entry-routes.ts'
 import { environmentRoutes, spaceEnvironmentRoutes } from './environment-routes.ts'
+import { localeRoutes } from './locale-routes.ts'
 import type { DiskRegistry } from './registry.ts'
 import type { Route } from './route.ts'
 import { tagRoutes } from './tag-routes.ts'
@@ -22,6 +23,7 @@ export function createManagementHandler(registry: DiskRegistry): RouteHandler {
   ]
   const envRoutes: Route[] = [
     ...environmentRoutes(registry),
+    ...localeRoutes,
     ...contentTypeRoutes,
     ...entryRoutes,
     ...assetRoutes,
