@@ -144,6 +144,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 const SPACE_PATH = /^\/spaces\/([^/]+)(?:\/environments\/([^/]+))?(\/.*)?$/
+/** Management paths above any one space: the list of spaces, the current user. */
+const ROOT_PATH = /^\/(?:spaces|users\/me)$/
 
 export function createRequestHandler(options: ServerOptions) {
   const window = new RateWindow(options.rateLimit ?? 0)
@@ -194,7 +196,8 @@ export function createRequestHandler(options: ServerOptions) {
       return
     }
 
-    const match = SPACE_PATH.exec(url.pathname)
+    const root = ROOT_PATH.test(url.pathname)
+    const match = root ? ['', SPACE_ID, undefined, url.pathname] : SPACE_PATH.exec(url.pathname)
     if (!match) {
       entry.face = 'pages'
       const ctx = makeContext(req, res, url, requestId, DELIVERY_MEDIA, options.registry, hide, {
@@ -285,7 +288,7 @@ export function createRequestHandler(options: ServerOptions) {
     const ctx = makeContext(req, res, url, requestId, media, options.registry, hide, {
       spaceId,
       env: envInPath ?? 'master',
-      scope: envInPath === undefined ? 'space' : 'environment',
+      scope: root ? 'root' : envInPath === undefined ? 'space' : 'environment',
       rest,
       delivery,
       management,
@@ -333,7 +336,7 @@ export function answerError(ctx: RequestContext, err: unknown): void {
 interface Scope {
   spaceId: string
   env: string
-  scope: 'space' | 'environment'
+  scope: 'root' | 'space' | 'environment'
   rest: string
   delivery: boolean
   management: boolean

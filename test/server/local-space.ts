@@ -61,7 +61,11 @@ export async function serveSpace(t: ExecutionContext, options: Partial<LocalServ
       retryOnError: false,
       ...extra,
     })
-  return { server, spaceDir, base, call, cma, cda }
+  /** `http://host/spaces/local`: for space-level paths. */
+  const root = `http://${server.hostPort}/spaces/local`
+  /** Waits until every webhook call queued so far has been made. */
+  const webhooksIdle = () => server.webhooks.idle()
+  return { server, spaceDir, base, root, call, cma, cda, webhooksIdle }
 }
 
 export type Served = Awaited<ReturnType<typeof serveSpace>>

@@ -10,11 +10,6 @@ export function spaceEnvironmentRoutes(registry: DiskRegistry): Route[] {
   return [
     [
       'GET',
-      /^$/,
-      (ctx) => ctx.json(200, { sys: { type: 'Space', id: ctx.spaceId, version: 1 }, name: ctx.spaceId }),
-    ],
-    [
-      'GET',
       /^\/environments$/,
       (ctx) => {
         const items = registry
