@@ -36,7 +36,7 @@ test('initial sync, then a delta with an update, a new entry, an unpublish and a
     name: { 'en-US': 'Ada' },
   })
   t.regex(
-    String((first.assets[0]?.fields.file as Record<string, { url: string }>)['en-US']?.url),
+    String((first.assets[0]?.fields.file as Record<string, { url: string }> | undefined)?.['en-US']?.url),
     /^\/\/127\.0\.0\.1:\d+\/assets\//,
   )
 
@@ -60,7 +60,9 @@ test('initial sync, then a delta with an update, a new entry, an unpublish and a
   const delta = await client.sync({ nextSyncToken: idle.nextSyncToken })
   t.deepEqual(ids(delta.entries), ['ada', 'cy'])
   t.is(
-    (delta.entries.find((e) => e.sys.id === 'ada')?.fields.name as Record<string, string>)['en-US'],
+    (delta.entries.find((e) => e.sys.id === 'ada')?.fields.name as Record<string, string> | undefined)?.[
+      'en-US'
+    ],
     'Ada L.',
   )
   t.deepEqual(ids(delta.deletedEntries), ['bob'])
