@@ -165,6 +165,26 @@ export class AssetStore extends EntityStore<AssetView> {
     })
   }
 
+  /**
+   * Records that processing a locale's file failed: the file keeps its upload and gets no url, and carries
+   * `error` (Contentful's error shape) so a client polling the asset learns why instead of waiting forever.
+   * Processing again replaces it.
+   */
+  recordProcessingFailure(id: string, locale: string, message: string): AssetView | null {
+    return this.s.write(() => {
+      const row = this.row(id)
+      const fields = row ? (JSON.parse(row.fields) as AssetRecord['fields']) : undefined
+      const file = fields?.file?.[locale]
+      if (!row || !fields || !file || file.url) return null
+      const failed = { ...file, error: { sys: { type: 'Error', id: 'ProcessingFailed' }, message } }
+      fields.file = { ...fields.file, [locale]: failed }
+      this.s
+        .sql('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
+        .run(JSON.stringify(fields), isoNow(this.s), id)
+      return this.get(id)
+    })
+  }
+
   private async fileBytes(id: string, file: AssetFile): Promise<Buffer> {
     if (file.uploadFrom) return this.uploads.bytes(file.uploadFrom.sys.id)
     if (!file.upload) {

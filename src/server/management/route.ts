@@ -1,6 +1,7 @@
 // What every Management route shares: its row in the dispatch table, the id pattern, and reading the
 // request's headers and JSON body the way Contentful does.
 import { randomBytes } from 'node:crypto'
+import { assetOrigin } from '../delivery/index.ts'
 import { HttpError } from '../http-error.ts'
 import type { RequestContext } from '../types.ts'
 import type { Where } from './shapes.ts'
@@ -16,7 +17,7 @@ export type Route = [
 export const ID = '([a-zA-Z0-9-_.]{1,64})'
 
 export function where(ctx: RequestContext): Where {
-  return { spaceId: ctx.spaceId, envId: ctx.envId }
+  return { spaceId: ctx.spaceId, envId: ctx.envId, assetOrigin: assetOrigin(ctx) }
 }
 
 export function noContent(ctx: RequestContext): void {
