@@ -185,6 +185,22 @@ export class AssetStore extends EntityStore<AssetView> {
     })
   }
 
+  /** Takes a recorded failure off a file before it is processed again; returns the asset's version after. */
+  clearProcessingFailure(id: string, locale: string): number {
+    return this.s.write(() => {
+      const row = this.mustRow(id)
+      const fields = JSON.parse(row.fields) as AssetRecord['fields']
+      const file = fields.file?.[locale] as (AssetFile & { error?: unknown }) | undefined
+      if (!file || file.error === undefined) return row.version
+      const { error: _error, ...rest } = file
+      fields.file = { ...fields.file, [locale]: rest }
+      this.s
+        .sql('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
+        .run(JSON.stringify(fields), isoNow(this.s), id)
+      return row.version + 1
+    })
+  }
+
   private async fileBytes(id: string, file: AssetFile): Promise<Buffer> {
     if (file.uploadFrom) return this.uploads.bytes(file.uploadFrom.sys.id)
     if (!file.upload) {

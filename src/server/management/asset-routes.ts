@@ -64,8 +64,10 @@ export const assetRoutes: Route[] = [
         })
       }
       const space = ctx.space
+      // A failure recorded by an earlier attempt goes now, so a poller does not mistake it for this one's.
+      const current = space.assets.clearProcessingFailure(id, locale)
       noContent(ctx)
-      space.assets.process(id, version, locale, { remote: true }).catch((err: Error) => {
+      space.assets.process(id, current, locale, { remote: true }).catch((err: Error) => {
         if (err instanceof ConflictError || err instanceof NotFoundError) return
         try {
           space.assets.recordProcessingFailure(id, locale, err.message)
