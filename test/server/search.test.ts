@@ -108,3 +108,18 @@ test('full-text search: tokenised, every term required, each term a word prefix;
   t.deepEqual(ids(await s.cma.entry.getMany({ query: { query: 'nodeType' } })), [])
   t.deepEqual(ids(await s.cma.entry.getMany({ query: { query: 'think machines' } })), ['alan'])
 })
+
+test('Management /public/entries: the published versions, with the same parameters', async (t) => {
+  const s = await serveSpace(t)
+  await people(s)
+  const ada = await s.cma.entry.get({ entryId: 'ada' })
+  await s.cma.entry.update(
+    { entryId: 'ada' },
+    { ...ada, fields: { ...ada.fields, name: { 'en-US': 'Draft name' } } },
+  )
+  const published = await s.cma.entry.getPublished({ query: { content_type: 'person' } })
+  t.deepEqual(ids(published), ['ada', 'alan', 'grace'])
+  t.is(published.items.find((e) => e.sys.id === 'ada')?.fields.name['en-US'], 'Ada Lovelace')
+  const searched = await s.cma.entry.getPublished({ query: { content_type: 'person', query: 'draft' } })
+  t.deepEqual(ids(searched), [])
+})

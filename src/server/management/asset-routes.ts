@@ -11,7 +11,8 @@ import { assetJson, servedPaths } from './shapes.ts'
 import { stateRoutes } from './state-routes.ts'
 
 export const assetRoutes: Route[] = [
-  ['GET', /^\/assets$/, listAssets],
+  ['GET', /^\/assets$/, (ctx) => listAssets(ctx)],
+  ['GET', /^\/public\/assets$/, (ctx) => listAssets(ctx, true)],
   [
     'GET',
     new RegExp(`^/assets/${ID}$`),

@@ -18,8 +18,14 @@ const PLAIN = /^(content_type|skip|limit|sys\.id|sys\.id\[in\]|fields\.[A-Za-z0-
 const ASSET_FIELDS = new Set(['title', 'description', 'file'])
 const PAGE = 1000
 
+/** Orders the store gives anyway (creation time, then id): paged reads (export, the sync) ask for them. */
+const STORE_ORDERS = new Set(['sys.createdAt', 'sys.createdAt,sys.id'])
+
 function isPlain(params: URLSearchParams): boolean {
-  for (const name of params.keys()) if (!PLAIN.test(name)) return false
+  for (const [name, value] of params) {
+    if (name === 'order' && STORE_ORDERS.has(value)) continue
+    if (!PLAIN.test(name)) return false
+  }
   return true
 }
 
@@ -50,7 +56,8 @@ function answer(ctx: RequestContext, q: ListQuery, items: Json[], total: number)
 
 const BY_CREATION = [{ path: ['sys', 'createdAt'], desc: false }]
 
-export function listEntries(ctx: RequestContext): void {
+/** `published`: `/public/entries`, the published versions (as the Management API serves them there). */
+export function listEntries(ctx: RequestContext, published = false): void {
   const params = ctx.url.searchParams
   const contentTypeId = params.get('content_type') ?? params.get('sys.contentType.sys.id') ?? undefined
   if (isPlain(params)) {
@@ -60,6 +67,7 @@ export function listEntries(ctx: RequestContext): void {
     const ids = params.get('sys.id[in]') ?? params.get('sys.id')
     const result = storeQuery(() =>
       ctx.space.entries.query({
+        published,
         ...p('skip'),
         ...p('limit'),
         ...(ids ? { ids: ids.split(',').filter(Boolean) } : {}),
@@ -99,6 +107,7 @@ export function listEntries(ctx: RequestContext): void {
   const all = readAll((skip) =>
     storeQuery(() =>
       ctx.space.entries.query({
+        published,
         skip,
         limit: PAGE,
         ...(q.contentType ? { contentTypeId: q.contentType } : {}),
@@ -111,13 +120,14 @@ export function listEntries(ctx: RequestContext): void {
   answer(ctx, q, items, total)
 }
 
-export function listAssets(ctx: RequestContext): void {
+export function listAssets(ctx: RequestContext, published = false): void {
   const params = ctx.url.searchParams
   if (isPlain(params) && ![...params.keys()].some((k) => k.startsWith('fields.') || k === 'content_type')) {
     const p = (name: string) => (params.has(name) ? { [name]: Number(params.get(name)) } : {})
     const ids = params.get('sys.id[in]') ?? params.get('sys.id')
     const result = storeQuery(() =>
       ctx.space.assets.query({
+        published,
         ...p('skip'),
         ...p('limit'),
         ...(ids ? { ids: ids.split(',').filter(Boolean) } : {}),
@@ -133,9 +143,9 @@ export function listAssets(ctx: RequestContext): void {
       throw invalidQuery(`Assets have no field "${p[1]}" (title, description, file)`)
   }
   const locale = q.locale && q.locale !== '*' ? q.locale : DEFAULT_LOCALE
-  const all = readAll((skip) => storeQuery(() => ctx.space.assets.query({ skip, limit: PAGE }))).map(
-    (a) => assetJson(a, where(ctx)) as Json,
-  )
+  const all = readAll((skip) =>
+    storeQuery(() => ctx.space.assets.query({ published, skip, limit: PAGE })),
+  ).map((a) => assetJson(a, where(ctx)) as Json)
   const views = new Map(all.map((a) => [a, flattened(a, locale)]))
   const { total, items } = runQuery(
     all,

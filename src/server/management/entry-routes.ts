@@ -19,7 +19,8 @@ import { entryJson } from './shapes.ts'
 import { stateRoutes } from './state-routes.ts'
 
 export const entryRoutes: Route[] = [
-  ['GET', /^\/entries$/, listEntries],
+  ['GET', /^\/entries$/, (ctx) => listEntries(ctx)],
+  ['GET', /^\/public\/entries$/, (ctx) => listEntries(ctx, true)],
   [
     'GET',
     new RegExp(`^/entries/${ID}$`),
