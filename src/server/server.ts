@@ -49,8 +49,11 @@ export interface ServerOptions {
   deliveryToken: string
   /** The Preview API's token: the Delivery API's reads over the latest drafts. */
   previewToken?: string
-  /** Tokens of API keys created through the Management API (api_keys, preview_api_keys), read per request. */
-  keyTokens?: () => { delivery: Set<string>; preview: Set<string> }
+  /**
+   * Tokens of API keys created through the Management API (api_keys, preview_api_keys), read per request:
+   * each token → the environments (or aliases) its key may read.
+   */
+  keyTokens?: () => { delivery: Map<string, string[]>; preview: Map<string, string[]> }
   /** Management face routes (issue 5); tried before answering 404. */
   management?: RouteHandler
   host?: string
@@ -218,12 +221,18 @@ export function createRequestHandler(options: ServerOptions) {
     const token = bearer(req) ?? url.searchParams.get('access_token') ?? undefined
     const management = token !== undefined && token === options.managementToken && !!bearer(req)
     const keys = token !== undefined && !management ? options.keyTokens?.() : undefined
+    // A key opens the environments it names (by id or alias), as a Contentful API key does.
+    const env = envInPath ?? 'master'
+    const keyAllows = (envs: string[] | undefined) =>
+      envs !== undefined && (envs.includes(env) || envs.includes(options.registry.resolve(env)))
     const preview =
       token !== undefined &&
       !management &&
-      ((options.previewToken !== undefined && token === options.previewToken) || !!keys?.preview.has(token))
+      ((options.previewToken !== undefined && token === options.previewToken) ||
+        keyAllows(keys?.preview.get(token)))
     const delivery =
-      preview || (token !== undefined && (token === options.deliveryToken || !!keys?.delivery.has(token)))
+      preview ||
+      (token !== undefined && (token === options.deliveryToken || keyAllows(keys?.delivery.get(token))))
     entry.face = management ? 'management' : preview ? 'preview' : delivery ? 'delivery' : 'none'
     const media = management ? MANAGEMENT_MEDIA : DELIVERY_MEDIA
     if (delivery) for (const [k, v] of Object.entries(corsHeaders(corsOrigin))) res.setHeader(k, v)

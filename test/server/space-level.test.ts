@@ -67,6 +67,20 @@ test('API keys: created with the SDK; their delivery and preview tokens open the
   const write = await s.call('/entries/ada/published', { method: 'PUT', token: key.accessToken })
   t.is(write.status, 401)
 
+  // a key opens only the environments it names
+  await s.cma.environment.createWithId(
+    { environmentId: 'staging', sourceEnvironmentId: 'master' },
+    { name: 'staging' },
+  )
+  const staging = await s.call(`${s.root}/environments/staging/entries`, { token: key.accessToken })
+  t.is(staging.status, 401)
+  const both = await s.cma.apiKey.update({ apiKeyId: key.sys.id }, {
+    ...key,
+    environments: ['master', 'staging'].map((id) => ({ sys: { type: 'Link', linkType: 'Environment', id } })),
+  } as never)
+  t.is(both.accessToken, key.accessToken, 'an update keeps the token')
+  t.is((await s.call(`${s.root}/environments/staging/entries`, { token: key.accessToken })).status, 200)
+
   await s.cma.apiKey.delete({ apiKeyId: key.sys.id })
   const gone = await client(key.accessToken)
     .getEntries()

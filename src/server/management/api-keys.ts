@@ -34,11 +34,12 @@ export class ApiKeys {
   }
 
   /** The tokens the faces accept besides the configured ones. */
-  tokens(): { delivery: Set<string>; preview: Set<string> } {
+  /** Each token → the environments its key opens. */
+  tokens(): { delivery: Map<string, string[]>; preview: Map<string, string[]> } {
     const keys = this.list()
     return {
-      delivery: new Set(keys.map((k) => k.accessToken)),
-      preview: new Set(keys.map((k) => k.previewToken)),
+      delivery: new Map(keys.map((k) => [k.accessToken, k.environments])),
+      preview: new Map(keys.map((k) => [k.previewToken, k.environments])),
     }
   }
 
