@@ -69,6 +69,8 @@ export interface ServerOptions {
   requestLog?: string | ((entry: RequestLogEntry) => void)
   /** `Access-Control-Allow-Origin` for the Delivery face; `*` by default (development). */
   corsOrigin?: string
+  /** The clock requests are timed and rate-limited by (ms since the epoch); tests pin it. */
+  clock?: () => number
 }
 
 export interface RunningServer {
@@ -157,10 +159,11 @@ export function createRequestHandler(options: ServerOptions) {
   const faultRatio = options.faultRatio ?? 0
   const corsOrigin = options.corsOrigin ?? '*'
   const log = requestLogger(options.requestLog)
+  const clock = options.clock ?? Date.now
   let requestCounter = 0
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = Date.now()
+    const started = clock()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const requestId = `${process.pid.toString(36)}-${(++requestCounter).toString(36)}-${randomBytes(3).toString('hex')}`
     const entry: RequestLogEntry = {
@@ -173,7 +176,7 @@ export function createRequestHandler(options: ServerOptions) {
     }
     res.on('close', () => {
       entry.status = res.headersSent ? res.statusCode : 0
-      entry.ms = Date.now() - started
+      entry.ms = clock() - started
       log?.(entry)
     })
     res.setHeader('X-Contentful-Request-Id', requestId)
