@@ -1,7 +1,8 @@
 // Delivery API throughput: requests per second for one article with `include: 2` (the site's query), from
 // concurrent keep-alive clients on loopback, against a static file (the stylesheet) served by the same process
 // in the same run. Each phase is bounded in request count and in time. Also: the first request after a write
-// (the snapshot is rebuilt), against a warm one.
+// (the snapshot is rebuilt), against a warm one; the Sync API (initial sync, one-entry delta) and an Images
+// API transform (made, then cached), as latency ratios against the same static file.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -132,6 +133,107 @@ try {
   console.log(
     `\nfirst request after a publish (snapshot rebuilt): ${median(cold).toFixed(2)} ms median, ` +
       `${(median(cold) / median(warm)).toFixed(2)}× a warm request (${median(warm).toFixed(2)} ms)`,
+  )
+
+  // Sync API: a full initial sync (every page, following nextPageUrl), then a one-entry delta, against the
+  // static file's median latency.
+  const syncBase = `${base}/spaces/local/environments/master/sync`
+  const syncAll = async (first: string) => {
+    let next: string | undefined = first
+    let items = 0
+    let token = ''
+    while (next) {
+      const page = (await (await fetch(next, { headers: auth })).json()) as {
+        items: unknown[]
+        nextPageUrl?: string
+        nextSyncUrl?: string
+      }
+      items += page.items.length
+      next = page.nextPageUrl
+      token = page.nextSyncUrl ?? token
+    }
+    return { items, token }
+  }
+  const staticMs: number[] = []
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now()
+    await (await fetch(staticUrl)).arrayBuffer()
+    staticMs.push(performance.now() - t0)
+  }
+  const initialMs: number[] = []
+  let synced = { items: 0, token: '' }
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    synced = await syncAll(`${syncBase}?initial=true&limit=1000`)
+    initialMs.push(performance.now() - t0)
+  }
+  const initialItems = synced.items
+  const deltaMs: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const e = (await backend.getEntries({ contentTypeId: 'troubleshootingArticle', limit: 1 })).items[0]
+    if (!e) break
+    const next = await backend.putEntry(
+      { id: e.sys.id, contentTypeId: 'troubleshootingArticle', fields: e.fields },
+      e.sys.version,
+    )
+    await backend.publish([{ linkType: 'Entry', id: next.sys.id, version: next.sys.version }])
+    const t0 = performance.now()
+    const delta = await syncAll(synced.token)
+    deltaMs.push(performance.now() - t0)
+    if (delta.items !== 1) throw new Error(`a one-entry delta answered ${delta.items} items`)
+    synced = delta
+  }
+
+  // Images API: a 1600×1000 PNG resized to webp, first (made) and again (cached).
+  const space = open.get('master') ?? EmbeddedSpace.open({ space: dir, env: 'master', create: false })
+  const sharp = (await import('sharp')).default
+  const png = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#3366aa' } })
+    .png()
+    .toBuffer()
+  const upload = space.uploads.create(png)
+  const created = space.assets.put({
+    id: 'bench-image',
+    fields: {
+      title: { 'en-US': 'bench' },
+      file: {
+        'en-US': {
+          fileName: 'bench.png',
+          contentType: 'image/png',
+          uploadFrom: { sys: { type: 'Link', linkType: 'Upload', id: upload.sys.id } },
+        },
+      },
+    },
+  })
+  const processed = await space.assets.process('bench-image', created.sys.version)
+  const live = space.assets.publish('bench-image', processed.sys.version)
+  const imageUrl = `${base}${live.fields.file?.['en-US']?.url}`
+  const made: number[] = []
+  const cached: number[] = []
+  for (let i = 0; i < 8; i++) {
+    const url = `${imageUrl}?w=${400 + i}&fm=webp&q=70`
+    for (const bucket of [made, cached]) {
+      const t0 = performance.now()
+      const r = await fetch(url)
+      if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status}`)
+      await r.arrayBuffer()
+      bucket.push(performance.now() - t0)
+    }
+  }
+  const s0 = median(staticMs)
+  console.log('\n| case | median | ratio to a static file request |')
+  console.log('|---|---|---|')
+  console.log(`| static file (/site.css), baseline | ${s0.toFixed(2)} ms | 1.00× |`)
+  console.log(
+    `| Sync API: initial sync, ${initialItems} items, every page | ${median(initialMs).toFixed(2)} ms | ${(median(initialMs) / s0).toFixed(1)}× |`,
+  )
+  console.log(
+    `| Sync API: one-entry delta | ${median(deltaMs).toFixed(2)} ms | ${(median(deltaMs) / s0).toFixed(1)}× |`,
+  )
+  console.log(
+    `| Images API: 1600×1000 PNG → w=400 webp, made | ${median(made).toFixed(2)} ms | ${(median(made) / s0).toFixed(1)}× |`,
+  )
+  console.log(
+    `| Images API: same, cached | ${median(cached).toFixed(2)} ms | ${(median(cached) / s0).toFixed(1)}× |`,
   )
   await server.close()
   await backend.close()

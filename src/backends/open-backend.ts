@@ -1,9 +1,13 @@
 // Picks the adapter from options and the environment: Contentful when CONTENTFUL_SPACE_ID and
 // CONTENTFUL_MANAGEMENT_TOKEN are set (in the environment or `.env`), the embedded space otherwise.
+
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { contentfulConfig, describeConfig, loadDotEnv } from '../config/contentful-config.ts'
 import type { ContentBackend } from './port.ts'
-import { EmbeddedSpace } from './sqlite/embedded-space.ts'
-import { resolveEnvironment } from './sqlite/environments.ts'
+import { NotFoundError } from './port.ts'
+import { EmbeddedSpace, environmentFile } from './sqlite/embedded-space.ts'
+import { listEnvironments, resolveEnvironment } from './sqlite/environments.ts'
 import { SqliteBackend } from './sqlite/sqlite-backend.ts'
 
 export interface BackendOptions {
@@ -13,6 +17,11 @@ export interface BackendOptions {
   env?: string
   /** Where the Contentful adapter reports retries; default: stderr. */
   warn?: (message: string) => void
+  /**
+   * Create the embedded environment when it does not exist. Without it only `master` is created (a new
+   * space has it); any other unknown environment is an error naming it, as Contentful answers 404 for one.
+   */
+  createEnv?: boolean
 }
 
 export async function openBackend(options: BackendOptions = {}): Promise<ContentBackend> {
@@ -32,5 +41,17 @@ export async function openBackend(options: BackendOptions = {}): Promise<Content
   const space = options.space ?? '.cms'
   const asked = options.env ?? 'master'
   const env = resolveEnvironment(space, asked)
-  return new SqliteBackend(EmbeddedSpace.open({ space, env }), env === asked ? env : `${asked} → ${env}`)
+  const create = env === 'master' || options.createEnv === true
+  if (!create && !existsSync(environmentFile(resolve(space), env))) {
+    const known = listEnvironments(space)
+    throw new NotFoundError(
+      `environment "${asked}" does not exist in ${space}` +
+        (known.length ? ` (it has ${known.join(', ')})` : '') +
+        '; create it with --create-env, or clone one through the Management API',
+    )
+  }
+  return new SqliteBackend(
+    EmbeddedSpace.open({ space, env, create }),
+    env === asked ? env : `${asked} → ${env}`,
+  )
 }

@@ -30,6 +30,7 @@ interface GlobalOptions {
   contentTypes: string
   json?: boolean
   dryRun?: boolean
+  createEnv?: boolean
   lockWait: number
   rollback?: boolean
   to?: string
@@ -46,7 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const style = (o: GlobalOptions): Style => (tty && !o.json ? 'tty' : 'plain')
   const withSpace = async <T>(o: GlobalOptions, readOnly: boolean, fn: (s: OpenedSpace) => Promise<T>) => {
-    const space = await openSpace({ space: o.space, env: o.env, readOnly })
+    const space = await openSpace({ space: o.space, env: o.env, readOnly, createEnv: o.createEnv === true })
     try {
       return await fn(space)
     } finally {
@@ -153,6 +154,7 @@ export function migrateProgram(): Command {
     .option('--json', 'print one machine-readable JSON report on stdout, nothing else')
     .option('--space <dir>', "the embedded space's folder", '.cms')
     .option('--env <name>', 'the environment', 'master')
+    .option('--create-env', 'create the environment when it does not exist (an unknown --env is an error)')
     .option('--migrations <dir>', 'the migrations folder', 'migrations')
     .option('--content-types <dir>', 'the content model folder (for drift)', 'content-types')
     .addOption(

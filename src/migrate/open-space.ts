@@ -14,17 +14,23 @@ export interface SpaceOptions {
   env: string
   /** Do not create the space when it does not exist. */
   readOnly?: boolean
+  /** Create an environment other than master when it does not exist (`--create-env`). */
+  createEnv?: boolean
 }
 
 export type OpenedSpace = MigrationBackend & { close(): Promise<void> }
 
 export async function openSpace(options: SpaceOptions): Promise<OpenedSpace> {
-  const file = environmentFile(resolve(options.space), resolveEnvironment(options.space, options.env))
+  const env = resolveEnvironment(options.space, options.env)
+  const file = environmentFile(resolve(options.space), env)
   // Only the embedded space can be absent; a Contentful space (CONTENTFUL_* in the environment or .env) exists.
   loadDotEnv()
   const embedded = !process.env.CONTENTFUL_SPACE_ID && !process.env.CONTENTFUL_MANAGEMENT_TOKEN
-  if (options.readOnly && embedded && !existsSync(file)) return emptySpace(options)
-  return openBackend({ space: options.space, env: options.env })
+  // Only a space's master (or one asked for with --create-env) may be absent; any other unknown environment
+  // is an error, raised by openBackend.
+  const mayBeAbsent = env === 'master' || options.createEnv === true
+  if (options.readOnly && embedded && !existsSync(file) && mayBeAbsent) return emptySpace(options)
+  return openBackend({ space: options.space, env: options.env, createEnv: options.createEnv === true })
 }
 
 /** A space that does not exist yet: nothing applied, no model, no entries; it refuses every write. */

@@ -1,6 +1,8 @@
 // Comparing models: the API omits defaults (required false, no validations) in some places and spells them out
 // in others, so two definitions are compared in one canonical form.
+
 import type { ContentType, Control, EditorInterface, Field } from './contentful-types.ts'
+import { mergeEditorInterface } from './merge-editor-interface.ts'
 
 /** JSON with object keys sorted, so equal values give equal strings. */
 export function canonicalJson(value: unknown): string {
@@ -61,24 +63,11 @@ export function controlSatisfies(have: Control | undefined, want: Control): bool
   return Object.entries(want.settings ?? {}).every(([k, v]) => sameJson(have.settings?.[k], v))
 }
 
-/**
- * The live editor interface with the given controls laid over the ones for the same fields, settings merged key
- * by key, new ones appended (as the spaces apply an editor interface write). Everything else an editor
- * configured (other controls, other settings, sidebar, editors, groups, layout) is kept.
- */
+/** The live editor interface with the given controls merged in by the shared rule (merge-editor-interface.ts). */
 export function mergeControls(
   live: EditorInterface | undefined,
   controls: Control[],
   removeFieldIds: string[] = [],
 ): EditorInterface {
-  const byField = new Map(controls.map((c) => [c.fieldId, c]))
-  const kept = (live?.controls ?? [])
-    .filter((c) => !removeFieldIds.includes(c.fieldId))
-    .map((c) => {
-      const next = byField.get(c.fieldId)
-      byField.delete(c.fieldId)
-      if (!next) return c
-      return { ...c, ...next, settings: { ...(c.settings ?? {}), ...(next.settings ?? {}) } }
-    })
-  return { ...(live ?? {}), controls: [...kept, ...byField.values()] }
+  return mergeEditorInterface(live, { controls }, removeFieldIds)
 }

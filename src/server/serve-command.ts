@@ -110,12 +110,14 @@ export async function runServeCommand(argv: string[], vars: NodeJS.ProcessEnv = 
   }
   const managementToken = token('KB_CMS_MANAGEMENT_TOKEN')
   const deliveryToken = token('KB_CMS_DELIVERY_TOKEN')
+  const previewToken = token('KB_CMS_PREVIEW_TOKEN')
 
   try {
     const server = await startLocalServer({
       spaceDir: o.space,
       managementToken,
       deliveryToken,
+      previewToken,
       port: o.port,
       rateLimit: o.rateLimit,
       faultRatio: o.faultRatio,

@@ -26,6 +26,8 @@ export interface SpaceRegistry {
   /** The store of an environment; throws NotFoundError when it does not exist. */
   open(envId: string): SpaceStore
   close(): void
+  /** The space folder on disk: never shown to a client (error messages are scrubbed of it). */
+  readonly dir?: string
 }
 
 export interface RequestLogEntry {
@@ -45,6 +47,13 @@ export interface ServerOptions {
   registry: SpaceRegistry
   managementToken: string
   deliveryToken: string
+  /** The Preview API's token: the Delivery API's reads over the latest drafts. */
+  previewToken?: string
+  /**
+   * Tokens of API keys created through the Management API (api_keys, preview_api_keys), read per request:
+   * each token → the environments (or aliases) its key may read.
+   */
+  keyTokens?: () => { delivery: Map<string, string[]>; preview: Map<string, string[]> }
   /** Management face routes (issue 5); tried before answering 404. */
   management?: RouteHandler
   host?: string
@@ -60,6 +69,8 @@ export interface ServerOptions {
   requestLog?: string | ((entry: RequestLogEntry) => void)
   /** `Access-Control-Allow-Origin` for the Delivery face; `*` by default (development). */
   corsOrigin?: string
+  /** The clock requests are timed and rate-limited by (ms since the epoch); tests pin it. */
+  clock?: () => number
 }
 
 export interface RunningServer {
@@ -138,6 +149,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 const SPACE_PATH = /^\/spaces\/([^/]+)(?:\/environments\/([^/]+))?(\/.*)?$/
+/** Management paths above any one space: the list of spaces, the current user. */
+const ROOT_PATH = /^\/(?:spaces|users\/me)$/
 
 export function createRequestHandler(options: ServerOptions) {
   const window = new RateWindow(options.rateLimit ?? 0)
@@ -146,10 +159,11 @@ export function createRequestHandler(options: ServerOptions) {
   const faultRatio = options.faultRatio ?? 0
   const corsOrigin = options.corsOrigin ?? '*'
   const log = requestLogger(options.requestLog)
+  const clock = options.clock ?? Date.now
   let requestCounter = 0
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = Date.now()
+    const started = clock()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const requestId = `${process.pid.toString(36)}-${(++requestCounter).toString(36)}-${randomBytes(3).toString('hex')}`
     const entry: RequestLogEntry = {
@@ -162,7 +176,7 @@ export function createRequestHandler(options: ServerOptions) {
     }
     res.on('close', () => {
       entry.status = res.headersSent ? res.statusCode : 0
-      entry.ms = Date.now() - started
+      entry.ms = clock() - started
       log?.(entry)
     })
     res.setHeader('X-Contentful-Request-Id', requestId)
@@ -173,16 +187,33 @@ export function createRequestHandler(options: ServerOptions) {
       return
     }
 
-    const match = SPACE_PATH.exec(url.pathname)
+    const hide = hider(options.registry.dir)
+    try {
+      decodeURIComponent(url.pathname)
+    } catch {
+      sendError(
+        res,
+        DELIVERY_MEDIA,
+        requestId,
+        400,
+        'BadRequest',
+        'The request path has malformed percent-encoding.',
+      )
+      return
+    }
+
+    const root = ROOT_PATH.test(url.pathname)
+    const match = root ? ['', SPACE_ID, undefined, url.pathname] : SPACE_PATH.exec(url.pathname)
     if (!match) {
       entry.face = 'pages'
-      const ctx = makeContext(req, res, url, requestId, DELIVERY_MEDIA, options.registry, {
+      const ctx = makeContext(req, res, url, requestId, DELIVERY_MEDIA, options.registry, hide, {
         spaceId: SPACE_ID,
         env: 'master',
         scope: 'space',
         rest: url.pathname,
         delivery: false,
         management: false,
+        preview: false,
       })
       if ((req.method === 'GET' || req.method === 'HEAD') && (await handlePages(ctx))) return
       ctx.error(404, 'NotFound', 'The resource could not be found.')
@@ -192,13 +223,38 @@ export function createRequestHandler(options: ServerOptions) {
     const [, spaceId = '', envInPath, rest = ''] = match
     const token = bearer(req) ?? url.searchParams.get('access_token') ?? undefined
     const management = token !== undefined && token === options.managementToken && !!bearer(req)
-    const delivery = token !== undefined && token === options.deliveryToken
-    entry.face = management ? 'management' : delivery ? 'delivery' : 'none'
+    const keys = token !== undefined && !management ? options.keyTokens?.() : undefined
+    // A key opens the environments it names (by id or alias), as a Contentful API key does.
+    const env = envInPath ?? 'master'
+    const keyAllows = (envs: string[] | undefined) =>
+      envs !== undefined && (envs.includes(env) || envs.includes(options.registry.resolve(env)))
+    const preview =
+      token !== undefined &&
+      !management &&
+      ((options.previewToken !== undefined && token === options.previewToken) ||
+        keyAllows(keys?.preview.get(token)))
+    const delivery =
+      preview ||
+      (token !== undefined && (token === options.deliveryToken || keyAllows(keys?.delivery.get(token))))
+    entry.face = management ? 'management' : preview ? 'preview' : delivery ? 'delivery' : 'none'
     const media = management ? MANAGEMENT_MEDIA : DELIVERY_MEDIA
     if (delivery) for (const [k, v] of Object.entries(corsHeaders(corsOrigin))) res.setHeader(k, v)
 
-    // Rate limit and faults apply to API requests only, and before authentication, as a proxy would.
-    const remaining = window.take()
+    if (!management && !delivery) {
+      sendError(
+        res,
+        media,
+        requestId,
+        401,
+        'AccessTokenInvalid',
+        'The access token you sent could not be found or is invalid.',
+      )
+      return
+    }
+
+    // Rate limit and faults apply to authenticated API requests only: Contentful counts a request against the
+    // organisation its token belongs to, so a request without a valid token uses nobody's budget.
+    const remaining = window.take(started)
     res.setHeader('X-Contentful-RateLimit-Second-Limit', String(reportedLimit))
     res.setHeader('X-Contentful-RateLimit-Second-Remaining', String(Math.max(remaining, 0)))
     if (remaining < 0) {
@@ -233,17 +289,6 @@ export function createRequestHandler(options: ServerOptions) {
       dropAfter = true
     }
 
-    if (!management && !delivery) {
-      sendError(
-        res,
-        media,
-        requestId,
-        401,
-        'AccessTokenInvalid',
-        'The access token you sent could not be found or is invalid.',
-      )
-      return
-    }
     if (spaceId !== SPACE_ID) {
       sendError(res, media, requestId, 404, 'NotFound', 'The resource could not be found.', {
         type: 'Space',
@@ -252,13 +297,14 @@ export function createRequestHandler(options: ServerOptions) {
       return
     }
 
-    const ctx = makeContext(req, res, url, requestId, media, options.registry, {
+    const ctx = makeContext(req, res, url, requestId, media, options.registry, hide, {
       spaceId,
       env: envInPath ?? 'master',
-      scope: envInPath === undefined ? 'space' : 'environment',
+      scope: root ? 'root' : envInPath === undefined ? 'space' : 'environment',
       rest,
       delivery,
       management,
+      preview,
     })
     if (dropAfter) {
       // Let the handler do its work, then cut the connection instead of answering.
@@ -269,10 +315,13 @@ export function createRequestHandler(options: ServerOptions) {
     }
 
     try {
-      const answered = management
-        ? ((await options.management?.(ctx)) ?? false)
-        : (await handleDelivery(ctx)) || false
-      if (!answered) ctx.error(404, 'NotFound', 'The resource could not be found.')
+      if (management) {
+        if (!(await options.management?.(ctx))) ctx.error(404, 'NotFound', 'The resource could not be found.')
+      } else if (!(await handleDelivery(ctx))) {
+        // A Delivery token opens the Delivery API's reads only; the Management API refuses it on every path,
+        // reads included, as Contentful's management host does.
+        ctx.error(401, 'AccessTokenInvalid', 'The access token you sent could not be found or is invalid.')
+      }
     } catch (err) {
       answerError(ctx, err)
     }
@@ -299,10 +348,11 @@ export function answerError(ctx: RequestContext, err: unknown): void {
 interface Scope {
   spaceId: string
   env: string
-  scope: 'space' | 'environment'
+  scope: 'root' | 'space' | 'environment'
   rest: string
   delivery: boolean
   management: boolean
+  preview: boolean
 }
 
 function makeContext(
@@ -312,6 +362,7 @@ function makeContext(
   requestId: string,
   media: string,
   registry: SpaceRegistry,
+  hide: (text: string) => string,
   scope: Scope,
 ): RequestContext {
   let envId: string | undefined
@@ -333,6 +384,7 @@ function makeContext(
       return store
     },
     deliveryTokenOk: scope.delivery,
+    previewTokenOk: scope.preview,
     managementTokenOk: scope.management,
     requestId,
     json(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -341,7 +393,7 @@ function makeContext(
       res.end(req.method === 'HEAD' ? undefined : bytes)
     },
     error(status: number, id: ErrorId, message: string, details?: unknown) {
-      sendError(res, media, requestId, status, id, message, details)
+      sendError(res, media, requestId, status, id, message, details, hide)
     },
     body: () => readBody(req, res, isUpload(scope.rest) ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT),
   }
@@ -360,10 +412,11 @@ function sendError(
   id: ErrorId,
   message: string,
   details?: unknown,
+  hide: (text: string) => string = (t) => t,
 ): void {
   const body: Record<string, unknown> = { sys: { type: 'Error', id }, message, requestId }
   if (details !== undefined) body.details = details
-  const bytes = Buffer.from(JSON.stringify(body))
+  const bytes = Buffer.from(hide(JSON.stringify(body)))
   res.writeHead(status, { 'content-type': media, 'content-length': String(bytes.length) })
   res.end(bytes)
 }
@@ -386,6 +439,13 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Pro
     req.on('error', reject)
     res.on('close', () => reject(new Error('connection closed')))
   })
+}
+
+/** Scrubs the space folder out of text bound for a client: a server's layout is nobody's business. */
+function hider(dir: string | undefined): (text: string) => string {
+  if (!dir) return (t) => t
+  const escaped = JSON.stringify(dir).slice(1, -1)
+  return (t) => t.replaceAll(escaped, '<space>').replaceAll(dir, '<space>')
 }
 
 function bearer(req: IncomingMessage): string | undefined {

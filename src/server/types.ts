@@ -32,14 +32,19 @@ export interface RequestContext {
   env: string
   /** The environment an alias points at, or `env` itself. */
   envId: string
-  /** `environment` when the path names one (`/spaces/local/environments/{env}/…`), else `space`. */
-  scope: 'space' | 'environment'
+  /**
+   * `environment` when the path names one (`/spaces/local/environments/{env}/…`), `space` for the rest of
+   * `/spaces/local/…`, `root` for paths above every space (`/spaces`, `/users/me`; `rest` is the whole path).
+   */
+  scope: 'root' | 'space' | 'environment'
   /** The path after `/spaces/local/environments/{env}` (or `/spaces/local`), e.g. `/entries/abc`; empty for the environment (or space) itself. For pages: the whole path. */
   rest: string
   /** The store of `envId`, opened on first use and cached by the server. Throws NotFoundError if absent. */
   readonly space: SpaceStore
-  /** The request carried the delivery token (Bearer header or `access_token` query). */
+  /** The request carried a delivery or preview token (Bearer header or `access_token` query). */
   deliveryTokenOk: boolean
+  /** The token was a preview token: the Delivery face answers from the latest drafts (the Preview API). */
+  previewTokenOk: boolean
   /** The request carried the management token (Bearer header). */
   managementTokenOk: boolean
   /** The id echoed in `X-Contentful-Request-Id` and in error bodies. */

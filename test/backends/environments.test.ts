@@ -24,13 +24,18 @@ const holder = {
   expiresAt: '2999-01-01T00:00:00Z',
 }
 
-test('an environment is one file, created on first open, master by default', async (t) => {
+test('an environment is one file; master is created on first open, any other only when asked to', async (t) => {
   const dir = fresh()
   t.deepEqual(listEnvironments(dir), [])
   const b = await openBackend({ space: dir })
   t.regex(b.description, /^embedded:.*space-\d+ \(master\)$/)
   await b.close()
-  const staging = await openBackend({ space: dir, env: 'staging' })
+  await t.throwsAsync(openBackend({ space: dir, env: 'staging' }), {
+    instanceOf: NotFoundError,
+    message: /environment "staging" does not exist.*--create-env/,
+  })
+  t.deepEqual(listEnvironments(dir), ['master'])
+  const staging = await openBackend({ space: dir, env: 'staging', createEnv: true })
   await staging.close()
   t.deepEqual(listEnvironments(dir), ['master', 'staging'])
 })

@@ -45,7 +45,10 @@ test('fresh space: migrate creates the model, a second run has nothing to do, ch
 test('--json prints one JSON report on stdout and nothing else', async (t) => {
   const p = tempProject()
   t.teardown(p.cleanup)
-  const run = await runCli(['--json', '--space', join(p.root, 'elsewhere'), '--env', 'staging'], p.root)
+  const run = await runCli(
+    ['--json', '--space', join(p.root, 'elsewhere'), '--env', 'staging', '--create-env'],
+    p.root,
+  )
   t.is(run.code, 0, run.stderr)
   const report = JSON.parse(run.stdout)
   t.like(report, { dryRun: false, alreadyApplied: 0, applied: ['0001-content-model'] })
@@ -242,4 +245,52 @@ test('errors are one line with exit 1; bad usage exits 2', async (t) => {
   t.regex(badWait.stderr, /--lock-wait/)
   const noName = await runCli(['new'], p.root)
   t.is(noName.code, 2)
+})
+
+test('an unknown --env is an error naming it; --create-env creates it; master is created on first use', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  const unknown = await runCli(['--env', 'nosuchenv', '--no-sync'], p.root)
+  t.is(unknown.code, 1)
+  t.regex(unknown.stderr, /environment "nosuchenv" does not exist/)
+  t.regex(unknown.stderr, /--create-env/)
+  t.false(existsSync(join(p.space, 'nosuchenv.sqlite')), 'nothing was created')
+  const status = await runCli(['status', '--env', 'nosuchenv'], p.root)
+  t.not(status.code, 0)
+  t.regex(status.stderr, /nosuchenv/)
+
+  const made = await runCli(['--env', 'nosuchenv', '--create-env', '--no-sync'], p.root)
+  t.is(made.code, 0, made.stderr)
+  t.true(existsSync(join(p.space, 'nosuchenv.sqlite')))
+  const master = await runCli(['--no-sync'], p.root)
+  t.is(master.code, 0, master.stderr)
+  t.true(existsSync(join(p.space, 'master.sqlite')))
+})
+
+test('the ledger and lock types another adapter made are not drift for status, check or new', async (t) => {
+  const p = tempProject()
+  t.teardown(p.cleanup)
+  t.is((await runCli(['--no-sync'], p.root)).code, 0)
+  // What migrate through the SDK against the served space leaves: the Contentful adapter's bookkeeping types.
+  const space = EmbeddedSpace.open({ space: p.space, env: 'master', create: false })
+  for (const [id, field] of [
+    ['kbCmsMigration', 'name'],
+    ['kbCmsLock', 'holderId'],
+  ] as const) {
+    const ct = space.contentTypes.put({
+      id,
+      name: id,
+      displayField: field,
+      fields: [{ id: field, name: field, type: 'Symbol', required: false, localized: false }],
+    })
+    space.contentTypes.activate(id, ct.sys.version)
+  }
+  space.close()
+  const check = await runCli(['check'], p.root)
+  t.is(check.code, 0, check.stdout + check.stderr)
+  t.false(/kbCms/.test(check.stdout + check.stderr))
+  const status = await runCli(['status', '--json'], p.root)
+  t.deepEqual(JSON.parse(status.stdout).drift, [])
+  const scaffold = await runCli(['new', 'nothing'], p.root)
+  t.false(/kbCms/.test(scaffold.stdout + scaffold.stderr))
 })

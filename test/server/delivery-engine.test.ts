@@ -245,7 +245,7 @@ test('queries the face cannot answer are refused with a message naming the param
   refused(t, '/entries', { 'fields.title': 'x' }, 400, /content_type is required/)
   refused(t, '/entries', { content_type: 'page', 'fields.nope': 'x' }, 400, /No field with id "nope"/)
   refused(t, '/entries', { content_type: 'nope' }, 400, /Unknown content type: nope/)
-  refused(t, '/entries', { query: 'text' }, 400, /unsupported query parameter "query"/)
+  refused(t, '/entries', { near: 'text' }, 400, /unsupported query parameter "near"/)
   refused(
     t,
     '/entries',

@@ -20,7 +20,7 @@ let n = 0
 
 async function serve(
   t: ExecutionContext,
-  options: { rateLimit?: number; faultRatio?: number; faultSeed?: number } = {},
+  options: { rateLimit?: number; faultRatio?: number; faultSeed?: number; clock?: () => number } = {},
 ) {
   const log: RequestLogEntry[] = []
   const spaceDir = join(root, `s${++n}`)
@@ -174,8 +174,10 @@ test('bulk publish: asynchronous, polled to succeeded; more than 200 items refus
 })
 
 test('rate limit: every response has the headers; past the limit, 429 RateLimitExceeded with a reset', async (t) => {
-  const { call, log } = await serve(t, { rateLimit: 3 })
-  // Twelve at once cannot all fit in windows of three per second, however slow the machine.
+  // The clock is pinned to one second: twelve requests in it cannot all fit a limit of three, however slowly
+  // a loaded machine gets them in.
+  const second = Math.floor(Date.now() / 1000) * 1000
+  const { call, log } = await serve(t, { rateLimit: 3, clock: () => second + 500 })
   const responses = await Promise.all(Array.from({ length: 12 }, () => call('/content_types')))
   const statuses = responses.map((r) => r.status)
   t.true(statuses.includes(429))
@@ -335,7 +337,7 @@ test('environments and aliases through the official SDK: clone, repoint the alia
 /** Starts `npm run serve`'s script as a real process; resolves with what it printed once it listens. */
 function serveProcess(env: Record<string, string>): Promise<{ out: string; host: string; stop: () => void }> {
   const child = startScript('serve', ['--space', join(root, `p${++n}`), '--port', '0'], {
-    env: { KB_CMS_MANAGEMENT_TOKEN: '', KB_CMS_DELIVERY_TOKEN: '', ...env },
+    env: { KB_CMS_MANAGEMENT_TOKEN: '', KB_CMS_DELIVERY_TOKEN: '', KB_CMS_PREVIEW_TOKEN: '', ...env },
   })
   return new Promise((resolve, reject) => {
     let out = ''
@@ -355,6 +357,12 @@ test('npm run serve: tokens are generated and printed once when unset, never pri
   const token = /KB_CMS_MANAGEMENT_TOKEN=(\S+)/.exec(generated.out)?.[1] as string
   t.truthy(token)
   t.truthy(/KB_CMS_DELIVERY_TOKEN=(\S+)/.exec(generated.out))
+  const preview = /KB_CMS_PREVIEW_TOKEN=(\S+)/.exec(generated.out)?.[1] as string
+  t.truthy(preview)
+  const drafts = await fetch(`http://${generated.host}/spaces/local/environments/master/entries`, {
+    headers: { authorization: `Bearer ${preview}` },
+  })
+  t.is(drafts.status, 200)
   t.is(generated.out.split(token).length - 1, 1, 'printed once')
   const res = await fetch(`http://${generated.host}/spaces/local/environments/master/content_types`, {
     headers: { authorization: `Bearer ${token}` },
@@ -364,9 +372,11 @@ test('npm run serve: tokens are generated and printed once when unset, never pri
   const given = await serveProcess({
     KB_CMS_MANAGEMENT_TOKEN: 'given-management-secret',
     KB_CMS_DELIVERY_TOKEN: 'given-delivery-secret',
+    KB_CMS_PREVIEW_TOKEN: 'given-preview-secret',
   })
   t.teardown(given.stop)
   t.false(given.out.includes('given-management-secret'))
   t.false(given.out.includes('given-delivery-secret'))
+  t.false(given.out.includes('given-preview-secret'))
   t.regex(given.host, /^127\.0\.0\.1:\d+$/)
 })

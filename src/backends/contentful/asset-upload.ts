@@ -36,7 +36,7 @@ export async function putAsset(
   if (!hasUrl(saved)) await processAsset(conn, saved)
   const processed = await poll(
     () => getAsset(conn, asset.id),
-    hasUrl,
+    (a) => hasUrl(a) || processingError(a) !== undefined,
     polling,
     () =>
       new ContentfulApiError(
@@ -45,7 +45,21 @@ export async function putAsset(
         'ProcessingTimeout',
       ),
   )
-  return processed as AssetRecord // polling ends only once it has a URL
+  const failed = processingError(processed)
+  if (failed !== undefined && !hasUrl(processed)) {
+    throw new ContentfulApiError(
+      `asset ${asset.id}: processing failed: ${failed}`,
+      undefined,
+      'ProcessingFailed',
+    )
+  }
+  return processed as AssetRecord // polling ends once it has a URL (or the failure is reported above)
+}
+
+/** A processing failure the space reported on the file (the local faces record one), if any. */
+function processingError(asset: AssetRecord | undefined): string | undefined {
+  const error = (asset?.fields.file?.[DEFAULT_LOCALE] as { error?: { message?: unknown } } | undefined)?.error
+  return error ? String(error.message ?? 'unknown error') : undefined
 }
 
 /** The file part of the asset's fields: a URL to fetch, or a link to an upload of the bytes. */

@@ -1,10 +1,10 @@
 // A migration's editor interface write, merged into what the space holds (see merge-editor-interface.ts) and
 // sent only when the merge changes something, conditional on the version read.
 import type { EditorInterface } from '../../model/contentful-types.ts'
+import { mergeEditorInterface } from '../../model/merge-editor-interface.ts'
 import { ConflictError } from '../port.ts'
 import type { Connection } from './client.ts'
 import { orAbsent } from './entity-requests.ts'
-import { mergeEditorInterface } from './merge-editor-interface.ts'
 import { canonical, toEditorInterface } from './records.ts'
 
 export async function saveEditorInterface(

@@ -2,9 +2,9 @@
 // the lock (one entry, created with a PUT that fails when it exists). Kept out of the model snapshot, so the
 // drift check never reports them.
 import type { ContentType } from '../../model/contentful-types.ts'
+import { isInternalType, LEDGER_TYPE, LOCK_TYPE } from '../internal-type-ids.ts'
 
-export const LEDGER_TYPE = 'kbCmsMigration'
-export const LOCK_TYPE = 'kbCmsLock'
+export { isInternalType, LEDGER_TYPE, LOCK_TYPE }
 export const LOCK_ENTRY_ID = 'kb-cms-lock'
 
 export const INTERNAL_TYPES: ContentType[] = [
@@ -30,7 +30,3 @@ export const INTERNAL_TYPES: ContentType[] = [
     ],
   },
 ]
-
-export function isInternalType(id: string): boolean {
-  return id === LEDGER_TYPE || id === LOCK_TYPE
-}

@@ -14,9 +14,10 @@ import {
   type EntityRow,
   EntityStore,
   invalid,
-  LOCALES,
+  metadataOf,
 } from './entity-store.ts'
 import { imageSize } from './image-size.ts'
+import type { LocaleStore } from './locale-store.ts'
 import { isoNow, type SpaceDb } from './space-db.ts'
 import type { UploadStore } from './upload-store.ts'
 import { ID_PATTERN } from './validate-model.ts'
@@ -25,6 +26,8 @@ import type { ValidationDetail } from './validation-detail.ts'
 export interface AssetWrite {
   id: string
   fields: AssetRecord['fields']
+  /** `{tags: [links]}`; left as it was when undefined. */
+  metadata?: unknown
 }
 
 const REJECTED_TYPES = /^(text\/html|application\/(x-)?javascript|text\/javascript)\b/i
@@ -34,6 +37,7 @@ export class AssetStore extends EntityStore<AssetView> {
     s: SpaceDb,
     private readonly uploads: UploadStore,
     private readonly spaceId: string,
+    private readonly locales: LocaleStore,
   ) {
     super(s, 'assets', 'Asset')
   }
@@ -42,6 +46,7 @@ export class AssetStore extends EntityStore<AssetView> {
     return {
       sys: { ...baseSys(r), type: 'Asset' },
       fields: JSON.parse(published ? (r.published_fields as string) : r.fields),
+      metadata: metadataOf(r, published),
     }
   }
 
@@ -60,6 +65,7 @@ export class AssetStore extends EntityStore<AssetView> {
         asset.fields,
         (f) => ['title', 'description', 'file'].includes(f),
         'assets',
+        this.locales.codes(),
       )
       for (const [locale, file] of Object.entries(asset.fields.file ?? {})) {
         if (typeof file?.fileName !== 'string' || typeof file?.contentType !== 'string') {
@@ -70,17 +76,23 @@ export class AssetStore extends EntityStore<AssetView> {
           })
         }
       }
+      const metadata = this.metadataColumn(row, asset.metadata)
+      problems.push(...metadata.problems)
       if (problems.length) throw invalid(`asset "${id}" cannot be written`, problems)
       const now = isoNow(this.s)
       const fields = JSON.stringify(asset.fields)
       if (row) {
         this.s
-          .sql('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
-          .run(fields, now, id)
+          .sql(
+            'UPDATE assets SET fields = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?',
+          )
+          .run(fields, metadata.value, now, id)
       } else {
         this.s
-          .sql('INSERT INTO assets (id, fields, version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)')
-          .run(id, fields, now, now)
+          .sql(
+            'INSERT INTO assets (id, fields, metadata, version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)',
+          )
+          .run(id, fields, metadata.value, now, now)
       }
       return this.get(id)
     })
@@ -89,9 +101,15 @@ export class AssetStore extends EntityStore<AssetView> {
   /**
    * Processes the file of one locale: takes the bytes from its upload (or fetches its `upload` url), stores
    * them under `/assets/<spaceId>/<assetId>/<sha256 prefix>/<fileName>`, and sets `url` and `details`.
-   * Already processed files are left alone.
+   * Already processed files are left alone. `remote`: the request came over HTTP, so a `file:` upload url
+   * (which would read the server's own disk) is refused.
    */
-  async process(id: string, version?: number, locale = DEFAULT_LOCALE): Promise<AssetView> {
+  async process(
+    id: string,
+    version?: number,
+    locale = DEFAULT_LOCALE,
+    options: { remote?: boolean } = {},
+  ): Promise<AssetView> {
     const before = this.mustRow(id)
     expectVersion('asset', id, before.version, version)
     const file = (JSON.parse(before.fields) as AssetRecord['fields']).file?.[locale]
@@ -107,6 +125,15 @@ export class AssetStore extends EntityStore<AssetView> {
           path: ['fields', 'file', locale, 'contentType'],
           name: 'in',
           message: `${file.contentType} is not allowed`,
+        },
+      ])
+    }
+    if (options.remote && file.upload && !/^https?:/i.test(file.upload)) {
+      throw invalid(`asset "${id}" cannot be processed`, [
+        {
+          path: ['fields', 'file', locale, 'upload'],
+          name: 'protocol',
+          message: 'upload must be an http(s) url',
         },
       ])
     }
@@ -138,6 +165,42 @@ export class AssetStore extends EntityStore<AssetView> {
     })
   }
 
+  /**
+   * Records that processing a locale's file failed: the file keeps its upload and gets no url, and carries
+   * `error` (Contentful's error shape) so a client polling the asset learns why instead of waiting forever.
+   * Processing again replaces it.
+   */
+  recordProcessingFailure(id: string, locale: string, message: string): AssetView | null {
+    return this.s.write(() => {
+      const row = this.row(id)
+      const fields = row ? (JSON.parse(row.fields) as AssetRecord['fields']) : undefined
+      const file = fields?.file?.[locale]
+      if (!row || !fields || !file || file.url) return null
+      const failed = { ...file, error: { sys: { type: 'Error', id: 'ProcessingFailed' }, message } }
+      fields.file = { ...fields.file, [locale]: failed }
+      this.s
+        .sql('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
+        .run(JSON.stringify(fields), isoNow(this.s), id)
+      return this.get(id)
+    })
+  }
+
+  /** Takes a recorded failure off a file before it is processed again; returns the asset's version after. */
+  clearProcessingFailure(id: string, locale: string): number {
+    return this.s.write(() => {
+      const row = this.mustRow(id)
+      const fields = JSON.parse(row.fields) as AssetRecord['fields']
+      const file = fields.file?.[locale] as (AssetFile & { error?: unknown }) | undefined
+      if (!file || file.error === undefined) return row.version
+      const { error: _error, ...rest } = file
+      fields.file = { ...fields.file, [locale]: rest }
+      this.s
+        .sql('UPDATE assets SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
+        .run(JSON.stringify(fields), isoNow(this.s), id)
+      return row.version + 1
+    })
+  }
+
   private async fileBytes(id: string, file: AssetFile): Promise<Buffer> {
     if (file.uploadFrom) return this.uploads.bytes(file.uploadFrom.sys.id)
     if (!file.upload) {
@@ -163,7 +226,9 @@ export class AssetStore extends EntityStore<AssetView> {
   protected publishProblems(row: EntityRow): ValidationDetail[] {
     const files = (JSON.parse(row.fields) as AssetRecord['fields']).file ?? {}
     const problems: ValidationDetail[] = []
-    for (const locale of LOCALES) {
+    // The default locale needs a processed file; any other locale that has a file needs it processed too.
+    const locales = new Set([this.locales.defaultCode(), ...Object.keys(files)])
+    for (const locale of locales) {
       if (!files[locale]?.url) {
         problems.push({
           path: ['fields', 'file', locale],

@@ -6,8 +6,11 @@ import { NotFoundError, type PublishItem, ValidationError } from '../port.ts'
 import { AssetStore } from './asset-store.ts'
 import { LedgerStore, LockStore } from './bookkeeping-store.ts'
 import { ContentTypeStore } from './content-type-store.ts'
+import { DeliveryLog } from './delivery-log.ts'
 import { EntryStore } from './entry-store.ts'
+import { LocaleStore } from './locale-store.ts'
 import { openSpaceDb, type SpaceDb } from './space-db.ts'
+import { TagStore } from './tag-store.ts'
 import { UploadStore } from './upload-store.ts'
 import { ID_PATTERN } from './validate-model.ts'
 import type { ValidationDetail } from './validation-detail.ts'
@@ -43,6 +46,9 @@ export class EmbeddedSpace {
   readonly entries: EntryStore
   readonly assets: AssetStore
   readonly uploads: UploadStore
+  readonly tags: TagStore
+  readonly locales: LocaleStore
+  readonly deliveryLog: DeliveryLog
   readonly lock: LockStore
   readonly ledger: LedgerStore
   private readonly s: SpaceDb
@@ -55,8 +61,11 @@ export class EmbeddedSpace {
     this.spaceId = spaceId
     this.contentTypes = new ContentTypeStore(s)
     this.uploads = new UploadStore(s)
-    this.entries = new EntryStore(s, this.contentTypes)
-    this.assets = new AssetStore(s, this.uploads, spaceId)
+    this.tags = new TagStore(s)
+    this.deliveryLog = new DeliveryLog(s)
+    this.locales = new LocaleStore(s, () => this.createdAt)
+    this.entries = new EntryStore(s, this.contentTypes, this.locales)
+    this.assets = new AssetStore(s, this.uploads, spaceId, this.locales)
     this.lock = new LockStore(s)
     this.ledger = new LedgerStore(s)
   }

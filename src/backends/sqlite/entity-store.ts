@@ -26,6 +26,17 @@ export interface EntityRow {
   first_published_at: string | null
   archived_at: string | null
   published_fields: string | null
+  metadata: string | null
+  published_metadata: string | null
+}
+
+export interface TagLink {
+  sys: { type: 'Link'; linkType: 'Tag'; id: string }
+}
+
+/** An entity's `metadata`: the tags it carries. */
+export interface Metadata {
+  tags: TagLink[]
 }
 
 /** Sys as stored, with the counters the Delivery face needs (`revision` = `publishedCounter`). */
@@ -34,8 +45,14 @@ export interface ExtraSys {
   firstPublishedAt?: string
   archivedAt?: string
 }
-export type EntryView = EntryRecord & { sys: EntryRecord['sys'] & ExtraSys }
-export type AssetView = AssetRecord & { sys: AssetRecord['sys'] & ExtraSys }
+export type EntryView = EntryRecord & { sys: EntryRecord['sys'] & ExtraSys; metadata: Metadata }
+export type AssetView = AssetRecord & { sys: AssetRecord['sys'] & ExtraSys; metadata: Metadata }
+
+/** The stored metadata of a row (its draft, or what was published), `{tags: []}` when it has none. */
+export function metadataOf(r: EntityRow, published: boolean): Metadata {
+  const raw = published ? r.published_metadata : r.metadata
+  return raw ? (JSON.parse(raw) as Metadata) : { tags: [] }
+}
 
 export interface EntityQuery {
   ids?: string[]
@@ -154,9 +171,10 @@ export abstract class EntityStore<R> {
         .sql(
           `UPDATE ${this.table} SET published_fields = fields, published_version = version, version = version + 1,
              published_counter = published_counter + 1, published_at = ?, updated_at = ?,
-             first_published_at = COALESCE(first_published_at, ?) WHERE id = ?`,
+             first_published_at = COALESCE(first_published_at, ?), published_metadata = metadata WHERE id = ?`,
         )
         .run(now, now, now, id)
+      this.recordChange(row, 'publish', now)
       this.afterPublish(id)
       return this.get(id)
     })
@@ -174,9 +192,10 @@ export abstract class EntityStore<R> {
       this.s
         .sql(
           `UPDATE ${this.table} SET published_fields = NULL, published_version = NULL, published_at = NULL,
-             version = version + 1, updated_at = ? WHERE id = ?`,
+             published_metadata = NULL, version = version + 1, updated_at = ? WHERE id = ?`,
         )
         .run(isoNow(this.s), id)
+      this.recordChange(row, 'unpublish', isoNow(this.s))
       this.afterUnpublish(id)
       return this.get(id)
     })
@@ -227,6 +246,55 @@ export abstract class EntityStore<R> {
     })
   }
 
+  /** Appends to the log the Sync API reads its deltas from. */
+  private recordChange(row: EntityRow, change: 'publish' | 'unpublish', at: string): void {
+    this.s
+      .sql(
+        'INSERT INTO delivery_changes (entity_type, entity_id, content_type_id, change, at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(this.kind, row.id, row.content_type_id ?? null, change, at)
+  }
+
+  /**
+   * The metadata column a write stores: the given metadata, checked (every tag link names a tag of this
+   * environment), or what the entity had when the body carried none.
+   */
+  protected metadataColumn(
+    row: EntityRow | undefined,
+    given: unknown,
+  ): { value: string | null; problems: ValidationDetail[] } {
+    if (given === undefined) return { value: row?.metadata ?? null, problems: [] }
+    const tags = (given as { tags?: unknown } | null)?.tags
+    if (given === null || typeof given !== 'object' || (tags !== undefined && !Array.isArray(tags))) {
+      return {
+        value: null,
+        problems: [{ path: ['metadata'], name: 'type', message: 'metadata must be {"tags": [links]}' }],
+      }
+    }
+    const problems: ValidationDetail[] = []
+    const links: TagLink[] = []
+    const exists = this.s.sql('SELECT 1 FROM tags WHERE id = ?')
+    for (const [i, link] of ((tags ?? []) as unknown[]).entries()) {
+      const sys = (link as { sys?: { type?: unknown; linkType?: unknown; id?: unknown } } | null)?.sys
+      if (sys?.type !== 'Link' || sys.linkType !== 'Tag' || typeof sys.id !== 'string') {
+        problems.push({
+          path: ['metadata', 'tags', String(i)],
+          name: 'type',
+          message: 'expected a link to a Tag',
+        })
+      } else if (!exists.get(sys.id)) {
+        problems.push({
+          path: ['metadata', 'tags', String(i)],
+          name: 'notResolvable',
+          message: `tag "${sys.id}" does not exist`,
+        })
+      } else if (!links.some((l) => l.sys.id === sys.id)) {
+        links.push({ sys: { type: 'Link', linkType: 'Tag', id: sys.id } })
+      }
+    }
+    return { value: JSON.stringify({ tags: links }), problems }
+  }
+
   protected afterDelete(_id: string): void {}
   protected afterPublish(_id: string): void {}
   protected afterUnpublish(_id: string): void {}
@@ -269,6 +337,7 @@ export function checkLocales(
   fields: unknown,
   known: (id: string) => boolean,
   prefix: string,
+  locales: string[] = LOCALES,
 ): ValidationDetail[] {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     return [{ path: ['fields'], name: 'type', message: 'fields must be an object' }]
@@ -281,7 +350,7 @@ export function checkLocales(
       problems.push({ path: ['fields', id], name: 'type', message: 'expected an object keyed by locale' })
     } else {
       for (const locale of Object.keys(values)) {
-        if (!LOCALES.includes(locale)) {
+        if (!locales.includes(locale)) {
           problems.push({
             path: ['fields', id, locale],
             name: 'unknownLocale',

@@ -12,8 +12,9 @@ import {
   type EntryView,
   invalid,
   jsonPath,
-  LOCALES,
+  metadataOf,
 } from './entity-store.ts'
+import { type LocaleStore, requiredLocales } from './locale-store.ts'
 import { isoNow, type SpaceDb } from './space-db.ts'
 import { indexEntry, isTaken, unindexEntry, uniqueFieldIds } from './unique-index.ts'
 import { validateEntry } from './validate-entry.ts'
@@ -25,12 +26,15 @@ export interface EntryWrite {
   /** Needed to create; when given on update it must match. */
   contentTypeId?: string
   fields: LocalizedFields
+  /** `{tags: [links]}`; left as it was when undefined. */
+  metadata?: unknown
 }
 
 export class EntryStore extends EntityStore<EntryView> {
   constructor(
     s: SpaceDb,
     private readonly contentTypes: ContentTypeStore,
+    private readonly locales: LocaleStore,
   ) {
     super(s, 'entries', 'Entry')
   }
@@ -43,6 +47,7 @@ export class EntryStore extends EntityStore<EntryView> {
         contentType: { sys: { type: 'Link', linkType: 'ContentType', id: r.content_type_id as string } },
       },
       fields: JSON.parse(published ? (r.published_fields as string) : r.fields),
+      metadata: metadataOf(r, published),
     }
   }
 
@@ -83,21 +88,30 @@ export class EntryStore extends EntityStore<EntryView> {
         ])
       }
       const fieldIds = new Set(ct.fields.map((f) => f.id))
-      const problems = checkLocales(entry.fields, (f) => fieldIds.has(f), `content type "${ctId}"`)
+      const problems = checkLocales(
+        entry.fields,
+        (f) => fieldIds.has(f),
+        `content type "${ctId}"`,
+        this.locales.codes(),
+      )
+      const metadata = this.metadataColumn(row, entry.metadata)
+      problems.push(...metadata.problems)
       if (problems.length) throw invalid(`entry "${id}" cannot be written`, problems)
       const now = isoNow(this.s)
       const fields = JSON.stringify(entry.fields)
       if (row) {
         this.s
-          .sql('UPDATE entries SET fields = ?, version = version + 1, updated_at = ? WHERE id = ?')
-          .run(fields, now, id)
+          .sql(
+            'UPDATE entries SET fields = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?',
+          )
+          .run(fields, metadata.value, now, id)
       } else {
         this.s
           .sql(
-            `INSERT INTO entries (id, content_type_id, fields, version, created_at, updated_at)
-             VALUES (?, ?, ?, 1, ?, ?)`,
+            `INSERT INTO entries (id, content_type_id, fields, metadata, version, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 1, ?, ?)`,
           )
-          .run(id, ctId, fields, now, now)
+          .run(id, ctId, fields, metadata.value, now, now)
       }
       return this.get(id)
     })
@@ -118,7 +132,7 @@ export class EntryStore extends EntityStore<EntryView> {
     const entryType = this.s.sql('SELECT content_type_id AS t FROM entries WHERE id = ?')
     const assetMime = this.s.sql('SELECT json_extract(fields, ?) AS m FROM assets WHERE id = ?')
     return validateEntry(ct, JSON.parse(row.fields), {
-      locales: LOCALES,
+      locales: requiredLocales(this.locales.list()),
       entryContentType: (id) => (entryType.get(id) as { t: string } | undefined)?.t,
       assetMimeType: (id) => {
         const r = assetMime.get(jsonPath('file', DEFAULT_LOCALE, 'contentType'), id) as

@@ -1,7 +1,10 @@
 // The ContentBackend port over the embedded space: a thin adapter. A migration's writes and its ledger row
 // commit in one SQLite transaction, so a crash leaves either all of it or none of it.
+
 import { relative } from 'node:path'
 import type { AssetFile, ContentType } from '../../model/contentful-types.ts'
+import { mergeEditorInterface } from '../../model/merge-editor-interface.ts'
+import { isInternalType } from '../internal-type-ids.ts'
 import {
   type AssetInput,
   ConflictError,
@@ -20,7 +23,6 @@ import {
 } from '../port.ts'
 import { EmbeddedSpace, type OpenSpaceOptions } from './embedded-space.ts'
 import type { AssetView, EntryView } from './entity-store.ts'
-import { mergeEditorInterface } from './merge-editor-interface.ts'
 import { summarize } from './validation-detail.ts'
 
 export class SqliteBackend implements ContentBackend {
@@ -53,9 +55,12 @@ export class SqliteBackend implements ContentBackend {
   }
 
   async readModel(): Promise<ModelSnapshot> {
+    // The Contentful adapter's ledger and lock types exist here when migrate ran through the local faces.
     return {
-      contentTypes: this.space.contentTypes.list(),
-      editorInterfaces: this.space.contentTypes.listEditorInterfaces(),
+      contentTypes: this.space.contentTypes.list().filter((ct) => !isInternalType(ct.sys.id)),
+      editorInterfaces: this.space.contentTypes
+        .listEditorInterfaces()
+        .filter((ei) => !isInternalType(ei.sys.contentType.sys.id)),
     }
   }
 

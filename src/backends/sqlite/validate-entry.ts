@@ -5,6 +5,7 @@ import type { ContentType, Field, LocalizedFields, Validation } from '../../mode
 import type { ValidationDetail } from './validation-detail.ts'
 
 export interface SpaceLookup {
+  /** The locales a required field must have a value in, the default first (a non-localized field: only it). */
   locales: string[]
   /** The content type id of an existing entry, or undefined. */
   entryContentType(id: string): string | undefined
@@ -57,11 +58,12 @@ export function validateEntry(
   }
   for (const field of ct.fields) {
     const values = fields[field.id] ?? {}
-    for (const locale of space.locales) {
+    const required = field.localized ? space.locales : space.locales.slice(0, 1)
+    for (const locale of new Set([...required, ...Object.keys(values)])) {
       const value = values[locale]
       const path = ['fields', field.id, locale]
       if (isMissing(value)) {
-        if (field.required) fail(path, 'required', 'required')
+        if (field.required && required.includes(locale)) fail(path, 'required', 'required')
         continue
       }
       checkValue(field, value, path, space, fail)

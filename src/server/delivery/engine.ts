@@ -3,8 +3,8 @@ import type { Field } from '../../model/contentful-types.ts'
 import { DeliveryError, invalidQuery, notFound } from './errors.ts'
 import { linksOf, resolveIncludes } from './includes.ts'
 import { type ListQuery, parseListQuery } from './params.ts'
-import { matches, orderBy, select } from './query.ts'
-import { type Json, shapeAsset, shapeContentType, shapeEntry } from './shape.ts'
+import { runQuery, searchableText, select } from './query.ts'
+import { type Json, shapeAsset, shapeContentType, shapeEntry, shapeTag } from './shape.ts'
 import type { DeliverySnapshot, PublishedAsset, PublishedEntry } from './snapshot.ts'
 
 export interface DeliverOptions {
@@ -108,15 +108,12 @@ class Delivery {
     return locale
   }
 
-  /** Filters, orders and pages; `view` is what filters see (the default locale when `locale=*`). */
-  page<T>(all: T[], q: ListQuery, view: (item: T) => Json, out: (item: T) => Json) {
-    const found = orderBy(
-      all.filter((item) => q.filters.every((f) => matches(view(item), f))),
-      q.order,
-      view,
+  /** Filters, searches, orders and pages; `view` is what filters see (the default locale when `locale=*`). */
+  page<T>(all: T[], q: ListQuery, view: (item: T) => Json, out: (item: T) => Json, entries = true) {
+    const { total, items } = runQuery(all, q, view, (item) =>
+      searchableText(view(item), entries ? this.fieldsOf : undefined),
     )
-    const items = found.slice(q.skip, q.skip + q.limit).map(out)
-    return { total: found.length, items }
+    return { total, items: items.map(out) }
   }
 
   entries(params: URLSearchParams): Json {
@@ -189,7 +186,7 @@ class Delivery {
       })
     }
     const view = (a: PublishedAsset) => this.asset(a, viewLocale)
-    const { total, items } = this.page(all, q, view, (a) => this.asset(a, locale))
+    const { total, items } = this.page(all, q, view, (a) => this.asset(a, locale), false)
     return {
       sys: { type: 'Array' },
       total,
@@ -214,8 +211,28 @@ class Delivery {
       q,
       (c) => c,
       (c) => c,
+      false,
     )
     return { sys: { type: 'Array' }, total, skip: q.skip, limit: q.limit, items }
+  }
+
+  tags(params: URLSearchParams): Json {
+    const q = parseListQuery(params)
+    const shaped = (this.snap.tags ?? []).map((tag) => shapeTag(this.snap, tag))
+    const { total, items } = this.page(
+      shaped,
+      q,
+      (c) => c,
+      (c) => c,
+      false,
+    )
+    return { sys: { type: 'Array' }, total, skip: q.skip, limit: q.limit, items }
+  }
+
+  tag(id: string): Json {
+    const tag = (this.snap.tags ?? []).find((t) => t.id === id)
+    if (!tag) throw notFound('Tag', id)
+    return shapeTag(this.snap, tag)
   }
 
   contentType(id: string): Json {
@@ -227,12 +244,17 @@ class Delivery {
   locales(): Json {
     const items = this.snap.locales.map((code) => ({
       code,
-      name: code,
+      name: this.snap.localeNames?.[code] ?? code,
       default: code === this.snap.defaultLocale,
-      fallbackCode: code === this.snap.defaultLocale ? null : this.snap.defaultLocale,
+      fallbackCode: this.fallbackOf(code),
       sys: { id: code, type: 'Locale', version: 1 },
     }))
     return { sys: { type: 'Array' }, total: items.length, skip: 0, limit: 1000, items }
+  }
+
+  private fallbackOf(code: string): string | null {
+    if (this.snap.fallbacks) return this.snap.fallbacks[code] ?? null
+    return code === this.snap.defaultLocale ? null : this.snap.defaultLocale
   }
 
   space(): Json {
@@ -242,8 +264,8 @@ class Delivery {
       locales: this.snap.locales.map((code) => ({
         code,
         default: code === this.snap.defaultLocale,
-        name: code,
-        fallbackCode: null,
+        name: this.snap.localeNames?.[code] ?? code,
+        fallbackCode: this.fallbackOf(code),
       })),
     }
   }
@@ -278,9 +300,37 @@ export function deliver(
       return id === undefined ? d.assets(params) : d.assetById(id, params)
     case 'content_types':
       return id === undefined ? d.contentTypes(params) : d.contentType(id)
+    case 'tags':
+      return id === undefined ? d.tags(params) : d.tag(id)
     case 'locales':
       return id === undefined ? d.locales() : undefined
     default:
       return undefined
+  }
+}
+
+/** What the Sync API needs from a snapshot: every delivered entity, shaped with all locales (`locale=*`). */
+export interface SyncView {
+  entries(): { id: string; contentTypeId: string }[]
+  assets(): { id: string }[]
+  entry(id: string): Json | undefined
+  asset(id: string): Json | undefined
+}
+
+export function syncView(snap: DeliverySnapshot, opts: DeliverOptions): SyncView {
+  const d = new Delivery(snap, opts)
+  const ix = indexOf(snap)
+  return {
+    entries: () =>
+      [...ix.entries.values()].map((e) => ({ id: e.sys.id, contentTypeId: e.sys.contentTypeId })),
+    assets: () => [...ix.assets.values()].map((a) => ({ id: a.sys.id })),
+    entry: (id) => {
+      const e = ix.entries.get(id)
+      return e && d.entry(e, '*')
+    },
+    asset: (id) => {
+      const a = ix.assets.get(id)
+      return a && d.asset(a, '*')
+    },
   }
 }

@@ -15,7 +15,13 @@ interface Cached {
   snapshot: DeliverySnapshot
 }
 
-const cache = new WeakMap<EmbeddedSpace, Cached>()
+/** `published`: what the Delivery API serves; `preview`: the latest drafts, as the Preview API serves them. */
+export type SnapshotMode = 'published' | 'preview'
+
+const caches: Record<SnapshotMode, WeakMap<EmbeddedSpace, Cached>> = {
+  published: new WeakMap(),
+  preview: new WeakMap(),
+}
 
 type Timed = {
   id: string
@@ -24,6 +30,14 @@ type Timed = {
   publishedAt?: string
   firstPublishedAt?: string
 }
+
+/** The Preview API's view of a draft: its own times; the revision counts publishes, as the CPA's does. */
+const draft = (sys: Timed & { publishedCounter: number }) => ({
+  id: sys.id,
+  createdAt: sys.createdAt,
+  updatedAt: sys.updatedAt,
+  revision: sys.publishedCounter,
+})
 
 /** The CDA's view of time: created = first published, updated = last published. */
 const published = (sys: Timed & { publishedCounter: number }) => ({
@@ -42,35 +56,71 @@ function all<T>(read: (skip: number) => { items: T[]; total: number }): T[] {
   }
 }
 
-export function readSnapshot(space: EmbeddedSpace, environmentId: string): DeliverySnapshot {
+export function readSnapshot(
+  space: EmbeddedSpace,
+  environmentId: string,
+  mode: SnapshotMode = 'published',
+): DeliverySnapshot {
+  const isPublished = mode === 'published'
+  const times = isPublished ? published : draft
+  // The Preview API shows every draft except archived ones (archiving takes an entity out of every face).
+  const current = <T extends { sys: { archivedVersion?: number } }>(items: T[]) =>
+    isPublished ? items : items.filter((i) => i.sys.archivedVersion === undefined)
   const contentTypes: PublishedContentType[] = space.contentTypes
     .list()
     .filter((ct) => ct.active !== null)
     .map((ct) => ({ sys: published(ct.sys), contentType: ct.active as NonNullable<typeof ct.active> }))
-  const entries: PublishedEntry[] = all((skip) =>
-    space.entries.query({ published: true, skip, limit: PAGE }),
-  ).map((e) => ({ sys: { ...published(e.sys), contentTypeId: e.sys.contentType.sys.id }, fields: e.fields }))
-  const assets: PublishedAsset[] = all((skip) =>
-    space.assets.query({ published: true, skip, limit: PAGE }),
-  ).map((a) => ({ sys: published(a.sys), fields: a.fields as PublishedAsset['fields'] }))
+  const locales = space.locales.list().filter((l) => l.contentDeliveryApi)
+  const tags = space.tags.list().filter((t) => t.visibility === 'public')
+  const isPublic = new Set(tags.map((t) => t.id))
+  const publicTags = (m: { tags: { sys: { id: string } }[] }) =>
+    m.tags.map((l) => l.sys.id).filter((id) => isPublic.has(id))
+  const entries: PublishedEntry[] = current(
+    all((skip) => space.entries.query({ published: isPublished, skip, limit: PAGE })),
+  ).map((e) => ({
+    sys: { ...times(e.sys), contentTypeId: e.sys.contentType.sys.id },
+    fields: e.fields,
+    tags: publicTags(e.metadata),
+  }))
+  const assets: PublishedAsset[] = current(
+    all((skip) => space.assets.query({ published: isPublished, skip, limit: PAGE })),
+  ).map((a) => ({
+    sys: times(a.sys),
+    fields: a.fields as PublishedAsset['fields'],
+    tags: publicTags(a.metadata),
+  }))
   return {
     spaceId: space.spaceId,
     environmentId,
-    defaultLocale: DEFAULT_LOCALE,
-    locales: [DEFAULT_LOCALE],
+    defaultLocale: locales.find((l) => l.default)?.code ?? DEFAULT_LOCALE,
+    locales: locales.map((l) => l.code),
+    fallbacks: Object.fromEntries(locales.map((l) => [l.code, l.fallbackCode])),
+    localeNames: Object.fromEntries(locales.map((l) => [l.code, l.name])),
     contentTypes,
     entries,
     assets,
+    tags: tags.map(({ id, name, version, createdAt, updatedAt }) => ({
+      id,
+      name,
+      version,
+      createdAt,
+      updatedAt,
+    })),
   }
 }
 
 /** The current snapshot of a store, rebuilt only after a commit. */
-export function snapshotOf(space: EmbeddedSpace, environmentId: string): DeliverySnapshot {
+export function snapshotOf(
+  space: EmbeddedSpace,
+  environmentId: string,
+  mode: SnapshotMode = 'published',
+): DeliverySnapshot {
+  const cache = caches[mode]
   let c = cache.get(space)
   if (!c) {
     const watcher = new Database(space.file, { readonly: true, fileMustExist: true })
     const version = dataVersion(watcher)
-    c = { watcher, version, snapshot: readSnapshot(space, environmentId) }
+    c = { watcher, version, snapshot: readSnapshot(space, environmentId, mode) }
     cache.set(space, c)
     return c.snapshot
   }
@@ -78,7 +128,7 @@ export function snapshotOf(space: EmbeddedSpace, environmentId: string): Deliver
   if (version !== c.version || c.snapshot.environmentId !== environmentId) {
     // Read the version first: a commit landing while we read makes the next request read again.
     c.version = version
-    c.snapshot = readSnapshot(space, environmentId)
+    c.snapshot = readSnapshot(space, environmentId, mode)
   }
   return c.snapshot
 }

@@ -29,6 +29,8 @@ export interface ListQuery {
   linksToEntry?: string
   linksToAsset?: string
   mimetypeGroup?: string
+  /** `query=`: full-text search over every text field. */
+  query?: string
 }
 
 export const MAX_LIMIT = 1000
@@ -93,6 +95,13 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
         break
       case 'mimetype_group':
         q.mimetypeGroup = value
+        break
+      case 'query':
+        q.query = value
+        break
+      case 'sys.contentType.sys.id':
+        // The long form of content_type: it also allows field filters.
+        q.contentType = value
         break
       default: {
         if (IGNORED.has(name)) break

@@ -1,7 +1,9 @@
 // Filtering, ordering, paging and selection over delivered (shaped) items, as the CDA applies them.
 // Arrays match element-wise: `fields.tags=x` finds items whose tags contain x, and paths step through arrays
 // of links (`fields.resolutions.sys.id`).
-import type { Filter, OrderKey } from './params.ts'
+import type { Field } from '../../model/contentful-types.ts'
+import { matchesTerms, parseTerms, textOf } from './full-text.ts'
+import type { Filter, ListQuery, OrderKey } from './params.ts'
 import type { Json } from './shape.ts'
 
 /** Every leaf value at `path`, stepping into arrays. */
@@ -59,10 +61,8 @@ export function matches(item: Json, f: Filter): boolean {
       return values.some((v) => compareTo(v, f.value) > 0)
     case 'gte':
       return values.some((v) => compareTo(v, f.value) >= 0)
-    case 'match': {
-      const needle = f.value.toLowerCase()
-      return values.some((v) => text(v).toLowerCase().includes(needle))
-    }
+    case 'match':
+      return matchesTerms(values.flatMap(textOf), parseTerms(f.value))
   }
 }
 
@@ -101,4 +101,76 @@ export function select(item: Json, paths: string[][]): Json {
     out[root as string] = target
   }
   return out
+}
+
+const SEARCHED_TYPES = new Set(['Symbol', 'Text', 'RichText'])
+
+/**
+ * What `query=` searches in one item (an entry or asset as its face shows it, fields flattened or per
+ * locale): the text, symbol and Rich Text fields of an entry (lists of symbols too), an asset's title,
+ * description and file name. `fieldsOf` gives an entry's content type fields; undefined for assets.
+ */
+export function searchableText(
+  item: Json,
+  fieldsOf: ((item: Json) => Map<string, Field> | undefined) | undefined,
+): string[] {
+  const fields = (item.fields ?? {}) as Json
+  const defs = fieldsOf?.(item)
+  const out: string[] = []
+  for (const [id, value] of Object.entries(fields)) {
+    if (defs) {
+      const f = defs.get(id)
+      const type = f?.type === 'Array' ? f.items?.type : f?.type
+      if (!type || !SEARCHED_TYPES.has(type)) continue
+      out.push(
+        ...textOf(value),
+        ...(isLocaleMap(value, f) ? Object.values(value as Json).flatMap(textOf) : []),
+      )
+    } else if (id === 'title' || id === 'description') {
+      out.push(
+        ...textOf(value),
+        ...(typeof value === 'object' && value !== null ? Object.values(value).flatMap(textOf) : []),
+      )
+    } else if (id === 'file') {
+      const files = (value as Json).fileName !== undefined ? [value] : Object.values(value as Json)
+      for (const file of files)
+        if (typeof (file as Json)?.fileName === 'string') out.push((file as Json).fileName as string)
+    }
+  }
+  return out
+}
+
+/** A value keyed by locale (the Management shape, or `locale=*`), not a Rich Text document itself. */
+function isLocaleMap(value: unknown, f: Field | undefined): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !('nodeType' in value) &&
+    f !== undefined
+  )
+}
+
+/**
+ * Filters, full-text search, order and paging as both faces apply them: `view` is what filters and order see,
+ * `texts` what `query=` searches. `defaultOrder` applies when the query has no `order`.
+ */
+export function runQuery<T>(
+  all: T[],
+  q: Pick<ListQuery, 'filters' | 'order' | 'skip' | 'limit' | 'query'>,
+  view: (item: T) => Json,
+  texts: (item: T) => string[],
+  defaultOrder: OrderKey[] = [],
+): { total: number; items: T[] } {
+  const terms = q.query === undefined ? [] : parseTerms(q.query)
+  const found = orderBy(
+    all.filter(
+      (item) =>
+        q.filters.every((f) => matches(view(item), f)) &&
+        (terms.length === 0 || matchesTerms(texts(item), terms)),
+    ),
+    q.order.length ? q.order : defaultOrder,
+    view,
+  )
+  return { total: found.length, items: found.slice(q.skip, q.skip + q.limit) }
 }

@@ -7,6 +7,7 @@ import type {
   PublishedContentType,
   PublishedEntry,
   PublishedSys,
+  PublishedTag,
 } from './snapshot.ts'
 
 export type Json = Record<string, unknown>
@@ -35,11 +36,20 @@ function baseSys(snap: DeliverySnapshot, type: string, sys: PublishedSys, locale
   return out
 }
 
-/** One field's value in the requested locale, falling back to the default locale as Contentful does. */
-function pick(values: Record<string, unknown> | undefined, locale: string, fallback: string): unknown {
+/**
+ * One field's value in the requested locale, else along its fallback chain as Contentful does (a locale
+ * whose chain ends without a value leaves the field out). Without configured fallbacks: the default locale.
+ */
+function pick(values: Record<string, unknown> | undefined, locale: string, snap: DeliverySnapshot): unknown {
   if (!values) return undefined
-  if (locale in values) return values[locale]
-  return values[fallback]
+  const seen = new Set<string>()
+  for (let at: string | null | undefined = locale; at && !seen.has(at); ) {
+    seen.add(at)
+    const v = values[at]
+    if (v !== undefined && v !== null) return v
+    at = snap.fallbacks ? snap.fallbacks[at] : at === snap.defaultLocale ? null : snap.defaultLocale
+  }
+  return undefined
 }
 
 function flatten(
@@ -59,7 +69,7 @@ function flatten(
       }
       if (Object.keys(all).length > 0) out[id] = all
     } else {
-      const v = pick(values, locale, snap.defaultLocale)
+      const v = pick(values, locale, snap)
       if (v !== undefined && v !== null) out[id] = map(id, v)
     }
   }
@@ -79,7 +89,11 @@ export function shapeEntry(
     const f = contentFields?.get(id)
     return f !== undefined && !f.omitted && !f.deleted
   }
-  return { metadata: { tags: [], concepts: [] }, sys, fields: flatten(entry.fields, keep, snap, opts.locale) }
+  return {
+    metadata: { tags: tagLinks(entry.tags), concepts: [] },
+    sys,
+    fields: flatten(entry.fields, keep, snap, opts.locale),
+  }
 }
 
 export function shapeAsset(snap: DeliverySnapshot, asset: PublishedAsset, opts: ShapeOptions): Json {
@@ -91,7 +105,27 @@ export function shapeAsset(snap: DeliverySnapshot, asset: PublishedAsset, opts: 
     opts.locale,
     (id, v) => (id === 'file' ? withOrigin(v as Json, opts.assetOrigin) : v),
   )
-  return { metadata: { tags: [], concepts: [] }, sys, fields }
+  return { metadata: { tags: tagLinks(asset.tags), concepts: [] }, sys, fields }
+}
+
+const tagLinks = (ids: string[] = []) => ids.map((id) => linkTo('Tag', id))
+
+export function shapeTag(snap: DeliverySnapshot, tag: PublishedTag): Json {
+  return {
+    name: tag.name,
+    sys: {
+      id: tag.id,
+      type: 'Tag',
+      createdAt: tag.createdAt,
+      updatedAt: tag.updatedAt,
+      version: tag.version,
+      visibility: 'public',
+      space: linkTo('Space', snap.spaceId),
+      environment: linkTo('Environment', snap.environmentId),
+      createdBy: linkTo('User', 'local'),
+      updatedBy: linkTo('User', 'local'),
+    },
+  }
 }
 
 function withOrigin(file: Json, origin: string): Json {

@@ -15,11 +15,23 @@ export interface PublishedEntry {
   sys: PublishedSys & { contentTypeId: string }
   /** The fields as they were when last published, all locales. */
   fields: LocalizedFields
+  /** Ids of the public tags it carried when published (private tags are never delivered). */
+  tags?: string[]
 }
 
 export interface PublishedAsset {
   sys: PublishedSys
   fields: LocalizedFields
+  tags?: string[]
+}
+
+/** A public tag, as the CDA's `/tags` lists it. */
+export interface PublishedTag {
+  id: string
+  name: string
+  version: number
+  createdAt: string
+  updatedAt: string
 }
 
 export interface PublishedContentType {
@@ -33,7 +45,12 @@ export interface DeliverySnapshot {
   environmentId: string
   defaultLocale: string
   locales: string[]
+  /** Each locale's fallback code (null: none); without it every locale falls back to the default. */
+  fallbacks?: Record<string, string | null>
+  /** Display names by code. */
+  localeNames?: Record<string, string>
   contentTypes: PublishedContentType[]
   entries: PublishedEntry[]
   assets: PublishedAsset[]
+  tags?: PublishedTag[]
 }

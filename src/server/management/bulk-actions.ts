@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto'
 import type { EmbeddedSpace } from '../../backends/sqlite/embedded-space.ts'
 import { HttpError } from '../http-error.ts'
+import { assetJson, entryJson } from './shapes.ts'
+import { deletedPayload } from './webhooks.ts'
 
 export const BULK_MAX_ITEMS = 200
 
@@ -33,8 +35,13 @@ export interface BulkActionJson {
 /** Actions are kept for an hour after they finish, enough for any poller. */
 const KEEP_MS = 60 * 60 * 1000
 
+/** Told about each entity a bulk action published or unpublished: `Entry.publish` and the like. */
+export type BulkEvent = (envId: string, topic: string, payload: Record<string, unknown>) => void
+
 export class BulkActions {
   private readonly actions = new Map<string, BulkActionJson>()
+
+  constructor(private readonly onEvent: BulkEvent = () => {}) {}
 
   create(
     spaceId: string,
@@ -74,6 +81,7 @@ export class BulkActions {
     // is one synchronous transaction, so no poll can see it in progress.
     setTimeout(() => {
       const errors = run(space, action, items)
+      if (errors.length === 0) this.announce(spaceId, envId, space, action, items)
       this.actions.set(json.sys.id, {
         ...json,
         sys: {
@@ -93,6 +101,27 @@ export class BulkActions {
       })
     }, 10)
     return json
+  }
+
+  private announce(
+    spaceId: string,
+    envId: string,
+    space: EmbeddedSpace,
+    action: 'publish' | 'unpublish',
+    items: BulkItem[],
+  ): void {
+    const where = { spaceId, envId }
+    for (const { sys } of items) {
+      const found = sys.linkType === 'Asset' ? space.assets.find(sys.id) : space.entries.find(sys.id)
+      if (!found) continue
+      const json =
+        sys.linkType === 'Asset' ? assetJson(found as never, where) : entryJson(found as never, where)
+      const payload =
+        action === 'publish'
+          ? json
+          : deletedPayload(sys.linkType, sys.id, spaceId, envId, json as Record<string, unknown>)
+      this.onEvent(envId, `${sys.linkType}.${action}`, payload as Record<string, unknown>)
+    }
   }
 
   get(envId: string, id: string): BulkActionJson | undefined {

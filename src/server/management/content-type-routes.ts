@@ -1,6 +1,8 @@
 // Content types (drafts, activation, the active versions under /public) and their editor interfaces.
+
+import type { ContentType } from '../../model/contentful-types.ts'
 import { page } from './listing.ts'
-import { ID, jsonBody, noContent, type Route, versionHeader, where } from './route.ts'
+import { ID, jsonBody, newId, noContent, type Route, versionHeader, where, writeVersion } from './route.ts'
 import { collection, contentTypeJson, editorInterfaceJson } from './shapes.ts'
 
 export const contentTypeRoutes: Route[] = [
@@ -36,22 +38,20 @@ export const contentTypeRoutes: Route[] = [
     (ctx, [, id = '']) => ctx.json(200, contentTypeJson(ctx.space.contentTypes.get(id), where(ctx))),
   ],
   [
+    'POST',
+    /^\/content_types$/,
+    async (ctx) => {
+      const ct = ctx.space.contentTypes.put(definition(newId(), await jsonBody(ctx)), undefined)
+      ctx.json(201, contentTypeJson(ct, where(ctx)))
+    },
+  ],
+  [
     'PUT',
     new RegExp(`^/content_types/${ID}$`),
     async (ctx, [, id = '']) => {
-      const body = (await jsonBody(ctx)) as Record<string, unknown>
-      const version = versionHeader(ctx)
+      const body = await jsonBody(ctx)
       const existed = ctx.space.contentTypes.find(id) !== null
-      const ct = ctx.space.contentTypes.put(
-        {
-          id,
-          name: body.name as string,
-          ...(body.description ? { description: body.description as string } : {}),
-          displayField: body.displayField as string,
-          fields: (body.fields ?? []) as never,
-        },
-        version,
-      )
+      const ct = ctx.space.contentTypes.put(definition(id, body), writeVersion(ctx, existed))
       ctx.json(existed ? 200 : 201, contentTypeJson(ct, where(ctx)))
     },
   ],
@@ -106,3 +106,14 @@ export const contentTypeRoutes: Route[] = [
     },
   ],
 ]
+
+/** A content type body → the definition the store checks (name, fields and displayField are validated there). */
+function definition(id: string, body: Record<string, unknown>): ContentType {
+  return {
+    id,
+    name: body.name as string,
+    ...(typeof body.description === 'string' && body.description ? { description: body.description } : {}),
+    displayField: body.displayField as string,
+    fields: (body.fields ?? []) as never,
+  }
+}

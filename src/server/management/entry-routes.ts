@@ -1,55 +1,46 @@
 // Entries: listing (by content type, ids and `fields.*` filters, under the response cap), reading, creating
 // or updating with PUT (the content type from X-Contentful-Content-Type or the body), deleting, and their
 // published and archived states.
-import { listQuery, sendPage, storeQuery } from './listing.ts'
-import { header, ID, jsonBody, noContent, type Route, versionHeader, where } from './route.ts'
+
+import type { RequestContext } from '../types.ts'
+import { listEntries } from './entity-query.ts'
+import {
+  header,
+  ID,
+  jsonBody,
+  newId,
+  noContent,
+  type Route,
+  versionHeader,
+  where,
+  writeVersion,
+} from './route.ts'
 import { entryJson } from './shapes.ts'
 import { stateRoutes } from './state-routes.ts'
 
 export const entryRoutes: Route[] = [
-  [
-    'GET',
-    /^\/entries$/,
-    (ctx) => {
-      const fields: Record<string, string> = {}
-      for (const [k, v] of ctx.url.searchParams) if (k.startsWith('fields.')) fields[k.slice(7)] = v
-      const contentTypeId = ctx.url.searchParams.get('content_type') ?? undefined
-      const q = listQuery(ctx)
-      const result = storeQuery(() =>
-        ctx.space.entries.query({
-          ...q,
-          ...(contentTypeId ? { contentTypeId } : {}),
-          ...(Object.keys(fields).length ? { fields } : {}),
-        }),
-      )
-      sendPage(ctx, result, (e) => entryJson(e, where(ctx)))
-    },
-  ],
+  ['GET', /^\/entries$/, (ctx) => listEntries(ctx)],
+  ['GET', /^\/public\/entries$/, (ctx) => listEntries(ctx, true)],
   [
     'GET',
     new RegExp(`^/entries/${ID}$`),
     (ctx, [, id = '']) => ctx.json(200, entryJson(ctx.space.entries.get(id), where(ctx))),
   ],
   [
+    'POST',
+    /^\/entries$/,
+    async (ctx) => {
+      const entry = writeEntry(ctx, newId(), await jsonBody(ctx), false)
+      ctx.json(201, entryJson(entry, where(ctx)))
+    },
+  ],
+  [
     'PUT',
     new RegExp(`^/entries/${ID}$`),
     async (ctx, [, id = '']) => {
-      const body = (await jsonBody(ctx)) as {
-        fields?: unknown
-        sys?: { contentType?: { sys?: { id?: string } } }
-      }
-      const version = versionHeader(ctx)
-      const contentTypeId = header(ctx, 'x-contentful-content-type') ?? body.sys?.contentType?.sys?.id
+      const body = await jsonBody(ctx)
       const existed = ctx.space.entries.find(id) !== null
-      const entry = ctx.space.entries.put(
-        {
-          id,
-          ...(contentTypeId && !existed ? { contentTypeId } : {}),
-          fields: (body.fields ?? {}) as never,
-        },
-        version,
-      )
-      ctx.json(existed ? 200 : 201, entryJson(entry, where(ctx)))
+      ctx.json(existed ? 200 : 201, entryJson(writeEntry(ctx, id, body, existed), where(ctx)))
     },
   ],
   [
@@ -62,3 +53,20 @@ export const entryRoutes: Route[] = [
   ],
   ...stateRoutes('entries', (s) => s.entries, entryJson),
 ]
+
+/** Creates or replaces an entry: the content type from X-Contentful-Content-Type or the body's sys. */
+function writeEntry(ctx: RequestContext, id: string, body: Record<string, unknown>, existed: boolean) {
+  const sys = body.sys as { contentType?: { sys?: { id?: unknown } } } | undefined
+  const fromBody = sys?.contentType?.sys?.id
+  const contentTypeId =
+    header(ctx, 'x-contentful-content-type') ?? (typeof fromBody === 'string' ? fromBody : undefined)
+  return ctx.space.entries.put(
+    {
+      id,
+      ...(contentTypeId && !existed ? { contentTypeId } : {}),
+      fields: (body.fields ?? {}) as never,
+      ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
+    },
+    writeVersion(ctx, existed),
+  )
+}

@@ -1,6 +1,5 @@
 // The space, its environments and aliases: listing, creating an environment as a clone (the source named by
 // X-Contentful-Source-Environment), deleting it, repointing an alias, and the one locale every environment has.
-import { DEFAULT_LOCALE } from '../../model/contentful-types.ts'
 import { HttpError } from '../http-error.ts'
 import type { DiskRegistry } from './registry.ts'
 import { header, ID, jsonBody, noContent, type Route, versionHeader } from './route.ts'
@@ -9,11 +8,6 @@ import { aliasJson, collection, environmentJson } from './shapes.ts'
 /** Routes under `/spaces/local`. */
 export function spaceEnvironmentRoutes(registry: DiskRegistry): Route[] {
   return [
-    [
-      'GET',
-      /^$/,
-      (ctx) => ctx.json(200, { sys: { type: 'Space', id: ctx.spaceId, version: 1 }, name: ctx.spaceId }),
-    ],
     [
       'GET',
       /^\/environments$/,
@@ -58,7 +52,7 @@ export function spaceEnvironmentRoutes(registry: DiskRegistry): Route[] {
   ]
 }
 
-/** Routes on `/spaces/local/environments/{env}` itself, and its locales. */
+/** Routes on `/spaces/local/environments/{env}` itself. */
 export function environmentRoutes(registry: DiskRegistry): Route[] {
   return [
     [
@@ -98,26 +92,6 @@ export function environmentRoutes(registry: DiskRegistry): Route[] {
         registry.delete(ctx.envId)
         noContent(ctx)
       },
-    ],
-    [
-      'GET',
-      /^\/locales$/,
-      (ctx) =>
-        ctx.json(
-          200,
-          collection([
-            {
-              sys: { type: 'Locale', id: 'default-locale', version: 1 },
-              name: 'English (United States)',
-              code: DEFAULT_LOCALE,
-              default: true,
-              fallbackCode: null,
-              optional: false,
-              contentDeliveryApi: true,
-              contentManagementApi: true,
-            },
-          ]),
-        ),
     ],
   ]
 }

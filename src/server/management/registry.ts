@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { ConflictError, NotFoundError } from '../../backends/port.ts'
 import { EmbeddedSpace } from '../../backends/sqlite/embedded-space.ts'
 import { cloneEnvironment, deleteEnvironment, listEnvironments } from '../../backends/sqlite/environments.ts'
+import { ID_PATTERN } from '../../backends/sqlite/validate-model.ts'
 import type { SpaceRegistry } from '../server.ts'
 
 export interface AliasRecord {
@@ -64,7 +65,14 @@ export class DiskRegistry implements SpaceRegistry {
   open(envId: string): EmbeddedSpace {
     let space = this.open_.get(envId)
     if (!space) {
-      space = EmbeddedSpace.open({ space: this.dir, env: envId, create: envId === 'master' })
+      // An id that cannot name an environment file names no environment: a 404, as for any unknown one.
+      if (!ID_PATTERN.test(envId) || envId.startsWith('.')) throw unknownEnvironment(envId)
+      try {
+        space = EmbeddedSpace.open({ space: this.dir, env: envId, create: envId === 'master' })
+      } catch (err) {
+        if (err instanceof NotFoundError) throw unknownEnvironment(envId)
+        throw err
+      }
       this.open_.set(envId, space)
     }
     return space
@@ -130,6 +138,11 @@ export class DiskRegistry implements SpaceRegistry {
     for (const space of this.open_.values()) space.close()
     this.open_.clear()
   }
+}
+
+/** The message names the environment, never the folder on disk. */
+function unknownEnvironment(envId: string): NotFoundError {
+  return new NotFoundError(`environment "${envId}" does not exist`)
 }
 
 /** Write-then-rename: a reader never sees half a file. */

@@ -9,6 +9,8 @@ import type { AliasRecord } from './registry.ts'
 export interface Where {
   spaceId: string
   envId: string
+  /** `//127.0.0.1:8787`: asset file urls are given protocol-relative under it, as Contentful's CDN urls are. */
+  assetOrigin?: string
 }
 
 const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } })
@@ -18,11 +20,44 @@ function common(where: Where) {
 }
 
 export function entryJson(e: EntryView, where: Where) {
-  return { metadata: { tags: [] }, sys: { ...common(where), ...e.sys }, fields: e.fields }
+  return { metadata: e.metadata, sys: { ...common(where), ...e.sys }, fields: e.fields }
 }
 
 export function assetJson(a: AssetView, where: Where) {
-  return { metadata: { tags: [] }, sys: { ...common(where), ...a.sys }, fields: a.fields }
+  return {
+    metadata: a.metadata,
+    sys: { ...common(where), ...a.sys },
+    fields: withOrigin(a.fields, where.assetOrigin),
+  }
+}
+
+/** Served paths (`/assets/local/…`) → `//host:port/assets/local/…`; other urls (a remote upload) unchanged. */
+function withOrigin(fields: AssetView['fields'], origin: string | undefined): AssetView['fields'] {
+  if (!origin || !fields.file) return fields
+  const file = Object.fromEntries(
+    Object.entries(fields.file).map(([locale, f]) => [
+      locale,
+      f?.url?.startsWith('/') && !f.url.startsWith('//') ? { ...f, url: origin + f.url } : f,
+    ]),
+  )
+  return { ...fields, file }
+}
+
+/**
+ * The inverse for writes: a client sends back the url it was given (the SDK's update sends every field), and
+ * the store keeps the served path, so the file stays found whichever host name the client used.
+ */
+export function servedPaths(fields: unknown, spaceId: string, assetId: string): unknown {
+  const file = (fields as { file?: Record<string, { url?: unknown }> } | null)?.file
+  if (!file || typeof file !== 'object') return fields
+  const prefix = `/assets/${spaceId}/${assetId}/`
+  const out: Record<string, unknown> = {}
+  for (const [locale, f] of Object.entries(file)) {
+    const url = f?.url
+    const m = typeof url === 'string' ? /^(?:https?:)?\/\/[^/]+(\/assets\/.*)$/.exec(url) : null
+    out[locale] = m?.[1]?.startsWith(prefix) ? { ...f, url: m[1] } : f
+  }
+  return { ...(fields as object), file: out }
 }
 
 export function contentTypeJson(ct: ContentTypeView, where: Where, which: 'draft' | 'active' = 'draft') {
