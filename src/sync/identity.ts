@@ -34,7 +34,7 @@ export async function settleIdentities(
   for (const [a, old] of legacy) {
     if (found.has(entryId(bases.get(a) as string))) continue
     const entry = found.get(entryId(old))
-    if (!entry || entry.sys.contentType.sys.id !== 'troubleshootingArticle') continue
+    if (entry?.sys.contentType.sys.id !== 'troubleshootingArticle') continue
     const source = entry.fields.sourcePath?.[DEFAULT_LOCALE]
     if (typeof source === 'string' && sameFile(source, a.sourcePath as string)) bases.set(a, old)
   }

@@ -1,7 +1,6 @@
 // `sync` as a command: flags → runSync → summary table (or JSON) and diagnostics. Shared by `npm run sync`
 // and by `npm run migrate`, which runs it after the schema migrations.
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import type { ContentBackend } from '../backends/port.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
