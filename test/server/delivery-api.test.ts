@@ -204,7 +204,7 @@ corpusTest(test)(
       })
       const { items } = await c.withoutUnresolvableLinks.getEntries<TypeTroubleshootingArticleSkeleton>({
         content_type: 'troubleshootingArticle',
-        'fields.slug': 'salesforce-oauth-error',
+        'fields.slug': 'ri/fast/articles/salesforce-oauth-error',
         include: 2,
       })
       t.is(items.length, 1)
