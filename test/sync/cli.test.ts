@@ -163,7 +163,11 @@ corpusTest(test)(
       rows.length,
       'every file lands',
     )
-    t.is(report.sync.redirects.created, rows.filter(([, kind]) => kind === 'redirect').length)
+    const count = (k: string) => rows.filter(([, kind]) => kind === k).length
+    t.deepEqual(
+      [report.sync.articles.created, report.sync.pages.created, report.sync.redirects.created],
+      [count('troubleshooting'), count('other'), count('redirect')],
+    )
     t.is(report.sync.menu.created, 1)
 
     const backend = SqliteBackend.open({ space })
@@ -179,7 +183,7 @@ corpusTest(test)(
     for (const [file, kind] of rows) {
       const landed = byPath.get(pageUrlPath(file))
       t.truthy(landed, `${file} is in the space at ${pageUrlPath(file)}`)
-      if (kind !== 'other') t.is(landed?.type, typeOf[kind as keyof typeof typeOf], file)
+      t.is(landed?.type, typeOf[kind as keyof typeof typeOf], `${file} lands as its kind`)
       if (landed && landed.type !== 'redirect') t.is(landed.slug, pageSlug(file), file)
     }
     // Same-named files in different folders both land (today's five pairs, e.g. Release-Notes.md).
