@@ -70,6 +70,8 @@ export interface DesiredContext {
   assetIdOf: AssetIdOf
   /** The entry a URL path of the site resolves to (a redirect resolves to its target), or null. */
   resolve: (path: string) => PageEntry | null
+  /** The title mkdocs.yml `nav` gives the page at a URL path: what MkDocs shows for a page without a heading. */
+  navTitle?: (path: string) => string | null
 }
 
 export interface DesiredArticle {
@@ -277,11 +279,16 @@ export function desiredPage(article: Article, ctx: DesiredContext): DesiredArtic
     } as Document
   }
   const related = b.related()
+  const title =
+    article.title || (article.path ? ctx.navTitle?.(article.path) : null) || fallbackTitle(article)
   if (!article.title)
-    b.warn('sync-no-title', `the page has no title; the menu and lists show "${fallbackTitle(article)}"`)
+    b.warn(
+      'sync-no-title',
+      `the page has no heading; it is titled "${title}" (from the nav, else the file name)`,
+    )
 
   b.make(id, 'page', {
-    title: symbol(article.title || fallbackTitle(article)),
+    title: symbol(title),
     slug: article.slug,
     path: article.path,
     description: article.description,

@@ -183,3 +183,16 @@ export function navPaths(nav: Nav): string[] {
   walk(nav.nodes)
   return out
 }
+
+/** The title the nav gives each page it names, by URL path (lowercase), for pages without a heading. */
+export function navTitles(nav: Nav | null): Map<string, string> {
+  const titles = new Map<string, string>()
+  const walk = (nodes: NavNode[]) => {
+    for (const n of nodes) {
+      if (n.children) walk(n.children)
+      else if (n.file && n.title) titles.set(pageUrlPath(n.file).toLowerCase(), plainTitle(n.title))
+    }
+  }
+  if (nav) walk(nav.nodes)
+  return titles
+}

@@ -13,7 +13,7 @@ import { linkedPaths, TOP_LEVEL } from './desired-state.ts'
 import { entryId, idBase } from './ids.ts'
 import { ImageAssets } from './image-assets.ts'
 import { findMkdocsYml } from './mkdocs-file.ts'
-import { desiredMenu, navPaths, readNav } from './navigation.ts'
+import { desiredMenu, type Nav, navPaths, navTitles, readNav } from './navigation.ts'
 import { findOrphans } from './orphans.ts'
 import { PageIndex } from './page-index.ts'
 import type { SyncReport } from './report.ts'
@@ -55,6 +55,10 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   )
   const writer = new CountingWriter(backend, options)
   const pages = new PageIndex(backend, [root, cwd])
+  // The menu is read first: its titles stand in for pages without a heading, as MkDocs shows them.
+  const mkdocs = options.mkdocs === undefined ? findMkdocsYml(root) : options.mkdocs
+  const nav = loadNav(mkdocs)
+  const titles = navTitles(nav.nav)
   const run: SyncRun = {
     backend,
     writer,
@@ -66,6 +70,7 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     cwd,
     force: options.force ?? false,
     concurrency: options.concurrency ?? 4,
+    navTitle: (path) => titles.get(path.toLowerCase()) ?? null,
   }
   const chunkSize = options.chunkSize ?? 25
 
@@ -115,7 +120,7 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     done += chunk.length
     progress()
   }
-  await syncMenu(run, root, display, options.mkdocs === undefined ? findMkdocsYml(root) : options.mkdocs)
+  if (mkdocs) await syncMenu(run, root, display(resolve(mkdocs)), mkdocs, nav)
   await run.publisher.publishDeferred()
 
   const orphans = await findOrphans(backend, {
@@ -129,20 +134,27 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   return recorder.finish(writer.writes)
 }
 
+/** The nav of the mkdocs.yml, or why it cannot be read. */
+function loadNav(mkdocs: string | null | undefined): { nav: Nav | null; error: string | null } {
+  if (!mkdocs) return { nav: null, error: null }
+  try {
+    return { nav: readNav(mkdocs), error: null }
+  } catch (error) {
+    return { nav: null, error: (error as Error).message }
+  }
+}
+
 /** The menu from the mkdocs.yml `nav`, once every page of the run is known. */
 async function syncMenu(
   run: SyncRun,
   root: string,
-  display: (abs: string) => string,
-  mkdocs: string | null | undefined,
+  file: string,
+  mkdocs: string,
+  loaded: { nav: Nav | null; error: string | null },
 ): Promise<void> {
-  if (!mkdocs) return
-  const file = display(resolve(mkdocs))
-  let nav: ReturnType<typeof readNav>
-  try {
-    nav = readNav(mkdocs)
-  } catch (error) {
-    run.recorder.articleFailed(file, 'menu', `cannot read the menu: ${(error as Error).message}`)
+  const { nav, error } = loaded
+  if (error) {
+    run.recorder.articleFailed(file, 'menu', `cannot read the menu: ${error}`)
     return
   }
   if (!nav) {

@@ -41,6 +41,8 @@ export interface SyncRun {
   cwd: string
   force: boolean
   concurrency: number
+  /** The nav's title for a page at a URL path (for pages without a heading). */
+  navTitle?: (path: string) => string | null
 }
 
 /** Write levels: an entry is written (and published) only after everything it links to. */
@@ -206,6 +208,7 @@ function planArticles(run: SyncRun, chunk: Article[], bases: Map<Article, string
       base: bases.get(article) as string,
       assetIdOf: (ref) => run.images.idOf(ref),
       resolve: (path) => run.pages.resolve(path),
+      ...(run.navTitle ? { navTitle: run.navTitle } : {}),
     })
     for (const w of desired.warnings) run.recorder.warning(article.source, w.ruleId, w.message, w)
     run.recorder.linksCounted(desired.links)

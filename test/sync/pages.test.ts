@@ -352,3 +352,25 @@ test('an image on another site that cannot be fetched becomes a link to it, with
   t.deepEqual(spaceProblems(space), [])
   t.is((await sync()).writes, 0)
 })
+
+test('a page without a heading is titled as the nav names it, else by its file name, with a warning', async (t) => {
+  const { source, backend, sync } = await setup(t, {
+    'guide/Quick.md': page('quick', { title: '' }),
+    'guide/Other-Notes.md': page('other-notes', { title: '' }),
+  })
+  writeFileSync(join(source, 'mkdocs.yml'), 'site_name: Help\nnav:\n  - Quick <i>start</i>: guide/Quick.md\n')
+  const report = await sync()
+  const { entries } = await readSpace(backend)
+  t.is(field(byId(entries, 'page.guide.quick'), 'title'), 'Quick start')
+  t.is(field(byId(entries, 'page.guide.other-notes'), 'title'), 'Other Notes')
+  t.deepEqual(
+    report.diagnostics
+      .filter((d) => d.ruleId === 'sync-no-title')
+      .map((d) => d.message)
+      .sort(),
+    [
+      'the page has no heading; it is titled "Other Notes" (from the nav, else the file name)',
+      'the page has no heading; it is titled "Quick start" (from the nav, else the file name)',
+    ],
+  )
+})
