@@ -28,10 +28,14 @@ export async function writeAssets(
         result.publish.push({ linkType: 'Asset', id: asset.id, version: found.sys.version })
       return
     }
-    ctx.recorder.assetUploaded(asset.id)
-    if (ctx.recorder.dryRun) return
+    // Counted once it is made (a dry run counts what it would upload).
+    if (ctx.recorder.dryRun) {
+      ctx.recorder.assetUploaded(asset.id)
+      return
+    }
     try {
       const record = await ctx.writer.putAsset(asset)
+      ctx.recorder.assetUploaded(asset.id)
       result.publish.push({ linkType: 'Asset', id: asset.id, version: record.sys.version })
     } catch (error) {
       result.failed.set(asset.id, describeError(error))

@@ -21,7 +21,7 @@ test.after.always(async () => {
 
 test('the example fetches an article by slug and renders its steps, screenshots and banner', async (t) => {
   const client = deliveryClient({ accessToken: DELIVERY_TOKEN, host: server.hostPort })
-  const article = await fetchArticle(client, 'attachments-fail-to-upload')
+  const article = await fetchArticle(client, 'articles/attachments-fail-to-upload')
   if (!article) return t.fail('article not delivered')
   const html = renderArticle(article, 'http:')
   t.true(html.startsWith('<h1>Attachments Fail to Upload in {{ product_name }} with Error AN-204</h1>'))
@@ -41,7 +41,7 @@ test('the example fetches an article by slug and renders its steps, screenshots 
 
 test('the example runs as a command and prints the page', async (t) => {
   const example = join(repoRoot, 'examples', 'article-page.ts')
-  const { stdout } = await runScript(example, ['attachments-fail-to-upload', server.hostPort], {
+  const { stdout } = await runScript(example, ['articles/attachments-fail-to-upload', server.hostPort], {
     env: { KB_CMS_DELIVERY_TOKEN: DELIVERY_TOKEN },
   })
   t.regex(stdout, /^<h1>Attachments Fail to Upload/)
