@@ -63,31 +63,54 @@ test('related articles link to their pages, and a written link to the same artic
   const html = await (await get('/articles/notes-not-syncing')).text()
   const related = /<nav class="related"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''
   const items = related.match(/<li>/g)?.length ?? 0
-  const links = [...related.matchAll(/href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1])
+  const links = [...related.matchAll(/href="(\/[^"]+\/)"/g)].map((m) => m[1] as string)
   t.true(links.length > 0)
   t.is(new Set(links).size, links.length)
   t.is(items, links.length, 'every related item of this article is a linked article')
+  for (const link of links) t.is((await get(link)).status, 200, link)
 })
 
-test('the index lists every published article', async (t) => {
+test('the generated home page lists every published article at its URL', async (t) => {
   const html = await (await get('/')).text()
-  const slugs = [...html.matchAll(/href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1])
+  const list =
+    /<h2>Troubleshooting articles<\/h2><ul class="article-list">[\s\S]*?<\/ul>/.exec(html)?.[0] ?? ''
+  const hrefs = [...list.matchAll(/href="(\/[^"]+\/)"/g)].map((m) => m[1] as string)
   const published = space.backend.space.entries.query({
     contentTypeId: 'troubleshootingArticle',
     published: true,
   })
-  t.is(slugs.length, published.total)
-  t.true(slugs.includes('attachments-fail-to-upload'))
+  t.is(hrefs.length, published.total)
+  for (const href of hrefs) t.is((await get(href, { redirect: 'manual' })).status, 200, href)
 })
 
-test('unknown articles are a 404 page under the same CSP; other paths are not pages', async (t) => {
-  const missing = await get('/articles/no-such-article')
-  t.is(missing.status, 404)
-  t.regex(missing.headers.get('content-security-policy') ?? '', /script-src 'none'/)
-  t.regex(await missing.text(), /No published article has the slug <code>no-such-article<\/code>/)
+test("earlier versions' /articles/<slug> URLs move (301) to the page; the list at /articles moves home", async (t) => {
+  const old = await get('/articles/attachments-fail-to-upload', { redirect: 'manual' })
+  t.is(old.status, 301)
+  const location = old.headers.get('location') ?? ''
+  t.regex(location, /^\/.*\/$/i)
+  t.regex(location.toLowerCase(), /attachments-fail-to-upload\/$/)
+  t.is((await get(location, { redirect: 'manual' })).status, 200)
+  const list = await get('/articles', { redirect: 'manual' })
+  t.is(list.status, 301)
+  t.is(list.headers.get('location'), '/')
+})
+
+test('unknown URLs are a real 404 page under the same CSP, with the search form', async (t) => {
+  for (const path of ['/articles/no-such-article', '/nothing-here', '/a/b/c/']) {
+    const missing = await get(path)
+    t.is(missing.status, 404, path)
+    t.is(missing.headers.get('content-type'), 'text/html; charset=utf-8')
+    t.regex(missing.headers.get('content-security-policy') ?? '', /script-src 'none'/)
+    const body = await missing.text()
+    t.regex(body, /<h1>Page not found<\/h1>/)
+    t.regex(body, /<form class="search" action="\/search\/" method="get"/)
+  }
   const hostileSlug = await get('/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E')
-  t.false((await hostileSlug.text()).includes('<script>'))
-  t.is((await get('/nothing-here')).status, 404)
+  t.is(hostileSlug.status, 404)
+  const hostile = await hostileSlug.text()
+  t.false(hostile.includes('<script>'))
+  t.true(hostile.includes('&lt;script&gt;'), 'the path is shown as text')
+  t.is((await get('/%E0%A4%A')).status, 404, 'a malformed escape is a 404, not a crash')
 })
 
 test('the stylesheet is served from the same process', async (t) => {

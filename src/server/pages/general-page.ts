@@ -1,0 +1,61 @@
+// A general page (how-to, guide, overview, FAQ, release notes, landing page, the home page) → HTML: its title,
+// reading time and badges, then its Rich Text body in reading order (headings carry the anchors MkDocs gave
+// them, so `Page/#anchor` links from anywhere still land), related pages and the CTA banner. Pure.
+import type { Document } from '@contentful/rich-text-types'
+import { tocAnchor } from '../../markdown/toc-anchor.ts'
+import { type Html, html } from './html.ts'
+import { layout } from './layout.ts'
+import { type BodyOptions, banner, entryLinker, metaLine, related } from './page-parts.ts'
+import { type RichTextContext, richText } from './rich-text.ts'
+import { substitute } from './variables.ts'
+
+/** A delivered `page` entry, links resolved (the shape `TypePage<'WITHOUT_UNRESOLVABLE_LINKS'>` gives). */
+export interface GeneralPage {
+  sys: { id: string }
+  fields: {
+    title: string
+    path: string
+    slug?: string
+    description?: string
+    readingTimeMinutes?: number
+    appliesTo?: string[]
+    body?: Document
+    relatedPages?: Parameters<typeof related>[0]
+    relatedLinks?: unknown
+    ctaBanner?: Parameters<typeof banner>[0]
+    linkAnchors?: unknown
+    sourcePath?: string
+  }
+}
+
+export function generalPageBody(p: GeneralPage, opts: BodyOptions): Html {
+  const { vars } = opts
+  const f = p.fields
+  const title = substitute(f.title, vars)
+  // The title is the page's first heading: its anchor is taken first, as the toc extension takes it.
+  const anchors = new Set<string>()
+  const titleId = tocAnchor(title, anchors)
+  const rt: RichTextContext = {
+    vars,
+    anchors,
+    entryHref: entryLinker(p, opts.pathOf),
+    ...(opts.hyperlinkHref ? { hyperlinkHref: opts.hyperlinkHref } : {}),
+  }
+  return html`<article class="page">
+<h1 id="${titleId}">${title}</h1>
+${metaLine(f, vars)}
+${f.description ? html`<p class="lead">${substitute(f.description, vars)}</p>` : ''}
+<div class="page-body">${richText(f.body, rt)}</div>
+${related(f.relatedPages, f.relatedLinks, opts)}
+${banner(f.ctaBanner, vars)}
+</article>`
+}
+
+export function generalPage(p: GeneralPage, opts: BodyOptions): Html {
+  return layout({
+    title: `${substitute(p.fields.title, opts.vars)} · ${opts.siteName}`,
+    siteName: opts.siteName,
+    main: generalPageBody(p, opts),
+    ...(opts.nav ? { nav: opts.nav } : {}),
+  })
+}
