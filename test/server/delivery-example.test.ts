@@ -4,9 +4,11 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import test from 'ava'
+import { createClient } from 'contentful-management'
 import { deliveryClient, fetchArticle, renderArticle } from '../../examples/article-page.ts'
+import { startLocalServer } from '../../src/server/management/local-server.ts'
 import type { RunningServer } from '../../src/server/server.ts'
-import { DELIVERY_TOKEN, repoRoot, seededSpace, serve } from './delivery-fixture.ts'
+import { DELIVERY_TOKEN, MANAGEMENT_TOKEN, repoRoot, seededSpace, serve } from './delivery-fixture.ts'
 
 let space: Awaited<ReturnType<typeof seededSpace>>
 let server: RunningServer
@@ -58,4 +60,73 @@ test('the example runs as a command and prints the page', async (t) => {
     }),
   )
   t.regex(String((failed as { stderr?: string })?.stderr), /usage: KB_CMS_DELIVERY_TOKEN/)
+})
+
+test("an editor's script link, published through the Management API, is not live in the example's page", async (t) => {
+  const own = await seededSpace()
+  const local = await startLocalServer({
+    spaceDir: own.dir,
+    managementToken: MANAGEMENT_TOKEN,
+    deliveryToken: DELIVERY_TOKEN,
+  })
+  t.teardown(async () => {
+    await local.close()
+    await own.cleanup()
+  })
+  const cma = createClient(
+    { accessToken: MANAGEMENT_TOKEN, host: local.hostPort, insecure: true, retryOnError: false },
+    { type: 'plain', defaults: { spaceId: 'local', environmentId: 'master' } },
+  )
+  const text = (value: string) => ({ nodeType: 'text', value, marks: [], data: {} })
+  const link = (uri: string, label: string) => ({
+    nodeType: 'hyperlink',
+    data: { uri },
+    content: [text(label)],
+  })
+  const symptom = {
+    nodeType: 'document',
+    data: {},
+    content: [
+      {
+        nodeType: 'paragraph',
+        data: {},
+        content: [
+          link('javascript:alert(document.cookie)', 'script link'),
+          link(' JaVaScRiPt:alert(1)', 'mixed case'),
+          link('data:text/html,<script>alert(1)</script>', 'data link'),
+          link('//evil.example/login', 'far host'),
+          link('https://example.com/" onmouseover="alert(1)', 'quote breakout'),
+          text('<img src=x onerror=alert(1)>'),
+        ],
+      },
+    ],
+  }
+  const created = await cma.entry.createWithId(
+    { contentTypeId: 'troubleshootingArticle', entryId: 'editor-hostile' },
+    {
+      fields: {
+        title: { 'en-US': 'Editor <b>wrote</b> this' },
+        slug: { 'en-US': 'editor-hostile' },
+        symptom: { 'en-US': symptom },
+      },
+    } as never,
+  )
+  await cma.entry.publish({ entryId: 'editor-hostile' }, created)
+
+  const article = await fetchArticle(
+    deliveryClient({ accessToken: DELIVERY_TOKEN, host: local.hostPort }),
+    'editor-hostile',
+  )
+  if (!article) return t.fail('the published article is not delivered')
+  const html = renderArticle(article, 'http:')
+  t.false(/javascript:|data:text/i.test(html), 'no script-capable link survives')
+  for (const label of ['script link', 'mixed case', 'data link'])
+    t.true(html.includes(`<span class="dropped-link">${label}</span>`), `${label}: kept as text`)
+  t.true(html.includes('<a href="//evil.example/login" rel="noopener noreferrer">far host</a>'))
+  t.true(
+    html.includes('href="https://example.com/&quot; onmouseover=&quot;alert(1)"'),
+    'the quote stays inside the value',
+  )
+  t.true(html.includes('&lt;img src=x onerror=alert(1)&gt;'))
+  t.true(html.startsWith('<h1>Editor &lt;b&gt;wrote&lt;/b&gt; this</h1>'))
 })
