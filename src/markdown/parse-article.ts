@@ -13,6 +13,7 @@ import { type Processor, unified } from 'unified'
 import { VFile } from 'vfile'
 import {
   type Article,
+  type ArticleKind,
   type CtaBanner,
   type Diagnostic,
   emptyArticle,
@@ -23,6 +24,8 @@ import { type Item, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
 import { articleKind } from './kind.ts'
 import { mdastToHtml } from './mdast-to-html.ts'
+import { pageLinks } from './page-links.ts'
+import { pageSlug, pageUrlPath } from './page-url.ts'
 import remarkAdmonitions from './remark-admonitions.ts'
 import remarkInlineHtmlParagraphs from './remark-inline-html-paragraphs.ts'
 import remarkLooseFrontmatter from './remark-loose-frontmatter.ts'
@@ -76,6 +79,7 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
   const page = file.path
     ? pageLocation(file.path, findDocsRoot(file.path, options.docsRoot))
     : { pagePath: null }
+  const links = pageLinks(tree)
   const images = new ImageRegistry(page, file)
   for (const raw of imagesIn(walk.items)) images.add(raw)
 
@@ -97,10 +101,13 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     m.fatal = undefined
   }
 
-  const kind = articleKind(s, redirect)
+  const kind = authorKind(frontMatter, file) ?? articleKind(s, redirect)
   reportGuesses(file, kind, s)
   return {
     ...article,
+    sourcePath: page.pagePath,
+    path: page.pagePath === null ? null : pageUrlPath(page.pagePath),
+    slug: page.pagePath === null ? article.slug : pageSlug(page.pagePath),
     kind,
     title: s.title || fmTitle,
     description: description === '' ? null : description,
@@ -117,7 +124,31 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     cta: walk.cta ? ctaOf(walk.cta, images) : null,
     variables: variableNames(text),
     body: s.body,
+    redirectTo: walk.redirectTo,
+    links,
   }
+}
+
+const KINDS: readonly ArticleKind[] = ['troubleshooting', 'other', 'redirect']
+
+/** An author settles the kind in front matter (`kb-cms: { kind: other }`); it wins over the classifier. */
+function authorKind(frontMatter: Record<string, unknown>, file: VFile): ArticleKind | null {
+  const settings = frontMatter['kb-cms']
+  if (settings === undefined) return null
+  const kind =
+    typeof settings === 'object' && settings !== null ? (settings as { kind?: unknown }).kind : undefined
+  if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
+    file.message(`Kind set by the front matter (\`kb-cms.kind: ${kind}\`), not guessed`, {
+      ruleId: 'kind-from-front-matter',
+      source: 'kb-cms',
+    }).fatal = undefined
+    return kind as ArticleKind
+  }
+  file.message(`\`kb-cms.kind\` must be one of ${KINDS.join(', ')}; the kind is guessed instead`, {
+    ruleId: 'invalid-front-matter-kind',
+    source: 'kb-cms',
+  })
+  return null
 }
 
 /** Where the structure had to be guessed, say so, so a writer can check the article. */

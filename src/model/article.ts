@@ -79,9 +79,21 @@ export interface Diagnostic {
   column: number | null
 }
 
+/** A link in the page as written, with where it is in the file (for diagnostics about its target). */
+export interface PageLink {
+  href: string
+  line: number | null
+  column: number | null
+}
+
 export interface Article {
   source: string
+  /** The file's path below the docs root, forward slashes (`ri/fast/articles/X.md`); null when outside it. */
+  sourcePath: string | null
+  /** Where MkDocs served the page (`/ri/fast/articles/X/`, `/articles/`, `/`); null when outside the docs root. */
+  path: string | null
   kind: ArticleKind
+  /** The page's place below the docs root, kebab-cased per segment (`ri/fast/articles/x`; the home page `index`). */
   slug: string
   title: string
   description: string | null
@@ -98,6 +110,10 @@ export interface Article {
   cta: CtaBanner | null
   variables: string[]
   body: RichText | null
+  /** A redirect stub's target exactly as written; null for every other kind. */
+  redirectTo: string | null
+  /** Every link of the page (Markdown and HTML), in document order. */
+  links: PageLink[]
   diagnostics: Diagnostic[]
 }
 
@@ -105,6 +121,8 @@ export interface Article {
 export function emptyArticle(source: string, slug: string): Article {
   return {
     source,
+    sourcePath: null,
+    path: null,
     kind: 'other',
     slug,
     title: '',
@@ -122,6 +140,8 @@ export function emptyArticle(source: string, slug: string): Article {
     cta: null,
     variables: [],
     body: null,
+    redirectTo: null,
+    links: [],
     diagnostics: [],
   }
 }

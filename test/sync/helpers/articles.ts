@@ -22,6 +22,8 @@ export function image(path: string | null, src = path ?? 'https://example.com/x.
 export function article(slug: string, overrides: Partial<Article> = {}): Article {
   return {
     source: `docs/${slug}.md`,
+    sourcePath: `${slug}.md`,
+    path: `/${slug}/`,
     kind: 'troubleshooting',
     slug,
     title: `Widget trouble: ${slug}`,
@@ -49,6 +51,8 @@ export function article(slug: string, overrides: Partial<Article> = {}): Article
     cta: null,
     variables: [],
     body: null,
+    redirectTo: null,
+    links: [],
     diagnostics: [],
     ...overrides,
   }
