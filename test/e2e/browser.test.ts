@@ -175,19 +175,113 @@ browserTest('an article page shows every step, its screenshots and the banner li
   await page.close()
 })
 
-browserTest('the index lists the published articles and links to their pages', async (t) => {
+type El = { getAttribute(n: string): string | null; getBoundingClientRect(): { top: number; bottom: number } }
+
+browserTest(
+  'through the menu: a general page and a troubleshooting article, the current page marked, headings, a table, a screenshot, an in-page anchor',
+  async (t) => {
+    const page = await browser.newPage()
+    const problems: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
+    page.on('pageerror', (e) => problems.push(e.message))
+    const base = `http://${server.hostPort}`
+    t.is((await page.goto(`${base}/`))?.status(), 200)
+
+    // The header carries the site's name from mkdocs.yml; the menu marks the home page.
+    t.is(await page.locator('.site-header .site-name').textContent(), 'Acme Notes Knowledge Base')
+    const menu = page.locator('nav.site-nav')
+    t.true(await menu.isVisible())
+    t.is(await menu.locator('a[aria-current="page"]').count(), 1)
+    t.is(await menu.locator('a[aria-current="page"]').textContent(), 'Home')
+
+    // The general page: its body's headings carry MkDocs' anchors, a table, a screenshot that loaded.
+    t.is(await page.locator('main h1').textContent(), 'Welcome to the Acme Notes Knowledge Base')
+    const headings = await page
+      .locator('main .page-body h2')
+      .evaluateAll((hs) =>
+        hs.map((h) => [
+          (h as unknown as El).getAttribute('id'),
+          (h as unknown as { textContent: string }).textContent,
+        ]),
+      )
+    t.deepEqual(headings, [
+      ['getting_started', 'Getting started'],
+      ['what_each_section_holds', 'What each section holds'],
+      ['getting_help', 'Getting help'],
+    ])
+    const table = page.locator('main table')
+    t.true(await table.isVisible())
+    t.deepEqual(await table.locator('th').allTextContents(), ['Section', 'What you find there'])
+    t.is(await table.locator('tr').count(), 3)
+    const shot = page.locator('main figure.screenshot img')
+    t.true(await shot.isVisible())
+    t.true(await shot.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0))
+
+    // The in-page anchor link lands on its heading.
+    await page.setViewportSize({ width: 1000, height: 400 })
+    await page.locator('main a[href="#getting_help"]').click()
+    await page.waitForURL(/#getting_help$/)
+    const target = await page
+      .locator('#getting_help')
+      .evaluate((h) => (h as unknown as El).getBoundingClientRect())
+    t.true(target.top >= 0 && target.top < 400, `the heading is scrolled into view (top ${target.top})`)
+    await page.setViewportSize({ width: 1000, height: 800 })
+    await page.screenshot({ path: join(outDir, 'home-page.png'), fullPage: true })
+
+    // Through the menu to a troubleshooting article: open its section, follow the link.
+    await menu.locator('summary', { hasText: 'Troubleshooting' }).click()
+    await menu.locator('a', { hasText: 'Notes do not sync between devices' }).click()
+    await page.waitForURL(`${base}/articles/Notes-Not-Syncing/`)
+    t.is(
+      await page.locator('main h1').textContent(),
+      'How to Resolve the Issue Where Notes Do Not Sync Between Devices',
+    )
+    t.true(
+      await page.locator('main section.resolutions ol.steps > li.step').first().isVisible(),
+      'the structured layout',
+    )
+    const current = page.locator('nav.site-nav a[aria-current="page"]')
+    t.is(await current.count(), 1)
+    t.is(await current.textContent(), 'Notes do not sync between devices')
+    t.true(await current.isVisible(), 'its section is open')
+    await page.screenshot({ path: join(outDir, 'article-through-menu.png'), fullPage: true })
+
+    // And to the how-to, a general page with a table and a screenshot.
+    await page.locator('nav.site-nav summary', { hasText: 'How-to' }).click()
+    await page.locator('nav.site-nav a', { hasText: 'Export notes to PDF' }).click()
+    await page.waitForURL(`${base}/articles/How-to-Export-Notes-to-PDF/`)
+    t.is(await page.locator('nav.site-nav a[aria-current="page"]').textContent(), 'Export notes to PDF')
+    t.true(await page.locator('main table').isVisible())
+    t.true(
+      await page
+        .locator('main figure.screenshot img')
+        .first()
+        .evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0),
+    )
+    t.deepEqual(problems, [], 'no console errors (CSP violations would show here)')
+    await page.close()
+  },
+)
+
+browserTest('the search page finds pages without script: title matches first', async (t) => {
   const page = await browser.newPage()
   await page.goto(`http://${server.hostPort}/`)
-  const links = page.locator('ul.article-list a')
-  const total = space.backend.space.entries.query({
-    contentTypeId: 'troubleshootingArticle',
-    published: true,
-  }).total
-  t.is(await links.count(), total)
-  await links.first().click()
-  await page.waitForURL(/\/articles\/[a-z0-9-]+$/)
-  t.true(await page.locator('article h1').isVisible())
-  await page.screenshot({ path: join(outDir, 'index-first-article.png'), fullPage: true })
+  await page.locator('.site-header input[name="q"]').fill('sync')
+  await page.locator('.site-header button[type="submit"]').click()
+  await page.waitForURL(/\/search\/\?q=sync$/)
+  const results = page.locator('ol.search-results > li')
+  t.true((await results.count()) > 1)
+  const classes = await results.evaluateAll((lis) =>
+    lis.map((l) => (l as unknown as El).getAttribute('class')),
+  )
+  const firstBody = classes.indexOf('match-body')
+  t.true(classes[0] === 'match-title', 'a title match comes first')
+  if (firstBody >= 0)
+    t.false(classes.slice(firstBody).includes('match-title'), 'no title match after a body match')
+  await results.first().locator('a').click()
+  t.true(await page.locator('main h1').isVisible())
   await page.close()
 })
 

@@ -208,3 +208,38 @@ test('link resolution drops unresolvable links and shares entities across cycles
   t.false('gone' in (a?.fields ?? {}))
   t.is(a?.fields.next.fields.back, a, 'the cycle points back at the same object')
 })
+
+test('search: a form and a results page, title matches ranked before body matches, answered from Delivery', async (t) => {
+  const empty = await get('/search/')
+  t.is(empty.status, 200)
+  const form = await empty.text()
+  t.regex(form, /<form class="search" action="\/search\/" method="get" role="search">/)
+  t.false(form.includes('<script'))
+  t.regex(empty.headers.get('content-security-policy') ?? '', /form-action 'self'/)
+
+  const response = await get('/search/?q=sync')
+  t.is(response.status, 200)
+  const html = await response.text()
+  const results = [...html.matchAll(/<li class="match-(title|body)"><a href="([^"]+)">([^<]*)<\/a>/g)].map(
+    (m) => ({ where: m[1], href: m[2] as string, title: m[3] as string }),
+  )
+  t.true(results.length >= 2)
+  const where = results.map((r) => r.where)
+  t.is(where[0], 'title')
+  t.true(where.includes('body'), 'a page that mentions sync only in its text is found too')
+  t.deepEqual(
+    where,
+    [...where].sort((a, b) => (a === b ? 0 : a === 'title' ? -1 : 1)),
+    'title matches first',
+  )
+  for (const r of results) {
+    if (r.where === 'title') t.regex(r.title, /sync/i)
+    t.is((await get(r.href, { redirect: 'manual' })).status, 200, r.href)
+  }
+  t.regex(html, new RegExp(`${results.length} pages match <strong>sync</strong>`))
+
+  const none = await (await get('/search/?q=%3Cscript%3Ezzzz')).text()
+  t.regex(none, /No page matches <strong>&lt;script&gt;zzzz<\/strong>/)
+  t.regex(none, /value="&lt;script&gt;zzzz"/, 'the box shows what was searched, as text')
+  t.is((await get('/search?q=sync', { redirect: 'manual' })).status, 301)
+})

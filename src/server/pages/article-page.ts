@@ -53,6 +53,7 @@ export function articleBody(a: Article, opts: BodyOptions): Html {
     vars,
     entryHref: entryLinker(a, opts.pathOf),
     ...(opts.hyperlinkHref ? { hyperlinkHref: opts.hyperlinkHref } : {}),
+    ...(opts.image ? { image: opts.image } : {}),
   }
   const f = a.fields
   const resolutions = (f.resolutions ?? []).filter((r): r is Resolved<typeof r> => r !== undefined)

@@ -40,6 +40,7 @@ export function generalPageBody(p: GeneralPage, opts: BodyOptions): Html {
     anchors,
     entryHref: entryLinker(p, opts.pathOf),
     ...(opts.hyperlinkHref ? { hyperlinkHref: opts.hyperlinkHref } : {}),
+    ...(opts.image ? { image: opts.image } : {}),
   }
   return html`<article class="page">
 <h1 id="${titleId}">${title}</h1>

@@ -2,7 +2,7 @@
 // the CTA banner, and where an entry link leads (the target's page plus the anchor the link was written with).
 import type { TypeCtaBanner } from '../../generated/content-types.ts'
 import { type Html, html, isExternalHref, safeHref } from './html.ts'
-import { imageOf, token } from './rich-text.ts'
+import { type Image, imageOf, token } from './rich-text.ts'
 import { substitute, type Variables } from './variables.ts'
 
 type Json = Record<string, unknown>
@@ -11,8 +11,8 @@ type Banner = TypeCtaBanner<'WITHOUT_UNRESOLVABLE_LINKS'>
 export interface PageOptions {
   vars: Variables
   siteName: string
-  /** An entry id → the URL path of its page on this site, if it is one. */
-  pathOf: (entryId: string) => string | undefined
+  /** An entry id (and the entry, when its link was resolved) → the URL path of its page, if it is one. */
+  pathOf: (entryId: string, entry?: Json) => string | undefined
   /** The menu, marked for this page. */
   nav?: Html
 }
@@ -23,6 +23,8 @@ export interface BodyOptions extends PageOptions {
   hyperlinkHref?: (uri: string) => string | undefined
   /** A relative link as written (a related link) → the URL of the page it names here, if there is one. */
   resolveLocal?: (href: string) => string | undefined
+  /** Which image an asset may show; default: this server's `/assets/…` images only. */
+  image?: (asset: unknown) => Image | undefined
 }
 
 interface LinkAnchor {
@@ -47,7 +49,7 @@ export function entryLinker(
   return (target, text) => {
     const id = idOf(target)
     if (typeof id !== 'string') return undefined
-    const path = pathOf(id)
+    const path = pathOf(id, target)
     if (!path) return undefined
     const forEntry = list.filter((a) => a?.entry === id && typeof a.anchor === 'string' && a.anchor !== '')
     const anchor = (
