@@ -77,10 +77,10 @@ function send(ctx: RequestContext, status: number, page: Html, headers: Record<s
 /** A Location header value: a path on this site percent-encoded as a URL needs it; a web address as it is. */
 const locationHeader = (location: string) => (isExternalHref(location) ? location : encodeURI(location))
 
-function moved(ctx: RequestContext, location: string): true {
+function moved(ctx: RequestContext, location: string, siteName: string): true {
   const href = locationHeader(location)
   const main = html`<h1>Moved</h1><p>This page is now at <a href="${href}">${location}</a>.</p>`
-  return send(ctx, 301, layout({ title: 'Moved', siteName: 'Moved', main }), { location: href })
+  return send(ctx, 301, layout({ title: `Moved · ${siteName}`, siteName, main }), { location: href })
 }
 
 /** The site-relative target of a link as written on `page`, when it names a page (or a move) of this site. */
@@ -167,7 +167,7 @@ export async function handlePages(ctx: RequestContext): Promise<boolean> {
   const r = route(map, decoded)
   switch (r.kind) {
     case 'moved':
-      return moved(ctx, r.location)
+      return moved(ctx, r.location, siteName)
     case 'page': {
       const page = renderPage(query, map, r.page, { vars, siteName, pathOf, nav: nav(r.page.path) })
       if (page) return send(ctx, 200, page)
