@@ -5,7 +5,7 @@ import { contentHashHelp, richText } from './rich-text.ts'
 export default defineContentType({
   id: 'note',
   name: 'Note',
-  description: 'A call-out box (admonition) shown in an article: a note, tip, warning and so on.',
+  description: 'A call-out box (admonition) shown in an article or page: a note, tip, warning and so on.',
   displayField: 'title',
   fields: [
     {
@@ -37,6 +37,13 @@ export default defineContentType({
       validations: richText,
       widget: { id: 'richTextEditor' },
       helpText: 'The text inside the box.',
+    },
+    {
+      id: 'collapsible',
+      name: 'Collapsible',
+      type: 'Boolean',
+      widget: { id: 'boolean' },
+      helpText: 'Shown closed, opened by a click on its title (a "???" admonition or a <details> block).',
     },
     {
       id: 'contentHash',

@@ -1,5 +1,12 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { contentHashHelp, richText } from './rich-text.ts'
+import {
+  contentHashHelp,
+  linkAnchorsHelp,
+  pathValidations,
+  richText,
+  slugValidations,
+  sourcePathHelp,
+} from './rich-text.ts'
 
 export default defineContentType({
   id: 'troubleshootingArticle',
@@ -20,15 +27,19 @@ export default defineContentType({
       name: 'Slug',
       type: 'Symbol',
       required: true,
-      validations: [
-        { unique: true },
-        {
-          regexp: { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
-          message: 'Lowercase letters, digits and single hyphens only, e.g. "outlook-sync-error".',
-        },
-      ],
+      validations: slugValidations,
       widget: { id: 'slugEditor', settings: { trackingFieldId: 'title' } },
-      helpText: 'The last part of the page address. Changing it breaks existing links to the article.',
+      helpText:
+        'The page address below the site root, e.g. "setup/outlook-sync-error". Changing it breaks links.',
+    },
+    {
+      id: 'path',
+      name: 'URL path',
+      type: 'Symbol',
+      validations: pathValidations,
+      widget: { id: 'singleLine' },
+      helpText:
+        'The address the MkDocs site served this article at, e.g. "/setup/Outlook-Sync-Error/". Old links use it.',
     },
     {
       id: 'description',
@@ -111,10 +122,10 @@ export default defineContentType({
       items: {
         type: 'Link',
         linkType: 'Entry',
-        validations: [{ linkContentType: ['troubleshootingArticle'] }],
+        validations: [{ linkContentType: ['troubleshootingArticle', 'page'] }],
       },
       widget: { id: 'entryLinksEditor' },
-      helpText: 'Other troubleshooting articles in this space to suggest at the end of the page.',
+      helpText: 'Other articles and pages in this space to suggest at the end of the page.',
     },
     {
       id: 'relatedLinks',
@@ -149,7 +160,14 @@ export default defineContentType({
       type: 'Symbol',
       disabled: true,
       widget: { id: 'singleLine' },
-      helpText: 'Written by kb-cms: the Markdown file this article was imported from. Read-only.',
+      helpText: sourcePathHelp,
+    },
+    {
+      id: 'linkAnchors',
+      name: 'Link anchors',
+      type: 'Object',
+      widget: { id: 'objectEditor' },
+      helpText: linkAnchorsHelp,
     },
     {
       id: 'contentHash',

@@ -48,7 +48,7 @@ export type TypeResolution<
   Locales extends LocaleCode = LocaleCode,
 > = Entry<TypeResolutionSkeleton, Modifiers, Locales>
 
-/** Note (`note`): A call-out box (admonition) shown in an article: a note, tip, warning and so on. */
+/** Note (`note`): A call-out box (admonition) shown in an article or page: a note, tip, warning and so on. */
 export interface TypeNoteFields {
   /** Sets the colour and icon of the box on the site, e.g. "warning" for a yellow warning box. */
   kind?: EntryFieldTypes.Symbol<
@@ -69,6 +69,8 @@ export interface TypeNoteFields {
   title: EntryFieldTypes.Symbol
   /** The text inside the box. */
   body: EntryFieldTypes.RichText
+  /** Shown closed, opened by a click on its title (a "???" admonition or a <details> block). */
+  collapsible?: EntryFieldTypes.Boolean
   /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
   contentHash?: EntryFieldTypes.Symbol
 }
@@ -117,8 +119,10 @@ export type TypeCtaBanner<
 export interface TypeTroubleshootingArticleFields {
   /** The article heading, as readers see it on the page and in search results. */
   title: EntryFieldTypes.Symbol
-  /** The last part of the page address. Changing it breaks existing links to the article. */
+  /** The page address below the site root, e.g. "setup/outlook-sync-error". Changing it breaks links. */
   slug: EntryFieldTypes.Symbol
+  /** The address the MkDocs site served this article at, e.g. "/setup/Outlook-Sync-Error/". Old links use it. */
+  path?: EntryFieldTypes.Symbol
   /** One or two sentences for search engines and link previews. Not shown on the page. */
   description?: EntryFieldTypes.Text
   /** Shown as "N min read" under the title. Whole minutes, at least 1. */
@@ -137,16 +141,20 @@ export interface TypeTroubleshootingArticleFields {
   resolutions?: EntryFieldTypes.Array<EntryFieldTypes.EntryLink<TypeResolutionSkeleton>>
   /** Call-out boxes (notes, tips, warnings) shown with the article, in order. */
   notes?: EntryFieldTypes.Array<EntryFieldTypes.EntryLink<TypeNoteSkeleton>>
-  /** Other troubleshooting articles in this space to suggest at the end of the page. */
-  relatedArticles?: EntryFieldTypes.Array<EntryFieldTypes.EntryLink<TypeTroubleshootingArticleSkeleton>>
+  /** Other articles and pages in this space to suggest at the end of the page. */
+  relatedArticles?: EntryFieldTypes.Array<
+    EntryFieldTypes.EntryLink<TypeTroubleshootingArticleSkeleton | TypePageSkeleton>
+  >
   /** Every related link from the source, as a list of {"title", "href"}, including pages outside this space. Kept so nothing is lost; prefer Related articles for links to articles here. */
   relatedLinks?: EntryFieldTypes.Object
   /** The banner with a button shown at the end of the article. Banners are shared between articles. */
   ctaBanner?: EntryFieldTypes.EntryLink<TypeCtaBannerSkeleton>
   /** Content from the source that fits none of the fields above. Shown after the resolutions. */
   body?: EntryFieldTypes.RichText
-  /** Written by kb-cms: the Markdown file this article was imported from. Read-only. */
+  /** Written by kb-cms: the Markdown file this entry was imported from, below the docs root. Read-only. */
   sourcePath?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: for links to a part of another page, a list of {"entry", "text", "anchor"}, so the site can add the #anchor. Edit when you change such a link. */
+  linkAnchors?: EntryFieldTypes.Object
   /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
   contentHash?: EntryFieldTypes.Symbol
 }
@@ -162,6 +170,92 @@ export type TypeTroubleshootingArticle<
   Locales extends LocaleCode = LocaleCode,
 > = Entry<TypeTroubleshootingArticleSkeleton, Modifiers, Locales>
 
+/** Page (`page`): Any knowledge base page that is not a troubleshooting article: how-tos, guides, overviews, FAQs, release notes, section landing pages and the home page. Its text is one Rich Text body. */
+export interface TypePageFields {
+  /** The page heading, as readers see it on the page, in the menu and in search results. */
+  title: EntryFieldTypes.Symbol
+  /** The page address below the site root in lowercase, e.g. "setup/install-guide". The home page: "index". */
+  slug?: EntryFieldTypes.Symbol
+  /** The address the site serves this page at, as the MkDocs site did, e.g. "/setup/Install-Guide/". Home: "/". */
+  path: EntryFieldTypes.Symbol
+  /** One or two sentences for search engines and link previews. Not shown on the page. */
+  description?: EntryFieldTypes.Text
+  /** Shown as "N min read" under the title. Whole minutes, at least 1. */
+  readingTimeMinutes?: EntryFieldTypes.Integer
+  /** Products or platforms the page is about, e.g. "Exchange". Shown as badges under the title. */
+  appliesTo?: EntryFieldTypes.Array<EntryFieldTypes.Symbol>
+  /** The whole page in reading order: headings, steps, tables, code, images; call-out notes embedded as entries. */
+  body?: EntryFieldTypes.RichText
+  /** Other pages and articles in this space to suggest at the end of the page. */
+  relatedPages?: EntryFieldTypes.Array<
+    EntryFieldTypes.EntryLink<TypePageSkeleton | TypeTroubleshootingArticleSkeleton>
+  >
+  /** Every related link from the source, as a list of {"title", "href"}, including pages outside this space. Kept so nothing is lost; prefer Related pages for links to pages here. */
+  relatedLinks?: EntryFieldTypes.Object
+  /** The banner with a button shown at the end of the page. Banners are shared between pages. */
+  ctaBanner?: EntryFieldTypes.EntryLink<TypeCtaBannerSkeleton>
+  /** Written by kb-cms: for links to a part of another page, a list of {"entry", "text", "anchor"}, so the site can add the #anchor. Edit when you change such a link. */
+  linkAnchors?: EntryFieldTypes.Object
+  /** Written by kb-cms: the Markdown file this entry was imported from, below the docs root. Read-only. */
+  sourcePath?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
+  contentHash?: EntryFieldTypes.Symbol
+}
+
+export type TypePageSkeleton = EntrySkeletonType<TypePageFields, 'page'>
+
+/** A delivered `page` entry; `Modifiers` as in the client (e.g. 'WITHOUT_UNRESOLVABLE_LINKS'). */
+export type TypePage<
+  Modifiers extends ChainModifiers = undefined,
+  Locales extends LocaleCode = LocaleCode,
+> = Entry<TypePageSkeleton, Modifiers, Locales>
+
+/** Redirect (`redirect`): An old page address that now sends readers on to another page (a MkDocs redirect stub): the site answers it with a permanent redirect. */
+export interface TypeRedirectFields {
+  /** The old address readers and search engines still use, e.g. "/old/Page-Name/". */
+  from: EntryFieldTypes.Symbol
+  /** The page or article readers are sent to, when it is in this space. Wins over Target path. */
+  target?: EntryFieldTypes.EntryLink<TypePageSkeleton | TypeTroubleshootingArticleSkeleton>
+  /** Where readers are sent: the target's URL path (e.g. "/new/Page/"), or a full https:// address. */
+  targetPath: EntryFieldTypes.Symbol
+  /** Written by kb-cms: the Markdown file this entry was imported from, below the docs root. Read-only. */
+  sourcePath?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
+  contentHash?: EntryFieldTypes.Symbol
+}
+
+export type TypeRedirectSkeleton = EntrySkeletonType<TypeRedirectFields, 'redirect'>
+
+/** A delivered `redirect` entry; `Modifiers` as in the client (e.g. 'WITHOUT_UNRESOLVABLE_LINKS'). */
+export type TypeRedirect<
+  Modifiers extends ChainModifiers = undefined,
+  Locales extends LocaleCode = LocaleCode,
+> = Entry<TypeRedirectSkeleton, Modifiers, Locales>
+
+/** Navigation menu (`navigationMenu`): The site menu (mkdocs.yml "nav"): sections and pages in menu order, as one tree. The site has one, with the id "navigation-menu". */
+export interface TypeNavigationMenuFields {
+  /** Shown in the header of every page (mkdocs.yml "site_name"). */
+  title: EntryFieldTypes.Symbol
+  /** The tree: a list of {"title", "path", "entry", "url", "children"}. A section has children and no path; "entry" is the id of the page it opens; "url" an outside address. */
+  items: EntryFieldTypes.Object
+  /** Every page and article the menu names, so one request with include returns them all. */
+  pages?: EntryFieldTypes.Array<
+    EntryFieldTypes.EntryLink<TypePageSkeleton | TypeTroubleshootingArticleSkeleton>
+  >
+  /** Written by kb-cms: the mkdocs.yml this menu was imported from. Read-only. */
+  sourcePath?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
+  contentHash?: EntryFieldTypes.Symbol
+}
+
+export type TypeNavigationMenuSkeleton = EntrySkeletonType<TypeNavigationMenuFields, 'navigationMenu'>
+
+/** A delivered `navigationMenu` entry; `Modifiers` as in the client (e.g. 'WITHOUT_UNRESOLVABLE_LINKS'). */
+export type TypeNavigationMenu<
+  Modifiers extends ChainModifiers = undefined,
+  Locales extends LocaleCode = LocaleCode,
+> = Entry<TypeNavigationMenuSkeleton, Modifiers, Locales>
+
 /** Every content type id of the model. */
 export const CONTENT_TYPE_IDS = [
   'resolutionStep',
@@ -169,6 +263,9 @@ export const CONTENT_TYPE_IDS = [
   'note',
   'ctaBanner',
   'troubleshootingArticle',
+  'page',
+  'redirect',
+  'navigationMenu',
 ] as const
 
 export type ContentTypeId = (typeof CONTENT_TYPE_IDS)[number]
@@ -180,4 +277,7 @@ export interface SkeletonByContentType {
   note: TypeNoteSkeleton
   ctaBanner: TypeCtaBannerSkeleton
   troubleshootingArticle: TypeTroubleshootingArticleSkeleton
+  page: TypePageSkeleton
+  redirect: TypeRedirectSkeleton
+  navigationMenu: TypeNavigationMenuSkeleton
 }

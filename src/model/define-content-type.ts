@@ -59,6 +59,11 @@ export type RichTextMark =
   | 'strikethrough'
 export type EnabledNodeTypesValidation = Rule<'enabledNodeTypes', RichTextNodeType[]>
 export type EnabledMarksValidation = Rule<'enabledMarks', RichTextMark[]>
+/** Per-node rules of a Rich Text field, e.g. which content types an `embedded-entry-block` may embed. */
+export type NodesValidation = Rule<
+  'nodes',
+  Partial<Record<RichTextNodeType, (LinkContentTypeValidation | SizeValidation)[]>>
+>
 
 type TextValidation = SizeValidation | RegexpValidation | ProhibitRegexpValidation | InValidation<string>
 
@@ -94,7 +99,7 @@ export type TextFieldDefinition = FieldBase & {
 }
 export type RichTextFieldDefinition = FieldBase & {
   type: 'RichText'
-  validations?: (EnabledNodeTypesValidation | EnabledMarksValidation | SizeValidation)[]
+  validations?: (EnabledNodeTypesValidation | EnabledMarksValidation | NodesValidation | SizeValidation)[]
   widget: Widget<'richTextEditor'>
 }
 export type NumberFieldDefinition = FieldBase & {

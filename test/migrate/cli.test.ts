@@ -6,7 +6,9 @@ import contentTypes from '../../content-types/index.ts'
 import { EmbeddedSpace } from '../../src/backends/sqlite/embedded-space.ts'
 import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
 import { finished, runCli, startCli } from './helpers/run-cli.ts'
-import { migrationSource, tempProject } from './helpers/temp-project.ts'
+import { laterNumber, migrationSource, repoMigrationNames, tempProject } from './helpers/temp-project.ts'
+
+const N = repoMigrationNames.length
 
 async function ledgerAndModel(space: string) {
   const backend = SqliteBackend.open({ space, create: false } as never)
@@ -22,18 +24,19 @@ test('fresh space: migrate creates the model, a second run has nothing to do, ch
   t.teardown(p.cleanup)
   const first = await runCli([], p.root)
   t.is(first.code, 0, first.stderr)
-  t.is(first.stdout, 'done applied=1 total=1\n')
+  t.is(first.stdout, `done applied=${N} total=${N}\n`)
   t.regex(first.stderr, /^applied 0001-content-model writes=10 ms=\d+$/m)
+  t.regex(first.stderr, /^applied 0002-pages-redirects-menu writes=\d+ ms=\d+$/m)
   const { ledger, model } = await ledgerAndModel(p.space)
   t.deepEqual(
     ledger.map((r) => r.name),
-    ['0001-content-model'],
+    repoMigrationNames,
   )
   t.is(model.contentTypes.length, contentTypes.length)
 
   const second = await runCli([], p.root)
   t.is(second.code, 0)
-  t.is(second.stdout, 'up-to-date applied=1\n')
+  t.is(second.stdout, `up-to-date applied=${N}\n`)
   t.is(second.stderr, '')
   t.deepEqual((await ledgerAndModel(p.space)).ledger, ledger, 'the second run wrote nothing')
 
@@ -48,9 +51,10 @@ test('--json prints one JSON report on stdout and nothing else', async (t) => {
   const run = await runCli(['--json', '--space', join(p.root, 'elsewhere'), '--env', 'staging'], p.root)
   t.is(run.code, 0, run.stderr)
   const report = JSON.parse(run.stdout)
-  t.like(report, { dryRun: false, alreadyApplied: 0, applied: ['0001-content-model'] })
+  t.like(report, { dryRun: false, alreadyApplied: 0, applied: repoMigrationNames })
   t.regex(report.space, /elsewhere \(staging\)$/)
-  t.is(report.plans[0].steps.length, contentTypes.length)
+  t.is(report.plans.length, N)
+  t.is(report.plans[0].steps.length, 5, '0001 creates the five types of the first model')
   t.true(existsSync(join(p.root, 'elsewhere', 'staging.sqlite')), '--space and --env pick the database')
   t.false(existsSync(p.space))
   const status = await runCli(
@@ -66,13 +70,13 @@ test('--dry-run on an empty space prints every operation and leaves the space em
   const run = await runCli(['--dry-run'], p.root)
   t.is(run.code, 0, run.stderr)
   for (const ct of contentTypes) {
-    t.true(
-      run.stdout.includes(
-        `plan 0001-content-model apply create content type ${ct.id} (${ct.fields.length} fields)`,
-      ),
+    t.regex(
+      run.stdout,
+      new RegExp(`^plan \\d{4}-[a-z0-9-]+ apply create content type ${ct.id} \\(\\d+ fields\\)$`, 'm'),
     )
   }
-  t.regex(run.stdout, /^dry-run pending=1 writes=10$/m)
+  t.regex(run.stdout, /^plan 0002-pages-redirects-menu apply edit field note\.body \(validations\)$/m)
+  t.regex(run.stdout, new RegExp(`^dry-run pending=${N} writes=\\d+$`, 'm'))
   t.false(existsSync(p.space), 'nothing was created')
   // On an existing, empty space too.
   EmbeddedSpace.open({ space: p.space }).close()
@@ -109,9 +113,11 @@ test('check fails after a field is changed behind its back; `new` scaffolds the 
   t.is(created.code, 0, created.stderr)
   t.regex(
     created.stdout,
-    /created migrations\/0002-restore-slug-rule\.ts with the operations that close 1 difference/,
+    new RegExp(
+      `created migrations/${laterNumber()}-restore-slug-rule\\.ts with the operations that close 1 difference`,
+    ),
   )
-  const source = readFileSync(join(p.migrations, '0002-restore-slug-rule.ts'), 'utf8')
+  const source = readFileSync(join(p.migrations, `${laterNumber()}-restore-slug-rule.ts`), 'utf8')
   t.regex(
     source,
     /m\.editContentType\('troubleshootingArticle'\)\s+\.editField\('slug', \{ required: true \}\)/,
@@ -119,7 +125,7 @@ test('check fails after a field is changed behind its back; `new` scaffolds the 
 
   const pending = await runCli(['check'], p.root)
   t.is(pending.code, 1)
-  t.regex(pending.stdout, /^pending 0002-restore-slug-rule$/m)
+  t.regex(pending.stdout, new RegExp(`^pending ${laterNumber()}-restore-slug-rule$`, 'm'))
   const applied = await runCli([], p.root)
   t.is(applied.code, 0, applied.stderr)
   t.is((await runCli(['check'], p.root)).code, 0)
@@ -128,9 +134,12 @@ test('check fails after a field is changed behind its back; `new` scaffolds the 
 test('two migrate processes started together: exactly one applies, the ledger holds each migration once', async (t) => {
   const p = tempProject()
   t.teardown(p.cleanup)
-  for (let i = 2; i <= 6; i++) {
+  const added: string[] = []
+  for (let k = 1; k <= 5; k++) {
+    const i = Number(laterNumber(k))
+    added.push(`${laterNumber(k)}-field-${i}`)
     p.write(
-      `000${i}-field-${i}.ts`,
+      `${laterNumber(k)}-field-${i}.ts`,
       migrationSource(
         `    m.editContentType('note').createField({ id: 'extra${i}', name: 'Extra ${i}', type: 'Symbol', widget: { id: 'singleLine' }, helpText: 'Test field.' })`,
       ),
@@ -144,11 +153,11 @@ test('two migrate processes started together: exactly one applies, the ledger ho
   const reports = runs.map((r) => JSON.parse(r.stdout))
   const appliers = reports.filter((r) => r.applied.length > 0)
   t.is(appliers.length, 1, 'exactly one process applied migrations')
-  t.is(appliers[0].applied.length, 6)
+  t.is(appliers[0].applied.length, N + 5)
   const { ledger } = await ledgerAndModel(p.space)
   t.deepEqual(
     ledger.map((r) => r.name),
-    ['0001-content-model', '0002-field-2', '0003-field-3', '0004-field-4', '0005-field-5', '0006-field-6'],
+    [...repoMigrationNames, ...added],
   )
 })
 
@@ -156,7 +165,7 @@ test('kill -9 in the middle of a run leaves no half-recorded migration, and the 
   const p = tempProject()
   t.teardown(p.cleanup)
   const count = 40
-  for (let i = 2; i <= count; i++) {
+  for (let i = N + 1; i <= count; i++) {
     const n = String(i).padStart(4, '0')
     p.write(
       `${n}-field-${i}.ts`,
@@ -170,7 +179,7 @@ test('kill -9 in the middle of a run leaves no half-recorded migration, and the 
   await new Promise<void>((resolve) => {
     child.on('close', () => resolve())
     child.stderr?.on('data', (d: Buffer) => {
-      if (/^applied 0002-/m.test(String(d))) {
+      if (new RegExp(`^applied ${laterNumber()}-`, 'm').test(String(d))) {
         child.kill('SIGKILL')
         resolve()
       }
@@ -180,7 +189,7 @@ test('kill -9 in the middle of a run leaves no half-recorded migration, and the 
   t.is(killed.signal, 'SIGKILL')
   const after = await ledgerAndModel(p.space)
   t.true(
-    after.ledger.length >= 2 && after.ledger.length < count,
+    after.ledger.length >= N + 1 && after.ledger.length < count,
     `killed after ${after.ledger.length} migrations`,
   )
   // Every recorded migration's field exists, and no unrecorded one's does.
@@ -188,7 +197,7 @@ test('kill -9 in the middle of a run leaves no half-recorded migration, and the 
   const extras = (banner?.active?.fields ?? []).filter((f) => f.id.startsWith('extra')).map((f) => f.id)
   t.deepEqual(
     extras,
-    after.ledger.slice(1).map((r) => `extra${Number(r.name.slice(0, 4))}`),
+    after.ledger.slice(N).map((r) => `extra${Number(r.name.slice(0, 4))}`),
   )
   // The dead run's lock is taken over at once (its process is gone), and the rest is applied.
   const rerun = await runCli(['--lock-wait', '2'], p.root)

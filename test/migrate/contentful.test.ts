@@ -11,7 +11,7 @@ import { countingBackend } from '../../src/migrate/counting-backend.ts'
 import { runMigrations } from '../../src/migrate/run-migrations.ts'
 import { migrationStatus } from '../../src/migrate/status.ts'
 import { startLocalServer } from '../../src/server/management/local-server.ts'
-import { migrationSource, tempProject } from './helpers/temp-project.ts'
+import { laterNumber, migrationSource, repoMigrationNames, tempProject } from './helpers/temp-project.ts'
 
 const TOKEN = 'cfpat-migrate-test-token-0123456789'
 
@@ -50,7 +50,7 @@ test('over the Management API: the model is created, a re-run reads the ledger o
   const p = tempProject()
   t.teardown(p.cleanup)
   const report = await runMigrations(backend, { migrationsDir: p.migrations })
-  t.deepEqual(report.applied, ['0001-content-model'])
+  t.deepEqual(report.applied, repoMigrationNames)
   const status = await migrationStatus(backend, { migrationsDir: p.migrations, contentTypes })
   t.deepEqual(status.drift, [])
   t.deepEqual(status.pending, [])
@@ -68,7 +68,7 @@ test('over the Management API with 20% failed requests: retries land every write
   t.deepEqual(status.drift, [])
   t.deepEqual(
     status.applied.map((r) => r.name),
-    ['0001-content-model'],
+    repoMigrationNames,
   )
 })
 
@@ -89,7 +89,7 @@ test('over the Management API: rename (newId), transform and delete keep entry v
   })
   // Two migrations in one run: the lock is refreshed between them.
   p.write(
-    '0002-banner-style.ts',
+    `${laterNumber(1)}-banner-style.ts`,
     migrationSource(
       [
         "    m.editContentType('ctaBanner').renameField('variant', 'style')",
@@ -98,7 +98,7 @@ test('over the Management API: rename (newId), transform and delete keep entry v
     ),
   )
   p.write(
-    '0003-banner-label.ts',
+    `${laterNumber(2)}-banner-label.ts`,
     migrationSource(
       [
         "    m.transformEntries({ contentType: 'ctaBanner', from: ['text'], to: ['label'], transform: ({ text }) => ({ label: String(text).toUpperCase() }) })",
@@ -107,8 +107,8 @@ test('over the Management API: rename (newId), transform and delete keep entry v
     ),
   )
   t.deepEqual((await runMigrations(backend, { migrationsDir: p.migrations })).applied, [
-    '0002-banner-style',
-    '0003-banner-label',
+    `${laterNumber(1)}-banner-style`,
+    `${laterNumber(2)}-banner-label`,
   ])
   const { items } = await backend.getEntries({ ids: ['cta1'] })
   t.like(items[0]?.fields, { style: { 'en-US': 'banner-3' }, label: { 'en-US': 'TRY IT' } })

@@ -14,13 +14,14 @@ import type { EditorInterface, EntryRecord } from '../../src/model/contentful-ty
 import { type MigrationBuilder, type Operation, recordOperations } from '../../src/model/define-migration.ts'
 import { currentHash, stampFields, storedHash } from '../../src/model/entry-fields.ts'
 import { diffModel } from '../../src/model/model-diff.ts'
+import { applyRepoMigrations, repoMigrations } from './helpers/repo-model.ts'
 
 const empty = (): ModelState => stateFromSnapshot({ contentTypes: [], editorInterfaces: [] })
 const ops = (up: (m: MigrationBuilder) => void): Operation[] => recordOperations({ description: 't', up })
 const plan = (state: ModelState, up: (m: MigrationBuilder) => void) =>
   planMigration('0002-test', 'migrations/0002-test.ts', ops(up), state)
 
-/** The model after 0001, as a fresh state. */
+/** The model after 0001 (the operations below were written against it), as a fresh state. */
 function modelled(): ModelState {
   const state = empty()
   planMigration(
@@ -32,18 +33,48 @@ function modelled(): ModelState {
   return stateFromSnapshot(snapshotFromState(state))
 }
 
-test('0001 builds the model from an empty space: one save and one editor interface per type', (t) => {
+const written = (p: ReturnType<typeof planMigration>) =>
+  p.writes.map(
+    (w) =>
+      `${w.type}:${w.type === 'saveContentType' ? w.contentType.id : 'contentTypeId' in w ? w.contentTypeId : ''}`,
+  )
+
+test('0001 builds its model from an empty space: one save and one editor interface per type', (t) => {
   const state = empty()
   const p = planMigration('0001', 'migrations/0001.ts', recordOperations(migration0001), state)
+  const first = ['resolutionStep', 'resolution', 'note', 'ctaBanner', 'troubleshootingArticle']
   t.deepEqual(
-    p.writes.map(
-      (w) =>
-        `${w.type}:${w.type === 'saveContentType' ? w.contentType.id : 'contentTypeId' in w ? w.contentTypeId : ''}`,
-    ),
-    contentTypes.flatMap((c) => [`saveContentType:${c.id}`, `saveEditorInterface:${c.id}`]),
+    written(p),
+    first.flatMap((c) => [`saveContentType:${c}`, `saveEditorInterface:${c}`]),
   )
   t.true(p.steps.every((s) => s.status === 'apply'))
+})
+
+test('the migrations in order build exactly content-types/ from an empty space', (t) => {
+  const state = applyRepoMigrations()
   t.deepEqual(diffModel(contentTypes, snapshotFromState(state)), [], 'the result is exactly content-types/')
+  t.deepEqual([...state.contentTypes.keys()].sort(), contentTypes.map((c) => c.id).sort())
+})
+
+test('0002 brings a 0001 space to the page model: the new types first, then the edits of the others', (t) => {
+  const state = empty()
+  planMigration('0001', 'migrations/0001.ts', recordOperations(migration0001), state)
+  const next = stateFromSnapshot(snapshotFromState(state))
+  const second = repoMigrations.find((m) => m.name.startsWith('0002-'))
+  if (!second) throw new Error('no migration 0002')
+  const p = planMigration(second.name, second.file, second.ops, next)
+  const saves = written(p).filter((w) => w.startsWith('saveContentType:'))
+  t.deepEqual(saves.slice(0, 3), [
+    'saveContentType:page',
+    'saveContentType:redirect',
+    'saveContentType:navigationMenu',
+  ])
+  t.deepEqual(
+    [...new Set(saves.slice(3))].sort(),
+    ['note', 'resolution', 'resolutionStep', 'troubleshootingArticle'].map((c) => `saveContentType:${c}`),
+    'ctaBanner has no Rich Text and is left alone',
+  )
+  t.deepEqual(diffModel(contentTypes, snapshotFromState(next)), [])
 })
 
 test('re-planning a migration the space already satisfies writes nothing', (t) => {
@@ -51,6 +82,11 @@ test('re-planning a migration the space already satisfies writes nothing', (t) =
   const p = planMigration('0001', 'migrations/0001.ts', recordOperations(migration0001), state)
   t.deepEqual(p.writes, [])
   t.true(p.steps.every((s) => s.status === 'noop' && s.detail === 'already exists'))
+  const full = stateFromSnapshot(snapshotFromState(applyRepoMigrations()))
+  const last = repoMigrations.at(-1)
+  if (!last) throw new Error('no migrations')
+  const again = planMigration(last.name, last.file, last.ops, full)
+  t.deepEqual(again.writes, [], `${last.name} again on the model it built`)
 })
 
 test('an invalid operation is rejected naming the file, the operation and the problem', (t) => {

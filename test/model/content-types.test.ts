@@ -19,18 +19,38 @@ function patternOf(validation: Record<string, unknown> | undefined): string {
   return regexp.pattern
 }
 
-test('the model has its five content types, each after the types its links point to', (t) => {
+// Pages and troubleshooting articles suggest each other: the one link allowed to point at a later type.
+const MUTUAL = new Set(['troubleshootingArticle>page'])
+
+test('the model has its eight content types, each after the types its links point to', (t) => {
   t.deepEqual(
     contentTypes.map((c) => c.id),
-    ['resolutionStep', 'resolution', 'note', 'ctaBanner', 'troubleshootingArticle'],
+    [
+      'resolutionStep',
+      'resolution',
+      'note',
+      'ctaBanner',
+      'troubleshootingArticle',
+      'page',
+      'redirect',
+      'navigationMenu',
+    ],
   )
+  const all = new Set(contentTypes.map((c) => c.id))
   contentTypes.forEach((ct, i) => {
     const earlier = new Set(contentTypes.slice(0, i + 1).map((c) => c.id))
     for (const f of toContentType(ct).fields) {
       for (const v of [...(f.validations ?? []), ...(f.items?.validations ?? [])]) {
         for (const target of (v.linkContentType as string[] | undefined) ?? []) {
-          t.true(earlier.has(target), `${ct.id}.${f.id} links to ${target}, defined later`)
+          t.true(
+            earlier.has(target) || MUTUAL.has(`${ct.id}>${target}`),
+            `${ct.id}.${f.id} links to ${target}, defined later`,
+          )
         }
+        const nodes = (v.nodes ?? {}) as Record<string, { linkContentType?: string[] }[]>
+        for (const rule of Object.values(nodes).flat())
+          for (const target of rule.linkContentType ?? [])
+            t.true(all.has(target), `${ct.id}.${f.id} rich text links to ${target}`)
       }
     }
   })
@@ -40,6 +60,7 @@ test('troubleshootingArticle has the agreed fields, types and order', (t) => {
   t.deepEqual(shape('troubleshootingArticle'), [
     'title:Symbol',
     'slug:Symbol',
+    'path:Symbol',
     'description:Text',
     'readingTimeMinutes:Integer',
     'appliesTo:Array<Symbol>',
@@ -54,6 +75,7 @@ test('troubleshootingArticle has the agreed fields, types and order', (t) => {
     'ctaBanner:Link<Entry>',
     'body:RichText',
     'sourcePath:Symbol',
+    'linkAnchors:Object',
     'contentHash:Symbol',
   ])
   const article = toContentType(get('troubleshootingArticle'))
@@ -67,12 +89,21 @@ test('troubleshootingArticle has the agreed fields, types and order', (t) => {
   t.deepEqual(field('slug')?.validations?.[0], { unique: true })
   const pattern = new RegExp(patternOf(field('slug')?.validations?.[1]))
   t.true(pattern.test('outlook-sync-error-2'))
-  for (const bad of ['Outlook', 'a--b', '-a', 'a-', 'a b']) t.false(pattern.test(bad), bad)
+  t.true(pattern.test('ri/fast/articles/salesforce-oauth-error'), 'slugs follow the folders')
+  for (const bad of ['Outlook', 'a--b', '-a', 'a-', 'a b', 'a//b', '/a', 'a/', 'a/-b'])
+    t.false(pattern.test(bad), bad)
+  t.deepEqual(field('path')?.validations?.[0], { unique: true })
+  const path = new RegExp(patternOf(field('path')?.validations?.[1]))
+  for (const good of ['/', '/ri/fast/articles/Salesforce-OAuth-Error/', '/articles/', '/a/(MSI)-&-x/'])
+    t.true(path.test(good), good)
+  for (const bad of ['', 'a/', '/a', '/a//b/', '/a b/', '/a/?x/', '/a/#b/']) t.false(path.test(bad), bad)
   t.deepEqual(field('readingTimeMinutes')?.validations, [
     { range: { min: 1 }, message: 'At least 1 minute.' },
   ])
   t.deepEqual(field('ctaBanner')?.validations, [{ linkContentType: ['ctaBanner'] }])
-  t.deepEqual(field('relatedArticles')?.items?.validations, [{ linkContentType: ['troubleshootingArticle'] }])
+  t.deepEqual(field('relatedArticles')?.items?.validations, [
+    { linkContentType: ['troubleshootingArticle', 'page'] },
+  ])
   t.deepEqual(
     article.fields.filter((f) => f.disabled).map((f) => f.id),
     ['sourcePath', 'contentHash'],
@@ -98,7 +129,13 @@ test('resolution, resolutionStep, note and ctaBanner have the agreed fields', (t
     'images:Array<Link<Asset>>',
     'contentHash:Symbol',
   ])
-  t.deepEqual(shape('note'), ['kind:Symbol', 'title:Symbol', 'body:RichText', 'contentHash:Symbol'])
+  t.deepEqual(shape('note'), [
+    'kind:Symbol',
+    'title:Symbol',
+    'body:RichText',
+    'collapsible:Boolean',
+    'contentHash:Symbol',
+  ])
   t.deepEqual(shape('ctaBanner'), [
     'internalName:Symbol',
     'variant:Symbol',
@@ -139,6 +176,9 @@ test('resolution, resolutionStep, note and ctaBanner have the agreed fields', (t
       ['note', 'title'],
       ['ctaBanner', 'internalName'],
       ['troubleshootingArticle', 'title'],
+      ['page', 'title'],
+      ['redirect', 'from'],
+      ['navigationMenu', 'title'],
     ],
   )
   t.deepEqual(
@@ -166,15 +206,112 @@ test('every field has an editor widget and a help text an editor can read', (t) 
 })
 
 test('rich text fields allow what the parser produces and nothing the site cannot render', (t) => {
+  let fields = 0
   for (const ct of contentTypes) {
     for (const f of toContentType(ct).fields.filter((f) => f.type === 'RichText')) {
+      fields++
+      const where = `${ct.id}.${f.id}`
       const nodes = f.validations?.find((v) => v.enabledNodeTypes)?.enabledNodeTypes as string[]
       const marks = f.validations?.find((v) => v.enabledMarks)?.enabledMarks as string[]
-      for (const n of ['ordered-list', 'unordered-list', 'hyperlink', 'embedded-asset-block', 'table']) {
-        t.true(nodes.includes(n), `${ct.id}.${f.id} allows ${n}`)
+      const rules = f.validations?.find((v) => v.nodes)?.nodes
+      for (const n of [
+        'ordered-list',
+        'unordered-list',
+        'hyperlink',
+        'entry-hyperlink',
+        'embedded-asset-block',
+        'embedded-entry-block',
+        'table',
+      ]) {
+        t.true(nodes.includes(n), `${where} allows ${n}`)
       }
-      t.false(nodes.includes('embedded-entry-block'), `${ct.id}.${f.id}`)
-      t.deepEqual([...marks].sort(), ['bold', 'code', 'italic'])
+      for (const n of ['embedded-entry-inline', 'asset-hyperlink', 'embedded-resource-block'])
+        t.false(nodes.includes(n), `${where} refuses ${n}`)
+      t.is(nodes.includes('heading-1'), where === 'page.body', `${where}: heading-1 only in a page body`)
+      t.deepEqual(
+        [...marks].sort(),
+        ['bold', 'code', 'italic', 'subscript', 'superscript', 'underline'],
+        where,
+      )
+      t.deepEqual(
+        rules,
+        {
+          'entry-hyperlink': [{ linkContentType: ['page', 'troubleshootingArticle'] }],
+          'embedded-entry-block': [{ linkContentType: ['note'] }],
+        },
+        `${where}: links go to pages and articles, embedded entries are notes`,
+      )
     }
   }
+  t.is(fields, 9, 'every Rich Text field of the model')
+})
+
+test('page, redirect and navigationMenu have the agreed fields', (t) => {
+  t.deepEqual(shape('page'), [
+    'title:Symbol',
+    'slug:Symbol',
+    'path:Symbol',
+    'description:Text',
+    'readingTimeMinutes:Integer',
+    'appliesTo:Array<Symbol>',
+    'body:RichText',
+    'relatedPages:Array<Link<Entry>>',
+    'relatedLinks:Object',
+    'ctaBanner:Link<Entry>',
+    'linkAnchors:Object',
+    'sourcePath:Symbol',
+    'contentHash:Symbol',
+  ])
+  t.deepEqual(shape('redirect'), [
+    'from:Symbol',
+    'target:Link<Entry>',
+    'targetPath:Symbol',
+    'sourcePath:Symbol',
+    'contentHash:Symbol',
+  ])
+  t.deepEqual(shape('navigationMenu'), [
+    'title:Symbol',
+    'items:Object',
+    'pages:Array<Link<Entry>>',
+    'sourcePath:Symbol',
+    'contentHash:Symbol',
+  ])
+  const fields = (ct: string) => toContentType(get(ct)).fields
+  const field = (ct: string, id: string) => fields(ct).find((f) => f.id === id)
+  t.deepEqual(
+    ['page', 'redirect', 'navigationMenu'].map((ct) =>
+      fields(ct)
+        .filter((f) => f.required)
+        .map((f) => f.id),
+    ),
+    [
+      ['title', 'path'],
+      ['from', 'targetPath'],
+      ['title', 'items'],
+    ],
+  )
+  const pages = ['page', 'troubleshootingArticle']
+  t.deepEqual(field('page', 'relatedPages')?.items?.validations, [{ linkContentType: pages }])
+  t.deepEqual(field('redirect', 'target')?.validations, [{ linkContentType: pages }])
+  t.deepEqual(field('navigationMenu', 'pages')?.items?.validations, [{ linkContentType: pages }])
+  t.deepEqual(field('page', 'ctaBanner')?.validations, [{ linkContentType: ['ctaBanner'] }])
+  for (const [ct, id] of [
+    ['page', 'path'],
+    ['page', 'slug'],
+    ['redirect', 'from'],
+  ] as const)
+    t.deepEqual(field(ct, id)?.validations?.[0], { unique: true }, `${ct}.${id} is unique`)
+  t.deepEqual(field('page', 'slug')?.validations, field('troubleshootingArticle', 'slug')?.validations)
+  t.deepEqual(field('page', 'path')?.validations, field('troubleshootingArticle', 'path')?.validations)
+  const from = new RegExp(patternOf(field('redirect', 'from')?.validations?.[1]))
+  t.true(from.test('/old/Page-Name/'))
+  t.false(from.test('old/Page-Name'))
+  for (const ct of ['page', 'redirect', 'navigationMenu'])
+    t.deepEqual(
+      fields(ct)
+        .filter((f) => f.disabled)
+        .map((f) => f.id),
+      ['sourcePath', 'contentHash'],
+      ct,
+    )
 })

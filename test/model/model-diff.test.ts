@@ -3,20 +3,16 @@
 import { pathToFileURL } from 'node:url'
 import test from 'ava'
 import contentTypes from '../../content-types/index.ts'
-import migration0001 from '../../migrations/0001-content-model.ts'
 import type { ModelSnapshot } from '../../src/backends/port.ts'
 import { planMigration, snapshotFromState, stateFromSnapshot } from '../../src/migrate/planner.ts'
 import { scaffoldMigration } from '../../src/migrate/scaffold.ts'
 import type { ContentType, Control, Field } from '../../src/model/contentful-types.ts'
 import { type Migration, recordOperations } from '../../src/model/define-migration.ts'
 import { describeDifference, diffModel } from '../../src/model/model-diff.ts'
+import { repoModelSnapshot } from '../migrate/helpers/repo-model.ts'
 import { tempProject } from '../migrate/helpers/temp-project.ts'
 
-function migrated(): ModelSnapshot {
-  const state = stateFromSnapshot({ contentTypes: [], editorInterfaces: [] })
-  planMigration('0001', 'migrations/0001.ts', recordOperations(migration0001), state)
-  return snapshotFromState(state)
-}
+const migrated = (): ModelSnapshot => repoModelSnapshot()
 
 const editType = (s: ModelSnapshot, id: string, fn: (ct: ContentType) => ContentType) => {
   for (const r of s.contentTypes)

@@ -1,6 +1,6 @@
 // A throwaway project folder for runner and CLI tests: its own migrations/ and .cms/, with src/ and
 // content-types/ linked to the real ones, so migration files import '../src/…' exactly as in the repository.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -48,4 +48,16 @@ export function migrationSource(body: string, description = 'test migration'): s
     '})',
     '',
   ].join('\n')
+}
+
+/** The repository's migrations by ledger name, in order (a test's own migrations come after them). */
+export const repoMigrationNames: string[] = readdirSync(join(repo, 'migrations'))
+  .filter((n) => /^\d{4}-.*\.ts$/.test(n))
+  .sort()
+  .map((n) => n.slice(0, -3))
+
+/** The number of the `k`-th migration a test adds after the repository's (k = 1 is the next one), as `NNNN`. */
+export function laterNumber(k = 1): string {
+  const last = Number.parseInt(repoMigrationNames.at(-1)?.slice(0, 4) ?? '0', 10)
+  return String(last + k).padStart(4, '0')
 }

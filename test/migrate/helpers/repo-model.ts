@@ -1,0 +1,34 @@
+// The model the repository's migrations/ build, in order, planned against snapshots (no space, no I/O): what a
+// fresh space holds after `npm run migrate`, and what content-types/ must equal.
+import { join } from 'node:path'
+import type { ModelSnapshot } from '../../../src/backends/port.ts'
+import { listMigrations, loadOperations } from '../../../src/migrate/migration-files.ts'
+import {
+  type ModelState,
+  planMigration,
+  snapshotFromState,
+  stateFromSnapshot,
+} from '../../../src/migrate/planner.ts'
+import type { Operation } from '../../../src/model/define-migration.ts'
+import { repo } from './temp-project.ts'
+
+export const repoMigrations: { name: string; file: string; ops: Operation[] }[] = await Promise.all(
+  listMigrations(join(repo, 'migrations')).map(async (f) => ({
+    name: f.name,
+    file: `migrations/${f.name}.ts`,
+    ops: (await loadOperations(f)).ops,
+  })),
+)
+
+/** Plans every repository migration, in order, on `state` (an empty model by default); returns the state. */
+export function applyRepoMigrations(
+  state: ModelState = stateFromSnapshot({ contentTypes: [], editorInterfaces: [] }),
+): ModelState {
+  for (const m of repoMigrations) planMigration(m.name, m.file, m.ops, state)
+  return state
+}
+
+/** The model after every repository migration, as a snapshot. */
+export function repoModelSnapshot(): ModelSnapshot {
+  return snapshotFromState(applyRepoMigrations())
+}
