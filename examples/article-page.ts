@@ -2,7 +2,7 @@
 // `contentful` client, typed with the generated types, and render it to HTML. The same code reads Contentful
 // (default host) or the local space of `npm run serve` (host 127.0.0.1:PORT, insecure).
 //
-//   KB_CMS_DELIVERY_TOKEN=… npx tsx examples/article-page.ts attachments-fail-to-upload [127.0.0.1:8787]
+//   KB_CMS_DELIVERY_TOKEN=… npx tsx examples/article-page.ts articles/attachments-fail-to-upload [127.0.0.1:8787]
 //
 // It prints the page's HTML on stdout; see examples/README.md. Rich Text goes through the same renderer as the
 // built-in pages (src/server/pages/rich-text.ts), so what an editor writes gets the same link and markup

@@ -1,7 +1,7 @@
 // A general page (how-to, guide, overview, FAQ, release notes, landing page, the home page) → HTML: its title,
 // reading time and badges, then its Rich Text body in reading order (headings carry the anchors MkDocs gave
 // them, so `Page/#anchor` links from anywhere still land), related pages and the CTA banner. Pure.
-import type { Document } from '@contentful/rich-text-types'
+import type { TypePage } from '../../generated/content-types.ts'
 import { tocAnchor } from '../../markdown/toc-anchor.ts'
 import { type Html, html } from './html.ts'
 import { layout } from './layout.ts'
@@ -9,24 +9,8 @@ import { type BodyOptions, banner, entryLinker, metaLine, related } from './page
 import { type RichTextContext, richText } from './rich-text.ts'
 import { substitute } from './variables.ts'
 
-/** A delivered `page` entry, links resolved (the shape `TypePage<'WITHOUT_UNRESOLVABLE_LINKS'>` gives). */
-export interface GeneralPage {
-  sys: { id: string }
-  fields: {
-    title: string
-    path: string
-    slug?: string
-    description?: string
-    readingTimeMinutes?: number
-    appliesTo?: string[]
-    body?: Document
-    relatedPages?: Parameters<typeof related>[0]
-    relatedLinks?: unknown
-    ctaBanner?: Parameters<typeof banner>[0]
-    linkAnchors?: unknown
-    sourcePath?: string
-  }
-}
+/** A delivered `page` entry with its links resolved, as the site's code gets it (generated types). */
+export type GeneralPage = TypePage<'WITHOUT_UNRESOLVABLE_LINKS'>
 
 export function generalPageBody(p: GeneralPage, opts: BodyOptions): Html {
   const { vars } = opts
@@ -47,7 +31,7 @@ export function generalPageBody(p: GeneralPage, opts: BodyOptions): Html {
 ${metaLine(f, vars)}
 ${f.description ? html`<p class="lead">${substitute(f.description, vars)}</p>` : ''}
 <div class="page-body">${richText(f.body, rt)}</div>
-${related(f.relatedPages, f.relatedLinks, opts)}
+${related(f.relatedPages as Parameters<typeof related>[0], f.relatedLinks, opts)}
 ${banner(f.ctaBanner, vars)}
 </article>`
 }
