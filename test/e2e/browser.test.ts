@@ -9,6 +9,7 @@ import { type BrowserContext, chromium } from 'playwright-core'
 import type { EntryInput } from '../../src/backends/port.ts'
 import type { RunningServer } from '../../src/server/server.ts'
 import { repoRoot, seededSpace, serve } from '../server/delivery-fixture.ts'
+import { ARTICLE_PATH, GUIDE_PATH, publishSite } from '../server/site-fixture.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 const outDir = join(repoRoot, 'test-output', 'browser')
@@ -19,6 +20,9 @@ const browserTest = hasChromium ? test.serial : test.serial.skip
 
 let space: Awaited<ReturnType<typeof seededSpace>>
 let server: RunningServer
+/** A small site written through the backend (test/server/site-fixture.ts): pages, menu, redirects. */
+let siteSpace: Awaited<ReturnType<typeof seededSpace>>
+let site: RunningServer
 let browser: BrowserContext
 let profile: string
 
@@ -26,6 +30,9 @@ test.before(async () => {
   if (!hasChromium) return
   space = await seededSpace(join(repoRoot, 'content'))
   server = await serve(space.dir)
+  siteSpace = await seededSpace()
+  await publishSite(siteSpace.backend)
+  site = await serve(siteSpace.dir)
   profile = mkdtempSync(join(tmpdir(), 'kb-cms-chromium-'))
   // A persistent context is how Playwright takes a fresh --user-data-dir.
   browser = await chromium.launchPersistentContext(profile, {
@@ -107,6 +114,8 @@ test.after.always(async () => {
   await browser?.close()
   await server?.close()
   await space?.cleanup()
+  await site?.close()
+  await siteSpace?.cleanup()
   if (profile) rmSync(profile, { recursive: true, force: true })
 })
 
@@ -115,7 +124,7 @@ function expected(slug: string) {
   const { entries } = space.backend.space
   const article = entries.query({
     contentTypeId: 'troubleshootingArticle',
-    fields: { slug },
+    fields: { slug: `articles/${slug}` },
     published: true,
   }).items[0]
   if (!article) throw new Error(`no article ${slug}`)
@@ -186,20 +195,31 @@ browserTest(
       if (m.type() === 'error') problems.push(m.text())
     })
     page.on('pageerror', (e) => problems.push(e.message))
-    const base = `http://${server.hostPort}`
+    const base = `http://${site.hostPort}`
     t.is((await page.goto(`${base}/`))?.status(), 200)
-
-    // The header carries the site's name from mkdocs.yml; the menu marks the home page.
-    t.is(await page.locator('.site-header .site-name').textContent(), 'Acme Notes Knowledge Base')
+    t.is(await page.locator('.site-header .site-name').textContent(), 'Fixture Site')
     const menu = page.locator('nav.site-nav')
     t.true(await menu.isVisible())
-    t.is(await menu.locator('a[aria-current="page"]').count(), 1)
-    t.is(await menu.locator('a[aria-current="page"]').textContent(), 'Home')
+    t.is(
+      await menu.locator('a[aria-current="page"]').count(),
+      0,
+      'the generated home page is not in the menu',
+    )
 
-    // The general page: its body's headings carry MkDocs' anchors, a table, a screenshot that loaded.
-    t.is(await page.locator('main h1').textContent(), 'Welcome to the Acme Notes Knowledge Base')
+    // Through the menu to the general page: open its section, follow the link.
+    t.false(await menu.locator('a', { hasText: 'Setting up' }).isVisible(), 'sections start closed')
+    await menu.locator('summary', { hasText: 'Guides' }).click()
+    await menu.locator('a', { hasText: 'Setting up' }).click()
+    await page.waitForURL(`${base}${GUIDE_PATH}`)
+    const current = page.locator('nav.site-nav a[aria-current="page"]')
+    t.is(await current.count(), 1)
+    t.is(await current.textContent(), 'Setting up')
+    t.true(await current.isVisible(), 'the section of the current page is open')
+
+    // The body: headings with MkDocs' anchors, a table, a screenshot that loaded.
+    t.is(await page.locator('main h1').textContent(), 'Setting up Acme Notes')
     const headings = await page
-      .locator('main .page-body h2')
+      .locator('main .page-body :is(h2, h3)')
       .evaluateAll((hs) =>
         hs.map((h) => [
           (h as unknown as El).getAttribute('id'),
@@ -207,59 +227,48 @@ browserTest(
         ]),
       )
     t.deepEqual(headings, [
-      ['getting_started', 'Getting started'],
-      ['what_each_section_holds', 'What each section holds'],
-      ['getting_help', 'Getting help'],
+      ['1_install_acme_notes', '1. Install Acme Notes'],
+      ['options', 'Options'],
+      ['1_install_acme_notes_1', '1. Install Acme Notes'],
     ])
     const table = page.locator('main table')
     t.true(await table.isVisible())
-    t.deepEqual(await table.locator('th').allTextContents(), ['Section', 'What you find there'])
-    t.is(await table.locator('tr').count(), 3)
+    t.deepEqual(await table.locator('th').allTextContents(), ['Option', 'Effect'])
+    t.deepEqual(await table.locator('td').allTextContents(), ['--quiet', 'Prints nothing'])
     const shot = page.locator('main figure.screenshot img')
     t.true(await shot.isVisible())
     t.true(await shot.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0))
+    await page.screenshot({ path: join(outDir, 'general-page.png'), fullPage: true })
 
     // The in-page anchor link lands on its heading.
-    await page.setViewportSize({ width: 1000, height: 400 })
-    await page.locator('main a[href="#getting_help"]').click()
-    await page.waitForURL(/#getting_help$/)
-    const target = await page
-      .locator('#getting_help')
-      .evaluate((h) => (h as unknown as El).getBoundingClientRect())
-    t.true(target.top >= 0 && target.top < 400, `the heading is scrolled into view (top ${target.top})`)
+    await page.setViewportSize({ width: 1000, height: 300 })
+    await page.locator('main a[href="#options"]').click()
+    await page.waitForURL(`${base}${GUIDE_PATH}#options`)
+    const target = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document
+      const el = d.querySelector(':target') as El | null
+      const box = el?.getBoundingClientRect()
+      return el && box && { id: el.getAttribute('id'), top: box.top, bottom: box.bottom }
+    })
+    t.is(target?.id, 'options', 'the anchor names the heading')
+    t.true(
+      (target?.bottom ?? -1) > 0 && (target?.top ?? 999) < 300 && Math.abs(target?.top ?? 999) < 5,
+      `the heading is scrolled to the top of the view (top ${target?.top})`,
+    )
     await page.setViewportSize({ width: 1000, height: 800 })
-    await page.screenshot({ path: join(outDir, 'home-page.png'), fullPage: true })
 
-    // Through the menu to a troubleshooting article: open its section, follow the link.
-    await menu.locator('summary', { hasText: 'Troubleshooting' }).click()
-    await menu.locator('a', { hasText: 'Notes do not sync between devices' }).click()
-    await page.waitForURL(`${base}/articles/Notes-Not-Syncing/`)
-    t.is(
-      await page.locator('main h1').textContent(),
-      'How to Resolve the Issue Where Notes Do Not Sync Between Devices',
+    // Through the menu to the troubleshooting article, in its structured layout.
+    await page.locator('nav.site-nav summary', { hasText: 'Troubleshooting' }).click()
+    await page.locator('nav.site-nav a', { hasText: 'Sync stops' }).click()
+    await page.waitForURL(`${base}${ARTICLE_PATH}`)
+    t.is(await page.locator('main h1').textContent(), 'Sync stops after an update')
+    t.true(await page.locator('main section.symptom').isVisible())
+    t.is(await page.locator('nav.site-nav a[aria-current="page"]').textContent(), 'Sync stops')
+    t.false(
+      await page.locator('nav.site-nav a', { hasText: 'Setting up' }).isVisible(),
+      'the section of the page left behind is closed again',
     )
-    t.true(
-      await page.locator('main section.resolutions ol.steps > li.step').first().isVisible(),
-      'the structured layout',
-    )
-    const current = page.locator('nav.site-nav a[aria-current="page"]')
-    t.is(await current.count(), 1)
-    t.is(await current.textContent(), 'Notes do not sync between devices')
-    t.true(await current.isVisible(), 'its section is open')
     await page.screenshot({ path: join(outDir, 'article-through-menu.png'), fullPage: true })
-
-    // And to the how-to, a general page with a table and a screenshot.
-    await page.locator('nav.site-nav summary', { hasText: 'How-to' }).click()
-    await page.locator('nav.site-nav a', { hasText: 'Export notes to PDF' }).click()
-    await page.waitForURL(`${base}/articles/How-to-Export-Notes-to-PDF/`)
-    t.is(await page.locator('nav.site-nav a[aria-current="page"]').textContent(), 'Export notes to PDF')
-    t.true(await page.locator('main table').isVisible())
-    t.true(
-      await page
-        .locator('main figure.screenshot img')
-        .first()
-        .evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0),
-    )
     t.deepEqual(problems, [], 'no console errors (CSP violations would show here)')
     await page.close()
   },
@@ -267,7 +276,7 @@ browserTest(
 
 browserTest('the search page finds pages without script: title matches first', async (t) => {
   const page = await browser.newPage()
-  await page.goto(`http://${server.hostPort}/`)
+  await page.goto(`http://${site.hostPort}/`)
   await page.locator('.site-header input[name="q"]').fill('sync')
   await page.locator('.site-header button[type="submit"]').click()
   await page.waitForURL(/\/search\/\?q=sync$/)
