@@ -119,6 +119,12 @@ test('old spellings of a page URL and redirect entries answer 301 to the page', 
   t.is(head.status, 301)
 })
 
+test('without a page at /, the home page lists every page at its URL', async (t) => {
+  const html = await (await get('/')).text()
+  const hrefs = [...html.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]).sort()
+  t.deepEqual(hrefs, ['/guides/Other-Guide/', GUIDE_PATH, ARTICLE_PATH].sort())
+})
+
 test('unknown URLs are a 404 page with the menu', async (t) => {
   const r = await get('/guides/Nothing/')
   t.is(r.status, 404)
