@@ -59,6 +59,8 @@ export async function publishSite(backend: SqliteBackend): Promise<void> {
       text(', '),
       node('hyperlink', [text('a moved page')], { uri: '../../old/Setting-Up/' }),
       text(', '),
+      node('hyperlink', [text('a page not published yet')], { uri: '../Later.md#part_2' }),
+      text(', '),
       node('hyperlink', [text('script')], { uri: 'javascript:alert(1)' }),
       text(' and '),
       node('hyperlink', [text('elsewhere')], { uri: '//evil.example/x' }),

@@ -70,6 +70,10 @@ test('a general page renders its body: anchored headings, steps, a table, code, 
     html.includes('<a href="/guides/Setting-Up/">a moved page</a>'),
     'a link to a redirect lands on its target',
   )
+  t.true(
+    html.includes('<a href="/Later/#part_2">a page not published yet</a>'),
+    'a .md link to a page not here gets the URL MkDocs gave it',
+  )
   t.true(html.includes('<span class="dropped-link">script</span>'))
   t.true(html.includes('<a href="//evil.example/x" rel="noopener noreferrer">elsewhere</a>'))
   t.regex(

@@ -83,8 +83,12 @@ function moved(ctx: RequestContext, location: string, siteName: string): true {
   return send(ctx, 301, layout({ title: `Moved · ${siteName}`, siteName, main }), { location: href })
 }
 
-/** The site-relative target of a link as written on `page`, when it names a page (or a move) of this site. */
-function localLinker(map: SiteMap, page: { path: string; sourcePath?: unknown }) {
+/**
+ * The site-relative target of a link as written on `page`: where the page (or the move) it names is. With
+ * `always`, a link to a page that is not here still gets the URL MkDocs would have given it (`Other.md` from
+ * `/a/X/` is `/a/Other/`, not the browser's `/a/X/Other.md`), so it works once that page is published.
+ */
+function localLinker(map: SiteMap, page: { path: string; sourcePath?: unknown }, always = false) {
   const place = {
     path: page.path,
     ...(typeof page.sourcePath === 'string' ? { sourcePath: page.sourcePath } : {}),
@@ -98,7 +102,7 @@ function localLinker(map: SiteMap, page: { path: string; sourcePath?: unknown })
     const r = route(map, path)
     if (r.kind === 'page' || r.kind === 'home') return encodeURI(path) + hash
     if (r.kind === 'moved') return locationHeader(r.location) + (r.location.includes('#') ? '' : hash)
-    return undefined
+    return always ? encodeURI(path) + hash : undefined
   }
 }
 
@@ -108,13 +112,21 @@ function renderPage(query: EntriesQuery, map: SiteMap, page: SitePage, opts: Bod
   if (page.type === 'troubleshootingArticle') {
     const [article] = resolveResponse<Article>(body)
     if (!article) return undefined
-    const links = localLinker(map, { path: page.path, sourcePath: article.fields.sourcePath })
-    return articlePage(article, { ...opts, hyperlinkHref: links, resolveLocal: links })
+    const place = { path: page.path, sourcePath: article.fields.sourcePath }
+    return articlePage(article, {
+      ...opts,
+      hyperlinkHref: localLinker(map, place, true),
+      resolveLocal: localLinker(map, place),
+    })
   }
   const [general] = resolveResponse<GeneralPage>(body)
   if (!general) return undefined
-  const links = localLinker(map, { path: page.path, sourcePath: general.fields.sourcePath })
-  return generalPage(general, { ...opts, hyperlinkHref: links, resolveLocal: links })
+  const place = { path: page.path, sourcePath: general.fields.sourcePath }
+  return generalPage(general, {
+    ...opts,
+    hyperlinkHref: localLinker(map, place, true),
+    resolveLocal: localLinker(map, place),
+  })
 }
 
 export async function handlePages(ctx: RequestContext): Promise<boolean> {
