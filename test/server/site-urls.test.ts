@@ -55,11 +55,18 @@ function stubTarget(root: string, relPath: string): string | undefined {
 async function migrateAndServe(t: ExecutionContext, docs: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kb-cms-site-urls-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  await run(process.execPath, ['--import=tsx', 'scripts/migrate.ts', '--source', docs, '--space', dir], {
-    cwd: repoRoot,
-    env: { ...process.env, CI: 'true' },
-    maxBuffer: 64 * 1024 * 1024,
-  })
+  try {
+    await run(process.execPath, ['--import=tsx', 'scripts/migrate.ts', '--source', docs, '--space', dir], {
+      cwd: repoRoot,
+      env: { ...process.env, CI: 'true' },
+      maxBuffer: 64 * 1024 * 1024,
+    })
+  } catch (err) {
+    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string }
+    throw new Error(
+      `npm run migrate -- --source ${docs} failed:\n${stderr.slice(-3000) || stdout.slice(-3000)}`,
+    )
+  }
   const server = await serve(dir)
   t.teardown(() => server.close())
   return server
