@@ -104,7 +104,7 @@ async function everyUrlAnswers(t: ExecutionContext, docs: string) {
     moved++
     const location = first.headers.get('location') ?? ''
     const second = await fetch(new URL(location, base), { redirect: 'manual' })
-    if (second.status === 200) continue
+    if (second.status === 200 && /<article class="(page|article)">/.test(await second.text())) continue
     // Only a stub whose target the docs never had may point at nothing, and it must name that target.
     if (target && !fileAt(docs, target) && decodeURI(new URL(location, base).pathname) === decodeURI(target))
       missingTargets.push(file)
