@@ -1,8 +1,11 @@
-// Source file → Article, sorted: a troubleshooting article to sync, or a page that is not one (skipped), or a
-// file that cannot be used (failed). Never throws: one broken file never stops the others.
+// Source file → Article, sorted: a page to sync (any kind), or a file that cannot be used (failed or skipped,
+// with the reason). Never throws: one broken file never stops the others. Claims each page's slug, so two
+// files that would share an entry (`X.md` and `X/index.md`) are reported instead of one silently winning.
 import { readFile } from 'node:fs/promises'
 import { type ParseOptions, parseArticleSource } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
+import { TOP_LEVEL } from './desired-state.ts'
+import type { EntryKind } from './ids.ts'
 import type { ReportRecorder } from './report-recorder.ts'
 import { unreadable } from './source-file.ts'
 
@@ -18,10 +21,11 @@ export interface IntakeOptions {
 }
 
 export class ArticleIntake {
-  /** Troubleshooting articles of this run: slug → file. */
+  /** Pages of this run: slug → file. */
   readonly slugs = new Map<string, string>()
-  /** Files found that are not troubleshooting articles (absolute paths): their old entries are orphans. */
-  readonly notArticles = new Set<string>()
+  /** Files this run landed (absolute path) → the content type of their entry: older entries of another type
+   * for the same file are orphans. */
+  readonly landed = new Map<string, EntryKind>()
   private readonly parseFile: ParseFile
 
   constructor(
@@ -36,29 +40,31 @@ export class ArticleIntake {
     const article = await this.parse(abs)
     const file = this.options.display(abs)
     if (this.recorder.fatal(article)) return null
-    if (article.kind !== 'troubleshooting') {
-      this.recorder.skipped(file, article.kind)
-      this.notArticles.add(abs)
+    const reason = skipReason(article)
+    if (reason) {
+      this.recorder.skipped(file, article.kind, reason)
       return null
     }
     const taken = this.slugs.get(article.slug)
     if (taken !== undefined || article.slug === '') {
       this.recorder.articleFailed(
         file,
+        article.kind,
         taken !== undefined
-          ? `${file}: slug "${article.slug}" is already used by ${taken}`
+          ? `${file}: slug "${article.slug}" (${article.path}) is already used by ${taken}`
           : `${file}: no slug can be made from the file name`,
       )
       return null
     }
     this.slugs.set(article.slug, file)
+    this.landed.set(abs, TOP_LEVEL[article.kind])
     return article
   }
 
   /** A file admitted before, read again (its slug is already claimed); null if it no longer parses. */
   async readAgain(abs: string): Promise<Article | null> {
     const article = await this.parse(abs)
-    return article.kind === 'troubleshooting' && !this.recorder.fatal(article) ? article : null
+    return this.landed.get(abs) === TOP_LEVEL[article.kind] && !this.recorder.fatal(article) ? article : null
   }
 
   private async parse(abs: string): Promise<Article> {
@@ -72,4 +78,13 @@ export class ArticleIntake {
       return unreadable(path, error)
     }
   }
+}
+
+/** Why a parsed page cannot become an entry, or null when it can. */
+function skipReason(article: Article): string | null {
+  if (article.path === null || article.sourcePath === null)
+    return 'outside the docs root: it has no URL on the site'
+  if (article.kind === 'redirect' && !article.redirectTo?.trim())
+    return 'a redirect stub whose target cannot be read'
+  return null
 }

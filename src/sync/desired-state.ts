@@ -1,125 +1,354 @@
-// Article → the entries kb-cms wants in the space: the article, its resolutions, steps and notes, and the shared
-// CTA banner, each with a deterministic id and a content hash. Pure: images arrive already resolved to asset ids.
+// Article → the entries kb-cms wants in the space: a troubleshooting article with its resolutions, steps and
+// notes, a general page with its notes, or a redirect; the shared CTA banner; each with a deterministic id and
+// a content hash. Links between pages become entry links through the page index. Pure: images arrive already
+// resolved to asset ids, pages to entry ids.
+import type { Block, Document } from '@contentful/rich-text-types'
 import {
   type Article,
   type CtaBanner,
   type ImageRef,
   NOTE_KINDS,
   type Note,
+  type PageLink,
   type Resolution,
   type ResolutionKind,
 } from '../model/article.ts'
 import { contentHash } from '../model/canonical-json.ts'
 import { type LocalizedFields, link } from '../model/contentful-types.ts'
 import { stampFields } from '../model/entry-fields.ts'
-import { articleId, childId, ctaBannerId, noteSuffix, resolutionSuffix, stepSuffix } from './ids.ts'
-import { slugFromHref } from './related-slug.ts'
-import { type AssetIdOf, linkRichTextAssets, placeholderResolver } from './rich-text-assets.ts'
+import {
+  childId,
+  ctaBannerId,
+  type EntryKind,
+  entryId,
+  noteSuffix,
+  resolutionSuffix,
+  stepSuffix,
+} from './ids.ts'
+import { linkTarget, type PagePlace } from './link-path.ts'
+import type { PageEntry } from './page-index.ts'
+import {
+  type AssetIdOf,
+  embeddedEntryIds,
+  linkRichText,
+  notePlaceholderId,
+  placeholderResolver,
+} from './rich-text-assets.ts'
 
-export type SyncedType = 'troubleshootingArticle' | 'resolution' | 'resolutionStep' | 'note' | 'ctaBanner'
+export type SyncedType =
+  | 'troubleshootingArticle'
+  | 'page'
+  | 'redirect'
+  | 'navigationMenu'
+  | 'resolution'
+  | 'resolutionStep'
+  | 'note'
+  | 'ctaBanner'
 
 export interface DesiredEntry {
   id: string
   contentTypeId: SyncedType
   fields: LocalizedFields
   hash: string
-  /** The article file this entry came from (a shared CTA banner: the first article that showed it). */
+  /** The file this entry came from (a shared CTA banner: the first page that showed it). */
   source: string
 }
 
+/** A diagnostic about one page, placed in its file when the parser knows where. */
+export interface DesiredWarning {
+  ruleId: string
+  message: string
+  line: number | null
+  column: number | null
+}
+
 export interface DesiredContext {
-  /** Path stored in `sourcePath`: where the article's file lives, relative to the project. */
-  sourcePath: string
+  /** The id base of the page's entries (see ids.ts idBase), settled by the run (legacy ids are adopted). */
+  base: string
   assetIdOf: AssetIdOf
-  /** Whether an article with this slug is in the space or in this run (relatedArticles may link to it). */
-  articleExists: (slug: string) => boolean
+  /** The entry a URL path of the site resolves to (a redirect resolves to its target), or null. */
+  resolve: (path: string) => PageEntry | null
 }
 
 export interface DesiredArticle {
   id: string
-  /** Children first, the article last: the order entries are written and published in. */
+  /** Children first, the page last: the order entries are written and published in. */
   entries: DesiredEntry[]
-  warnings: string[]
+  warnings: DesiredWarning[]
+  /** Links to other pages: resolved to entries, and left as written (each also warned about). */
+  links: { resolved: number; unresolved: number }
 }
 
 const SYMBOL_MAX = 256
 
-export function desiredArticle(article: Article, ctx: DesiredContext): DesiredArticle {
-  const id = articleId(article.slug)
-  const entries: DesiredEntry[] = []
-  const warnings: string[] = []
-  const assetOf = placeholderResolver(article.images, ctx.assetIdOf)
-  const rich = (doc: Article['symptom']) => (doc ? linkRichTextAssets(doc, assetOf) : null)
-  const make = (entryId: string, contentTypeId: SyncedType, plain: Record<string, unknown>): DesiredEntry => {
+/** The entries of any page kind. */
+export function desiredEntries(article: Article, ctx: DesiredContext): DesiredArticle {
+  if (article.kind === 'redirect') return desiredRedirect(article, ctx)
+  if (article.kind === 'other') return desiredPage(article, ctx)
+  return desiredArticle(article, ctx)
+}
+
+/** What every kind shares: the entry list, warnings, and the links resolved through the page index. */
+class Builder {
+  readonly entries: DesiredEntry[] = []
+  readonly warnings: DesiredWarning[] = []
+  readonly anchors: { entry: string; text: string; anchor: string }[] = []
+  readonly links = { resolved: 0, unresolved: 0 }
+  private readonly place: PagePlace | null
+  /** Where each written link is in the file, consumed in document order for warnings. */
+  private readonly positions: Map<string, PageLink[]>
+
+  constructor(
+    readonly article: Article,
+    readonly ctx: DesiredContext,
+  ) {
+    this.place =
+      article.sourcePath !== null && article.path !== null
+        ? { sourcePath: article.sourcePath, path: article.path }
+        : null
+    this.positions = new Map()
+    for (const l of article.links ?? []) {
+      const list = this.positions.get(l.href) ?? []
+      list.push(l)
+      this.positions.set(l.href, list)
+    }
+  }
+
+  make(entryId: string, contentTypeId: SyncedType, plain: Record<string, unknown>): DesiredEntry {
     const { fields, hash } = stampFields(plain)
-    const entry = { id: entryId, contentTypeId, fields, hash, source: article.source }
-    entries.push(entry)
+    const entry = { id: entryId, contentTypeId, fields, hash, source: this.article.source }
+    this.entries.push(entry)
     return entry
   }
+
+  warn(ruleId: string, message: string, at: { line: number | null; column: number | null } = NOWHERE): void {
+    this.warnings.push({ ruleId, message, line: at.line, column: at.column })
+  }
+
+  /** The entry a link leads to, or null when it is no page link or its page is nowhere (then warned). */
+  entryOf(href: string, text: string | null): string | null {
+    if (!this.place) return null
+    const target = linkTarget(href, this.place)
+    if (!target) return null
+    const found = this.ctx.resolve(target.path)
+    if (found) {
+      this.links.resolved++
+      if (target.anchor && text !== null) this.anchors.push({ entry: found.id, text, anchor: target.anchor })
+      return found.id
+    }
+    this.links.unresolved++
+    this.warn(
+      'unresolved-link',
+      `link to ${href} leads to ${target.path}, which is neither a page in the space nor in this run; kept as written`,
+      this.positions.get(href)?.shift() ?? NOWHERE,
+    )
+    return null
+  }
+
+  rich(doc: Article['symptom'], noteIds: string[] = []): Document | null {
+    if (!doc) return null
+    const notes = new Map(noteIds.map((id, i) => [notePlaceholderId(i), id]))
+    return linkRichText(doc, {
+      assetOf: placeholderResolver(this.article.images, this.ctx.assetIdOf),
+      noteOf: (placeholder) => notes.get(placeholder) ?? null,
+      entryOf: (uri, text) => this.entryOf(uri, text),
+    })
+  }
+
+  /** Related links that lead to pages of the space or the run, as entry links (each page once). */
+  related(): ReturnType<typeof link>[] {
+    const ids: string[] = []
+    for (const r of this.article.related) {
+      const id = this.entryOf(r.href, null)
+      if (id && !ids.includes(id) && id !== entryId(this.ctx.base)) ids.push(id)
+    }
+    return ids.map((id) => link('Entry', id))
+  }
+
+  notes(notes: Note[]): string[] {
+    return notes.map(
+      (note, i) =>
+        this.make(childId(this.ctx.base, noteSuffix(i + 1)), 'note', {
+          kind: (NOTE_KINDS as readonly string[]).includes(note.kind) ? note.kind : 'note',
+          title: symbol(noteTitle(note)),
+          body: this.rich(note.body),
+          collapsible: note.collapsible ? true : null,
+        }).id,
+    )
+  }
+
+  cta(): string | null {
+    const cta = this.article.cta
+    if (!cta) return null
+    if (!/^https?:\/\/\S+$/i.test(cta.href)) {
+      this.warn('sync-cta', `CTA banner link is not an http(s) URL, banner left out: ${cta.href}`)
+      return null
+    }
+    const plain = ctaFields(cta, this.ctx.assetIdOf)
+    return this.make(ctaBannerId(contentHash(plain)), 'ctaBanner', plain).id
+  }
+
+  done(id: string): DesiredArticle {
+    return { id, entries: this.entries, warnings: this.warnings, links: this.links }
+  }
+}
+
+const NOWHERE = { line: null, column: null }
+
+export function desiredArticle(article: Article, ctx: DesiredContext): DesiredArticle {
+  const id = entryId(ctx.base)
+  const b = new Builder(article, ctx)
 
   const resolutionIds = article.resolutions.map((resolution, i) => {
     const r = i + 1
     const stepIds = resolution.steps.map((step, j) => {
       const s = j + 1
-      return make(childId(article.slug, stepSuffix(r, s)), 'resolutionStep', {
+      return b.make(childId(ctx.base, stepSuffix(r, s)), 'resolutionStep', {
         name: symbol(`${article.title} — step ${r}.${s}`),
-        instruction: rich(step.instruction),
+        instruction: b.rich(step.instruction),
         images: assetLinks(step.images, ctx.assetIdOf),
       }).id
     })
-    return make(childId(article.slug, resolutionSuffix(r)), 'resolution', {
+    return b.make(childId(ctx.base, resolutionSuffix(r)), 'resolution', {
       name: symbol(`${article.title} — resolution ${r}`),
       title: resolution.title ? symbol(resolution.title) : null,
       kind: resolutionKind(resolution, i),
-      cause: rich(resolution.cause),
-      intro: rich(resolution.intro),
+      cause: b.rich(resolution.cause),
+      intro: b.rich(resolution.intro),
       steps: stepIds.map((s) => link('Entry', s)),
     }).id
   })
+  const noteIds = b.notes(article.notes)
+  const ctaId = b.cta()
+  const symptom = b.rich(article.symptom)
+  const condition = b.rich(article.condition)
+  const cause = b.rich(article.cause)
+  const body = b.rich(article.body)
+  const related = b.related()
 
-  const noteIds = article.notes.map(
-    (note, i) =>
-      make(childId(article.slug, noteSuffix(i + 1)), 'note', {
-        kind: (NOTE_KINDS as readonly string[]).includes(note.kind) ? note.kind : 'note',
-        title: symbol(noteTitle(note)),
-        body: rich(note.body),
-      }).id,
-  )
-
-  let ctaId: string | null = null
-  if (article.cta) {
-    if (/^https?:\/\/\S+$/i.test(article.cta.href)) {
-      const plain = ctaFields(article.cta, ctx.assetIdOf)
-      ctaId = make(ctaBannerId(contentHash(plain)), 'ctaBanner', plain).id
-    } else warnings.push(`CTA banner link is not an http(s) URL, banner left out: ${article.cta.href}`)
-  }
-
-  const related = [
-    ...new Set(article.related.map((r) => slugFromHref(r.href)).filter((s): s is string => s !== null)),
-  ].filter((slug) => slug !== article.slug && ctx.articleExists(slug))
-
-  make(id, 'troubleshootingArticle', {
+  b.make(id, 'troubleshootingArticle', {
     title: symbol(article.title),
     slug: article.slug,
+    path: article.path,
     description: article.description,
-    readingTimeMinutes:
-      article.readingTimeMinutes !== null && article.readingTimeMinutes >= 1
-        ? article.readingTimeMinutes
-        : null,
+    readingTimeMinutes: readingTime(article),
     appliesTo: article.appliesTo.map(symbol),
-    symptom: rich(article.symptom),
-    condition: rich(article.condition),
-    cause: rich(article.cause),
+    symptom,
+    condition,
+    cause,
     errorCodes: article.errorCodes.map(symbol),
     resolutions: resolutionIds.map((r) => link('Entry', r)),
     notes: noteIds.map((n) => link('Entry', n)),
-    relatedArticles: related.map((slug) => link('Entry', articleId(slug))),
+    relatedArticles: related,
     relatedLinks: article.related.map(({ title, href }) => ({ title, href })),
     ctaBanner: ctaId ? link('Entry', ctaId) : null,
-    body: rich(article.body),
-    sourcePath: ctx.sourcePath,
+    body,
+    sourcePath: article.sourcePath ?? article.source,
+    linkAnchors: b.anchors.length > 0 ? b.anchors : null,
   })
-  return { id, entries, warnings }
+  return b.done(id)
+}
+
+/** A general page: its whole text in one body, its notes embedded where they stand (or after it). */
+export function desiredPage(article: Article, ctx: DesiredContext): DesiredArticle {
+  const id = entryId(ctx.base)
+  const b = new Builder(article, ctx)
+  const noteIds = b.notes(article.notes)
+  const ctaId = b.cta()
+  let body = b.rich(article.body, noteIds)
+  // A note the body does not place is kept after it: nothing a reader saw is lost.
+  const placed = new Set(embeddedEntryIds(article.body))
+  const unplaced = noteIds.filter((_, i) => !placed.has(notePlaceholderId(i)))
+  if (unplaced.length > 0) {
+    const blocks = unplaced.map(
+      (n) => ({ nodeType: 'embedded-entry-block', data: { target: link('Entry', n) }, content: [] }) as Block,
+    )
+    body = {
+      nodeType: 'document',
+      data: {},
+      content: [...(body?.content ?? []), ...blocks],
+    } as Document
+  }
+  const related = b.related()
+  if (!article.title)
+    b.warn('sync-no-title', `the page has no title; the menu and lists show "${fallbackTitle(article)}"`)
+
+  b.make(id, 'page', {
+    title: symbol(article.title || fallbackTitle(article)),
+    slug: article.slug,
+    path: article.path,
+    description: article.description,
+    readingTimeMinutes: readingTime(article),
+    appliesTo: article.appliesTo.map(symbol),
+    body,
+    relatedPages: related,
+    relatedLinks: article.related.map(({ title, href }) => ({ title, href })),
+    ctaBanner: ctaId ? link('Entry', ctaId) : null,
+    linkAnchors: b.anchors.length > 0 ? b.anchors : null,
+    sourcePath: article.sourcePath ?? article.source,
+  })
+  return b.done(id)
+}
+
+/** A redirect stub: its old URL and where it sends readers, as an entry link when the target is known. */
+export function desiredRedirect(article: Article, ctx: DesiredContext): DesiredArticle {
+  const id = entryId(ctx.base)
+  const b = new Builder(article, ctx)
+  const written = article.redirectTo ?? ''
+  const place =
+    article.path !== null && article.sourcePath !== null
+      ? { path: article.path, sourcePath: article.sourcePath }
+      : null
+  const target = place ? linkTarget(written, place) : null
+  const targetPath = target ? target.path + (target.anchor ? `#${target.anchor}` : '') : written
+  const found = target ? ctx.resolve(target.path) : null
+  if (target && !found)
+    b.warn(
+      'redirect-target-missing',
+      `redirect target ${written} (${target.path}) is neither a page in the space nor in this run; the redirect keeps the path only`,
+    )
+  b.make(id, 'redirect', {
+    from: article.path,
+    target: found ? link('Entry', found.id) : null,
+    targetPath,
+    sourcePath: article.sourcePath ?? article.source,
+  })
+  return b.done(id)
+}
+
+/** The URL paths an article's links, related links and redirect target lead to (to look up before planning). */
+export function linkedPaths(article: Article): string[] {
+  if (article.sourcePath === null || article.path === null) return []
+  const place = { sourcePath: article.sourcePath, path: article.path }
+  const hrefs = [
+    ...(article.links ?? []).map((l) => l.href),
+    ...article.related.map((r) => r.href),
+    ...(article.redirectTo ? [article.redirectTo] : []),
+  ]
+  return [...new Set(hrefs.map((h) => linkTarget(h, place)?.path).filter((p): p is string => !!p))]
+}
+
+export const TOP_LEVEL: Record<Article['kind'], EntryKind> = {
+  troubleshooting: 'troubleshootingArticle',
+  other: 'page',
+  redirect: 'redirect',
+}
+
+function readingTime(article: Article): number | null {
+  return article.readingTimeMinutes !== null && article.readingTimeMinutes >= 1
+    ? article.readingTimeMinutes
+    : null
+}
+
+/** A page without a heading: its file name, as MkDocs titles it ("How-to-X.md" → "How to X"). */
+function fallbackTitle(article: Article): string {
+  const name = (article.sourcePath ?? article.source).split('/').at(-1) ?? ''
+  const stem = name.replace(/\.md$/i, '')
+  return (
+    (stem === 'index' ? ((article.path ?? '/').split('/').filter(Boolean).at(-1) ?? 'Home') : stem)
+      .replace(/[-_]+/g, ' ')
+      .trim() || 'Untitled'
+  )
 }
 
 /** Every image the article needs as an asset: content images, step images and the CTA banner's image. */

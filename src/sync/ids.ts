@@ -5,15 +5,36 @@ import { sha256Hex } from '../model/canonical-json.ts'
 const MAX_ID = 64
 const HASH_LEN = 8
 
-/** The id of an article's entry: its slug, shortened with a hash suffix when too long. */
-export function articleId(slug: string): string {
-  return fitId(slug, '')
+/**
+ * The id base of a page of the knowledge base: its slug (its place below the docs root) with `/` → `.`, and a
+ * prefix for each kind but troubleshooting articles (whose ids predate the other kinds): `ri.fast.articles.x`,
+ * `page.ri.fast.articles.x`, `redirect.ri.fast.articles.x`. A legacy slug (the file name alone) has no `/`.
+ */
+export type EntryKind = 'troubleshootingArticle' | 'page' | 'redirect'
+
+const PREFIX: Record<EntryKind, string> = { troubleshootingArticle: '', page: 'page.', redirect: 'redirect.' }
+
+export function idBase(kind: EntryKind, slug: string): string {
+  return PREFIX[kind] + slug.replace(/\//g, '.')
 }
 
-/** A child of an article (resolution, step, note): the article's id base plus a suffix such as `.r2.s3`. */
-export function childId(slug: string, suffix: string): string {
-  return fitId(slug, suffix)
+/** The id of an article's entry: its slug, shortened with a hash suffix when too long. */
+export function articleId(slug: string): string {
+  return fitId(idBase('troubleshootingArticle', slug), '')
 }
+
+/** The id of a page's, a redirect's or an article's entry from its id base (see idBase). */
+export function entryId(base: string): string {
+  return fitId(base, '')
+}
+
+/** A child of a page or an article (resolution, step, note): the id base plus a suffix such as `.r2.s3`. */
+export function childId(base: string, suffix: string): string {
+  return fitId(base, suffix)
+}
+
+/** The one navigation menu of the space. */
+export const NAVIGATION_MENU_ID = 'navigation-menu'
 
 export const resolutionSuffix = (r: number) => `.r${r}`
 export const stepSuffix = (r: number, s: number) => `.r${r}.s${s}`

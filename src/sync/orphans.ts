@@ -1,12 +1,15 @@
-// Entries kb-cms made whose source is gone: articles whose file was deleted (or is no longer a troubleshooting
-// article), and resolutions, steps, notes and CTA banners no live article links to any more. Reported always;
-// with --prune unpublished and archived (never deleted: an editor can restore them).
+// Entries kb-cms made whose source is gone: articles, pages and redirects whose file was deleted (or now lands
+// as another kind), and resolutions, steps, notes and CTA banners no live entry links to any more. Reported
+// always; with --prune unpublished and archived (never deleted: an editor can restore them). sourcePath is
+// relative to the docs root (older entries: to where their run was started, also understood).
 import { existsSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { ContentBackend } from '../backends/port.ts'
 import { DEFAULT_LOCALE, type EntryRecord } from '../model/contentful-types.ts'
 import { storedHash } from '../model/entry-fields.ts'
 import type { SyncedType } from './desired-state.ts'
+import type { EntryKind } from './ids.ts'
+import { embeddedEntryIds } from './rich-text-assets.ts'
 import { entriesByIds, entriesOfType } from './space-reader.ts'
 import type { CountingWriter } from './writer.ts'
 
@@ -20,8 +23,8 @@ export interface Orphan {
 export interface OrphanOptions {
   root: string
   cwd: string
-  /** Files under the root that this run found but that are not troubleshooting articles (now). */
-  notArticles: Set<string>
+  /** Files this run landed (absolute paths) → the content type of their entry. */
+  landed: ReadonlyMap<string, EntryKind>
   prune: boolean
   writer: CountingWriter
 }
@@ -35,14 +38,23 @@ export async function findOrphans(backend: ContentBackend, options: OrphanOption
   const referenced = new Set<string>()
   const live = (e: EntryRecord) => e.sys.archivedVersion === undefined
 
-  for await (const entry of entriesOfType(backend, 'troubleshootingArticle')) {
-    if (!live(entry)) continue
-    const sourcePath = entry.fields.sourcePath?.[DEFAULT_LOCALE]
-    if (typeof sourcePath === 'string' && isOrphanArticle(sourcePath, options)) {
-      orphans.push(await settle(entry, sourcePath))
-      if (options.prune) continue
+  for (const type of ['troubleshootingArticle', 'page', 'redirect'] as const) {
+    for await (const entry of entriesOfType(backend, type)) {
+      if (!live(entry)) continue
+      const sourcePath = entry.fields.sourcePath?.[DEFAULT_LOCALE]
+      if (
+        typeof sourcePath === 'string' &&
+        storedHash(entry.fields) !== null &&
+        isOrphan(type, sourcePath, options)
+      ) {
+        orphans.push(await settle(entry, sourcePath))
+        if (options.prune) continue
+      }
+      for (const id of linkIds(entry, ['resolutions', 'notes', 'ctaBanner'])) referenced.add(id)
+      // A page's notes are embedded in its body.
+      const body = entry.fields.body?.[DEFAULT_LOCALE] as Parameters<typeof embeddedEntryIds>[0] | undefined
+      for (const id of embeddedEntryIds(body ?? null)) referenced.add(id)
     }
-    for (const id of linkIds(entry, ['resolutions', 'notes', 'ctaBanner'])) referenced.add(id)
   }
   const children: [string, RegExp][] = [
     ['resolution', CHILD_ID],
@@ -83,12 +95,14 @@ export async function findOrphans(backend: ContentBackend, options: OrphanOption
   }
 }
 
-function isOrphanArticle(sourcePath: string, options: OrphanOptions): boolean {
-  const abs = resolve(options.cwd, sourcePath)
-  if (!existsSync(abs)) return true
+/** The file is gone, or this run landed it as another type (an article that became a page). */
+function isOrphan(type: EntryKind, sourcePath: string, options: OrphanOptions): boolean {
+  const abs = [resolve(options.root, sourcePath), resolve(options.cwd, sourcePath)].find((p) => existsSync(p))
+  if (abs === undefined) return true
   const rel = relative(options.root, abs)
   const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-  return inside && options.notArticles.has(abs)
+  const landed = options.landed.get(abs)
+  return inside && landed !== undefined && landed !== type
 }
 
 function linkIds(entry: EntryRecord, fieldIds: string[]): string[] {

@@ -13,6 +13,9 @@ export interface Owner {
   outcome?: Outcome
 }
 
+/** The report row a page kind counts in. */
+export type PageKind = Article['kind'] | 'menu'
+
 export class ReportRecorder {
   readonly report: SyncReport
 
@@ -32,19 +35,32 @@ export class ReportRecorder {
     for (const d of fatal) this.report.diagnostics.push({ file, ...d })
     const first = fatal[0]
     const place = first?.line != null ? `${file}:${first.line}:${first.column ?? 1}` : file
-    this.articleFailed(file, `${place}: ${first?.message ?? 'cannot parse'}`)
+    this.articleFailed(file, article.kind, `${place}: ${first?.message ?? 'cannot parse'}`)
     return true
   }
 
-  /** An article that could not even be planned (bad slug, unreadable): counted failed, no entry named. */
-  articleFailed(file: string, message: string): void {
+  /** A page that could not even be planned (bad slug, unreadable): counted failed, no entry named. */
+  articleFailed(file: string, kind: PageKind, message: string): void {
     this.report.failed.push({ file, id: null, message })
-    this.report.articles.failed++
+    this.row(kind).failed++
   }
 
-  skipped(file: string, kind: string): void {
-    this.report.skipped.push({ file, kind })
-    this.report.articles.skipped++
+  skipped(file: string, kind: PageKind, reason: string): void {
+    this.report.skipped.push({ file, kind, reason })
+    this.row(kind).skipped++
+  }
+
+  /** The report row of a page kind. */
+  row(kind: PageKind) {
+    if (kind === 'other') return this.report.pages
+    if (kind === 'redirect') return this.report.redirects
+    if (kind === 'menu') return this.report.menu
+    return this.report.articles
+  }
+
+  linksCounted(links: { resolved: number; unresolved: number }): void {
+    this.report.links.resolved += links.resolved
+    this.report.links.unresolved += links.unresolved
   }
 
   warning(file: string, ruleId: string, message: string, at: Place = NOWHERE): void {
@@ -91,22 +107,24 @@ export class ReportRecorder {
     if (listed) this.change({ action: 'conflict', type, id, file, reason })
   }
 
-  articleCounted(outcome: Outcome): void {
-    this.report.articles[outcome]++
+  articleCounted(outcome: Outcome, kind: PageKind = 'troubleshooting'): void {
+    this.row(kind)[outcome]++
   }
 
   publishFailed(item: PublishItem, owner: Owner | undefined, message: string): void {
     this.report.failed.push({ file: owner?.file ?? '', id: item.id, message: `publish failed: ${message}` })
     if (owner) this.report.entries[owner.type].failed++
     if (owner?.outcome) {
-      this.report.articles[owner.outcome]--
-      this.report.articles.failed++
+      const row = this.row(kindOfType(owner.type))
+      row[owner.outcome]--
+      row.failed++
     }
   }
 
   orphan(o: Orphan): void {
     this.report.orphans.push(o)
-    if (o.type === 'troubleshootingArticle') this.report.articles.orphans++
+    if (o.type === 'troubleshootingArticle' || o.type === 'page' || o.type === 'redirect')
+      this.row(kindOfType(o.type)).orphans++
     this.change({ action: o.pruned ? 'prune' : 'orphan', type: o.type, id: o.id, file: o.sourcePath })
   }
 
@@ -114,6 +132,13 @@ export class ReportRecorder {
     this.report.writes = writes
     return this.report
   }
+}
+
+function kindOfType(type: SyncedType): PageKind {
+  if (type === 'page') return 'other'
+  if (type === 'redirect') return 'redirect'
+  if (type === 'navigationMenu') return 'menu'
+  return 'troubleshooting'
 }
 
 interface Place {

@@ -1,4 +1,5 @@
-// The run's outcome as data (`--json`) and as the summary table a person reads at the end of a run.
+// The run's outcome as data (`--json`) and as the summary table a person reads at the end of a run: one row per
+// page kind (articles, pages, redirects, the menu), one per entry type, and every skipped file with its reason.
 import type { SyncedType } from './desired-state.ts'
 
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'conflicts' | 'failed'
@@ -21,16 +22,27 @@ export interface PlannedChange {
   reason?: string
 }
 
+/** How the files of one page kind (and the menu) fared. */
+export type KindCounts = Counts & { orphans: number; skipped: number }
+
 export interface SyncReport {
   source: string
   space: string
   dryRun: boolean
-  articles: Counts & { orphans: number; skipped: number }
+  /** Troubleshooting articles. */
+  articles: KindCounts
+  /** General pages (how-tos, guides, overviews, FAQs, landing pages, the home page). */
+  pages: KindCounts
+  redirects: KindCounts
+  /** The navigation menu from mkdocs.yml `nav` (0 or 1), and its items. */
+  menu: KindCounts & { items: number; missing: number }
+  /** Links from one page to another: resolved to an entry link, or kept as written (and warned about). */
+  links: { resolved: number; unresolved: number }
   entries: Record<SyncedType, Counts>
   assets: { uploaded: number; reused: number; missingImages: number }
   /** Write requests' entities: every put, every published, unpublished or archived entity. Zero on a no-op run. */
   writes: number
-  skipped: { file: string; kind: string }[]
+  skipped: { file: string; kind: string; reason: string }[]
   conflicts: { id: string; type: string; file: string; reason: string }[]
   orphans: { id: string; type: SyncedType; sourcePath: string | null; pruned: boolean }[]
   failed: { file: string; id: string | null; message: string }[]
@@ -41,6 +53,9 @@ export interface SyncReport {
 
 export const SYNCED_TYPES: SyncedType[] = [
   'troubleshootingArticle',
+  'page',
+  'redirect',
+  'navigationMenu',
   'resolution',
   'resolutionStep',
   'note',
@@ -58,6 +73,10 @@ export function emptyReport(source: string, space: string, dryRun: boolean): Syn
     space,
     dryRun,
     articles: { ...zeroCounts(), orphans: 0, skipped: 0 },
+    pages: { ...zeroCounts(), orphans: 0, skipped: 0 },
+    redirects: { ...zeroCounts(), orphans: 0, skipped: 0 },
+    menu: { ...zeroCounts(), orphans: 0, skipped: 0, items: 0, missing: 0 },
+    links: { resolved: 0, unresolved: 0 },
     entries,
     assets: { uploaded: 0, reused: 0, missingImages: 0 },
     writes: 0,
@@ -81,6 +100,9 @@ export function formatSummary(report: SyncReport): string {
   const orphansOf = (type: string) => report.orphans.filter((o) => o.type === type).length
   const rows: [string, ...(number | string)[]][] = [
     ['articles', ...cols.map((c) => report.articles[c])],
+    ['pages', ...cols.map((c) => report.pages[c])],
+    ['redirects', ...cols.map((c) => report.redirects[c])],
+    ['menu', ...cols.map((c) => report.menu[c])],
     ...SYNCED_TYPES.map((t): [string, ...(number | string)[]] => {
       const c = report.entries[t]
       return [`  ${t}`, c.created, c.updated, c.unchanged, c.conflicts, orphansOf(t), '', c.failed]
@@ -100,6 +122,9 @@ export function formatSummary(report: SyncReport): string {
     line(header),
     ...rows.map(line),
     `assets: ${report.assets.uploaded} ${report.dryRun ? 'to upload' : 'uploaded'}, ${report.assets.reused} reused, ${report.assets.missingImages} missing images`,
+    `links: ${report.links.resolved} resolved to entries, ${report.links.unresolved} unresolved`,
+    `menu: ${report.menu.items} items, ${report.menu.missing} naming a missing file`,
+    ...report.skipped.map((s) => `skipped: ${s.file} (${s.kind}): ${s.reason}`),
     `writes: ${report.writes}`,
   ].join('\n')
 }

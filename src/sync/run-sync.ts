@@ -1,20 +1,26 @@
-// The sync: Markdown files under a docs root → entries and assets in the space. Streams the articles in
-// chunks (memory stays flat as the knowledge base grows), reads what the space holds for each chunk in pages,
-// writes only what changed (children before parents), then publishes in bulk.
+// The sync: Markdown files under a docs root → entries and assets in the space, every page kind (articles,
+// pages, redirects) plus the menu from mkdocs.yml. Streams the pages in chunks (memory stays flat as the
+// knowledge base grows), reads what the space holds for each chunk in pages, writes only what changed
+// (children before parents), then publishes in bulk.
+import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import type { ContentBackend } from '../backends/port.ts'
-import { slugOf } from '../markdown/parse-article.ts'
+import { pageUrlPath } from '../markdown/page-url.ts'
 import type { Article } from '../model/article.ts'
 import { ArticleIntake, type ParseFile } from './article-intake.ts'
 import { BulkPublisher } from './bulk-publisher.ts'
+import { linkedPaths, TOP_LEVEL } from './desired-state.ts'
+import { entryId, idBase } from './ids.ts'
 import { ImageAssets } from './image-assets.ts'
-import { LinkTargets } from './link-targets.ts'
+import { findMkdocsYml } from './mkdocs-file.ts'
+import { desiredMenu, navPaths, readNav } from './navigation.ts'
 import { findOrphans } from './orphans.ts'
+import { PageIndex } from './page-index.ts'
 import type { SyncReport } from './report.ts'
 import { ReportRecorder } from './report-recorder.ts'
 import { toPosix } from './source-file.ts'
 import { markdownFiles } from './source-walk.ts'
-import { type SyncRun, syncChunk } from './sync-chunk.ts'
+import { registerPage, type SyncRun, syncChunk, syncEntries } from './sync-chunk.ts'
 import { CountingWriter, type WriterHooks } from './writer.ts'
 
 export interface SyncOptions extends WriterHooks {
@@ -25,6 +31,8 @@ export interface SyncOptions extends WriterHooks {
   dryRun?: boolean
   assetBaseUrl?: string | undefined
   variables?: Record<string, string>
+  /** The mkdocs.yml whose `nav` becomes the menu; default: the one beside or in the source; null: no menu. */
+  mkdocs?: string | null
   /** Articles per chunk: how many are held in memory at once. */
   chunkSize?: number
   /** Writes in flight at once. */
@@ -35,7 +43,8 @@ export interface SyncOptions extends WriterHooks {
 }
 
 export async function runSync(backend: ContentBackend, options: SyncOptions): Promise<SyncReport> {
-  // Paths in reports and `sourcePath` are relative to the working directory, as the user typed them.
+  // Paths in reports are relative to the working directory, as the user typed them; `sourcePath` is relative
+  // to the docs root, so the folder the command runs from changes nothing in the space.
   const cwd = process.cwd()
   const root = resolve(cwd, options.source)
   const display = (abs: string) => toPosix(relative(cwd, abs)) || '.'
@@ -45,12 +54,13 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     recorder,
   )
   const writer = new CountingWriter(backend, options)
+  const pages = new PageIndex(backend, [root, cwd])
   const run: SyncRun = {
     backend,
     writer,
     recorder,
     images: new ImageAssets({ docsRoot: root, assetBaseUrl: options.assetBaseUrl }),
-    targets: new LinkTargets(backend, cwd, intake.slugs),
+    pages,
     publisher: new BulkPublisher(writer, recorder),
     banners: new Set(),
     cwd,
@@ -59,12 +69,11 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
   }
   const chunkSize = options.chunkSize ?? 25
 
-  // File names first (no parsing): the slugs this run may still bring, so that an article whose related link
-  // points at an article later in the run waits for it instead of dropping the link. Paths only.
+  // File names first (no parsing): the URL paths this run may still bring, so that a page linking to a page
+  // later in the run waits for it instead of leaving the link unresolved. Paths only.
   const files: string[] = []
-  const fileIndex = new Map<string, number>()
   for await (const abs of markdownFiles(root)) {
-    fileIndex.set(slugOf(abs), files.length)
+    pages.addFile(pageUrlPath(toPosix(relative(root, abs))), files.length)
     files.push(abs)
   }
   let done = 0
@@ -78,20 +87,23 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     const chunk: Article[] = []
     for (const abs of files.slice(i, end)) {
       const article = await intake.admit(abs)
-      if (article) chunk.push(article)
-      else done++
+      if (article) {
+        chunk.push(article)
+        registerPage(pages, article, entryId(idBase(TOP_LEVEL[article.kind], article.slug)))
+      } else done++
     }
-    await run.targets.lookUp(chunk)
+    const paths = chunk.flatMap(linkedPaths)
+    await pages.lookUp(paths)
     const ready: Article[] = []
     for (const a of chunk) {
-      if (run.targets.waitsForLater(a, fileIndex, end)) postponed.push(resolve(cwd, a.source))
+      if (linkedPaths(a).some((p) => pages.waitsFor(p, end))) postponed.push(resolve(cwd, a.source))
       else ready.push(a)
     }
     await syncChunk(run, ready)
     done += ready.length
     progress()
   }
-  // Articles that link to ones later in the run: every slug of the run is known now. Parsed a second time, but
+  // Pages that link to ones later in the run: every page of the run is known now. Parsed a second time, but
   // only on a run that creates their targets; afterwards the targets are in the space.
   for (let i = 0; i < postponed.length; i += chunkSize) {
     const chunk: Article[] = []
@@ -103,15 +115,54 @@ export async function runSync(backend: ContentBackend, options: SyncOptions): Pr
     done += chunk.length
     progress()
   }
+  await syncMenu(run, root, display, options.mkdocs === undefined ? findMkdocsYml(root) : options.mkdocs)
   await run.publisher.publishDeferred()
 
   const orphans = await findOrphans(backend, {
     root,
     cwd,
-    notArticles: intake.notArticles,
+    landed: intake.landed,
     prune: (options.prune ?? false) && !recorder.dryRun,
     writer,
   })
   for (const o of orphans) recorder.orphan(o)
   return recorder.finish(writer.writes)
+}
+
+/** The menu from the mkdocs.yml `nav`, once every page of the run is known. */
+async function syncMenu(
+  run: SyncRun,
+  root: string,
+  display: (abs: string) => string,
+  mkdocs: string | null | undefined,
+): Promise<void> {
+  if (!mkdocs) return
+  const file = display(resolve(mkdocs))
+  let nav: ReturnType<typeof readNav>
+  try {
+    nav = readNav(mkdocs)
+  } catch (error) {
+    run.recorder.articleFailed(file, 'menu', `cannot read the menu: ${(error as Error).message}`)
+    return
+  }
+  if (!nav) {
+    run.recorder.skipped(file, 'menu', 'mkdocs.yml has no nav')
+    return
+  }
+  // Pages of the space that the nav names but this run did not bring resolve there.
+  await run.pages.lookUp(navPaths(nav))
+  const menu = desiredMenu(
+    nav,
+    {
+      sourcePath: toPosix(relative(root, resolve(mkdocs))),
+      fileExists: (rel) => existsSync(resolve(root, rel)),
+      resolve: (path) => run.pages.resolve(path),
+      titleOf: (path) => run.pages.find(path)?.title ?? null,
+    },
+    file,
+  )
+  for (const w of menu.warnings) run.recorder.warning(file, w.ruleId, w.message, w)
+  run.recorder.report.menu.items = menu.items
+  run.recorder.report.menu.missing = menu.missing
+  await syncEntries(run, file, 'menu', [menu.entry])
 }

@@ -1,18 +1,28 @@
-// The per-article pipeline, for one chunk of articles: images → assets, articles → desired entries, what the
-// space holds for them (read in pages), then writes level by level (children before parents) and the chunk's
-// publishes. Article entries are published at the end of the run (see bulk-publisher.ts).
+// The per-page pipeline, for one chunk of pages of any kind: images → assets, ids settled (legacy ids adopted),
+// link targets looked up, pages → desired entries, what the space holds for them (read in pages), then writes
+// level by level (children before parents) and the chunk's publishes. Top-level entries (articles, pages,
+// redirects, the menu) are published at the end of the run (see bulk-publisher.ts).
 import type { AssetInput, ContentBackend, PublishItem } from '../backends/port.ts'
 import type { Article } from '../model/article.ts'
 import type { EntryRecord } from '../model/contentful-types.ts'
 import type { BulkPublisher } from './bulk-publisher.ts'
 import { classifyEntry } from './changeset.ts'
-import { articleImages, type DesiredEntry, desiredArticle, type SyncedType } from './desired-state.ts'
+import {
+  articleImages,
+  type DesiredEntry,
+  desiredEntries,
+  linkedPaths,
+  type SyncedType,
+  TOP_LEVEL,
+} from './desired-state.ts'
+import { settleIdentities } from './identity.ts'
+import { entryId } from './ids.ts'
 import type { ImageAssets } from './image-assets.ts'
-import type { LinkTargets } from './link-targets.ts'
 import { mapLimit } from './map-limit.ts'
 import { reportMissingImages } from './missing-images.ts'
+import type { PageIndex } from './page-index.ts'
 import type { Outcome } from './report.ts'
-import type { Owner, ReportRecorder } from './report-recorder.ts'
+import type { Owner, PageKind, ReportRecorder } from './report-recorder.ts'
 import { assetsByIds, entriesByIds } from './space-reader.ts'
 import { writeAssets } from './write-assets.ts'
 import { writeEntry } from './write-entry.ts'
@@ -24,7 +34,7 @@ export interface SyncRun {
   writer: CountingWriter
   recorder: ReportRecorder
   images: ImageAssets
-  targets: LinkTargets
+  pages: PageIndex
   publisher: BulkPublisher
   /** CTA banners written (or being written) by this run: a banner is shared, written once per run. */
   banners: Set<string>
@@ -40,6 +50,9 @@ const LEVEL: Record<SyncedType, number> = {
   note: 1,
   ctaBanner: 1,
   troubleshootingArticle: 2,
+  page: 2,
+  redirect: 2,
+  navigationMenu: 2,
 }
 const LEVELS = 3
 
@@ -47,16 +60,28 @@ const LEVELS = 3
 const OUTCOME_RANK: Outcome[] = ['unchanged', 'updated', 'created', 'conflicts', 'failed']
 
 interface PlannedArticle {
-  article: Article
+  /** The file the entries come from, as shown to the user. */
+  file: string
+  kind: PageKind
   entries: DesiredEntry[]
   outcome: Outcome
 }
 
 export async function syncChunk(run: SyncRun, chunk: Article[]): Promise<void> {
   const newAssets = await resolveImages(run, chunk)
-  // Related articles outside this run may still be in the space.
-  await run.targets.lookUp(chunk)
-  const planned = planArticles(run, chunk)
+  const bases = await settleIdentities(run.backend, chunk)
+  for (const [a, base] of bases) registerPage(run.pages, a, entryId(base))
+  // Linked pages outside this run may still be in the space.
+  await run.pages.lookUp(chunk.flatMap(linkedPaths))
+  await writePlanned(run, planArticles(run, chunk, bases), newAssets)
+}
+
+/** Entries that belong to no page file (the navigation menu), written and published like a page's. */
+export async function syncEntries(run: SyncRun, file: string, kind: PageKind, entries: DesiredEntry[]) {
+  await writePlanned(run, [{ file, kind, entries, outcome: 'unchanged' }], [])
+}
+
+async function writePlanned(run: SyncRun, planned: PlannedArticle[], newAssets: AssetInput[]): Promise<void> {
   const [existingEntries, existingAssets] = await Promise.all([
     entriesByIds(
       run.backend,
@@ -71,7 +96,19 @@ export async function syncChunk(run: SyncRun, chunk: Article[]): Promise<void> {
   failArticlesWithBrokenAssets(run, planned, assets.failed)
   const byLevel = await writeEntries(run, planned, existingEntries)
   if (!run.recorder.dryRun) await publishChunk(run, planned, assets.publish, byLevel)
-  for (const p of planned) run.recorder.articleCounted(p.outcome)
+  for (const p of planned) run.recorder.articleCounted(p.outcome, p.kind)
+}
+
+/** Puts a page of the run into the index, so links to it resolve (a redirect with where it leads). */
+export function registerPage(index: PageIndex, article: Article, id: string): void {
+  if (article.path === null) return
+  const type = TOP_LEVEL[article.kind]
+  if (type !== 'redirect') {
+    index.add(article.path, { id, type, title: article.title })
+    return
+  }
+  const [target] = linkedPaths({ ...article, links: [], related: [] })
+  index.add(article.path, { id, type, targetPath: target ?? article.redirectTo })
 }
 
 /** Images first: their asset ids go into the entries' fields. Returns the assets new to this run. */
@@ -91,7 +128,7 @@ function failArticlesWithBrokenAssets(run: SyncRun, planned: PlannedArticle[], f
     const broken = [...failed].find(([id]) => json.includes(`"${id}"`))
     if (!broken) continue
     raise(p, 'failed')
-    run.recorder.assetFailed(p.article.source, broken[0], broken[1])
+    run.recorder.assetFailed(p.file, broken[0], broken[1])
   }
 }
 
@@ -115,7 +152,7 @@ async function writeEntries(
       await writeEntry(desired, action, {
         writer: run.writer,
         recorder: run.recorder,
-        file: p.article.source,
+        file: p.file,
         raise: (o) => raise(p, o),
         failed: () => {
           if (shared) run.banners.delete(desired.id)
@@ -141,7 +178,7 @@ async function publishChunk(
     for (const e of p.entries) if (!byId.has(e.id)) byId.set(e.id, { p, type: e.contentTypeId })
   const ownerOf = (id: string): Owner | undefined => {
     const found = byId.get(id)
-    return found && { file: found.p.article.source, type: found.type }
+    return found && { file: found.p.file, type: found.type }
   }
   await run.publisher.publish(assets, () => undefined)
   for (let level = 0; level < LEVELS - 1; level++) await run.publisher.publish(byLevel[level] ?? [], ownerOf)
@@ -149,8 +186,8 @@ async function publishChunk(
     const p = byId.get(item.id)?.p
     if (p)
       run.publisher.defer(item, {
-        file: p.article.source,
-        type: 'troubleshootingArticle',
+        file: p.file,
+        type: p.entries.at(-1)?.contentTypeId ?? 'page',
         outcome: p.outcome,
       })
   }
@@ -162,19 +199,20 @@ function raise(p: PlannedArticle, outcome: Outcome): void {
 }
 
 /** The entries each article wants, its warnings reported; a banner goes to the first article that shows it. */
-function planArticles(run: SyncRun, chunk: Article[]): PlannedArticle[] {
+function planArticles(run: SyncRun, chunk: Article[], bases: Map<Article, string>): PlannedArticle[] {
   const inChunk = new Set<string>()
   return chunk.map((article) => {
-    const desired = desiredArticle(article, {
-      sourcePath: article.source,
+    const desired = desiredEntries(article, {
+      base: bases.get(article) as string,
       assetIdOf: (ref) => run.images.idOf(ref),
-      articleExists: (slug) => run.targets.exists(slug),
+      resolve: (path) => run.pages.resolve(path),
     })
-    for (const w of desired.warnings) run.recorder.warning(article.source, 'sync-cta', w)
+    for (const w of desired.warnings) run.recorder.warning(article.source, w.ruleId, w.message, w)
+    run.recorder.linksCounted(desired.links)
     const entries = desired.entries.filter(
       (e) => e.contentTypeId !== 'ctaBanner' || !(run.banners.has(e.id) || inChunk.has(e.id)),
     )
     for (const e of entries) if (e.contentTypeId === 'ctaBanner') inChunk.add(e.id)
-    return { article, entries, outcome: 'unchanged' }
+    return { file: article.source, kind: article.kind, entries, outcome: 'unchanged' }
   })
 }

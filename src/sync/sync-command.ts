@@ -1,11 +1,11 @@
 // `sync` as a command: flags → runSync → summary table (or JSON) and diagnostics. Shared by `npm run sync`
 // and by `npm run migrate`, which runs it after the schema migrations.
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import type { ContentBackend } from '../backends/port.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
 import { killAfterWritesHook } from './crash-test-hook.ts'
+import { findMkdocsYml } from './mkdocs-file.ts'
 import { progressBar } from './progress.ts'
 import { formatDiagnostic, formatSummary, type SyncReport } from './report.ts'
 import { runSync } from './run-sync.ts'
@@ -114,11 +114,6 @@ export function printReport(report: SyncReport, flags: SyncFlags, io: Io): void 
       io.stdout.write(`${c.action.padEnd(8)} ${c.type.padEnd(22)} ${c.id}${c.file ? `  ${c.file}` : ''}\n`)
   }
   io.stdout.write(`${formatSummary(report)}\n`)
-}
-
-/** MkDocs keeps mkdocs.yml beside its docs folder; this project keeps it inside content/. */
-function findMkdocsYml(source: string): string | undefined {
-  return [join(source, 'mkdocs.yml'), resolve(source, '..', 'mkdocs.yml')].find((f) => existsSync(f))
 }
 
 export class SyncUsageError extends Error {

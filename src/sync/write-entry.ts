@@ -5,10 +5,13 @@ import { ConflictError } from '../backends/port.ts'
 import type { EntryRecord } from '../model/contentful-types.ts'
 import type { EntryAction } from './changeset.ts'
 import { describeError } from './describe-error.ts'
-import type { DesiredEntry } from './desired-state.ts'
+import type { DesiredEntry, SyncedType } from './desired-state.ts'
 import type { Outcome, PlannedChange } from './report.ts'
 import type { ReportRecorder } from './report-recorder.ts'
 import type { CountingWriter } from './writer.ts'
+
+/** The entry a page file or the menu is counted by: created only when this one is new. */
+const TOP_LEVEL_TYPES = new Set<SyncedType>(['troubleshootingArticle', 'page', 'redirect', 'navigationMenu'])
 
 export interface EntryWriteContext {
   writer: CountingWriter
@@ -58,7 +61,7 @@ export async function writeEntry(
   recorder.change(change)
   const written = () => {
     recorder.entryCounted(type, isCreate ? 'created' : 'updated')
-    ctx.raise(isCreate && type === 'troubleshootingArticle' ? 'created' : 'updated')
+    ctx.raise(isCreate && TOP_LEVEL_TYPES.has(type) ? 'created' : 'updated')
   }
   if (recorder.dryRun) return written()
   try {

@@ -4,12 +4,17 @@ import { canonicalJson } from '../../src/model/canonical-json.ts'
 import { currentHash, storedHash } from '../../src/model/entry-fields.ts'
 import { desiredArticle } from '../../src/sync/desired-state.ts'
 import { articleId, assetIdFromBytes, childId, stepSuffix } from '../../src/sync/ids.ts'
+import { slugOfPath } from '../../src/sync/link-path.ts'
 import { article, image } from './helpers/articles.ts'
 
-const ctx = (known: Record<string, string> = {}, existing: string[] = []) => ({
-  sourcePath: 'docs/x.md',
+/** `existing`: URL paths of articles in the space (their ids derive from the path). */
+const ctx = (known: Record<string, string> = {}, existing: string[] = [], base = 'widget-stuck') => ({
+  base,
   assetIdOf: (ref: { path: string | null }) => (ref.path ? (known[ref.path] ?? null) : null),
-  articleExists: (slug: string) => existing.includes(slug),
+  resolve: (path: string) =>
+    existing.includes(path)
+      ? { id: articleId(slugOfPath(path)), type: 'troubleshootingArticle' as const }
+      : null,
 })
 
 const field = (entry: { fields: Record<string, Record<string, unknown>> }, id: string) =>
@@ -38,7 +43,8 @@ test('an article becomes steps, resolutions, notes and the article, children fir
   t.deepEqual(field(main as never, 'resolutions'), [
     { sys: { type: 'Link', linkType: 'Entry', id: 'widget-stuck.r1' } },
   ])
-  t.is(field(main as never, 'sourcePath'), 'docs/x.md')
+  t.is(field(main as never, 'sourcePath'), 'widget-stuck.md', 'relative to the docs root')
+  t.is(field(main as never, 'path'), '/widget-stuck/')
   t.is(field(main as never, 'condition'), undefined, 'empty fields are left unset')
 })
 
@@ -85,7 +91,7 @@ test('related articles link only to articles that exist; relatedLinks keeps ever
     { title: 'Unknown', href: '../Not-Here/' },
     { title: 'Outside', href: 'https://example.com/page' },
   ]
-  const entries = desiredArticle(article('widget-stuck', { related }), ctx({}, ['known-one'])).entries
+  const entries = desiredArticle(article('widget-stuck', { related }), ctx({}, ['/Known-One/'])).entries
   const main = entries.at(-1)
   t.deepEqual(field(main as never, 'relatedArticles'), [
     { sys: { type: 'Link', linkType: 'Entry', id: 'known-one' } },
@@ -100,10 +106,10 @@ test('one CTA banner is one entry, shared by every article that shows it', (t) =
     href: 'https://example.com/?utm_source=kb&utm_medium=banner',
     image: null,
   }
-  const a = desiredArticle(article('a-one', { cta }), ctx()).entries.find(
+  const a = desiredArticle(article('a-one', { cta }), ctx({}, [], 'a-one')).entries.find(
     (e) => e.contentTypeId === 'ctaBanner',
   )
-  const b = desiredArticle(article('b-two', { cta }), ctx()).entries.find(
+  const b = desiredArticle(article('b-two', { cta }), ctx({}, [], 'b-two')).entries.find(
     (e) => e.contentTypeId === 'ctaBanner',
   )
   t.truthy(a)
@@ -111,9 +117,10 @@ test('one CTA banner is one entry, shared by every article that shows it', (t) =
   t.regex(a?.id ?? '', /^cta-[0-9a-f]{40}$/)
   t.is(field(a as never, 'utmSource'), 'kb')
   t.is(field(a as never, 'utmMedium'), 'banner')
-  const other = desiredArticle(article('c', { cta: { ...cta, text: 'Other' } }), ctx()).entries.find(
-    (e) => e.contentTypeId === 'ctaBanner',
-  )
+  const other = desiredArticle(
+    article('c', { cta: { ...cta, text: 'Other' } }),
+    ctx({}, [], 'c'),
+  ).entries.find((e) => e.contentTypeId === 'ctaBanner')
   t.not(other?.id, a?.id)
 })
 

@@ -75,14 +75,14 @@ test('first sync creates and publishes everything; the second writes nothing', a
   t.true(first.writes > 0)
   const space = await readSpace(backend)
   t.deepEqual(spaceProblems(space), [])
-  const widget = space.entries.find((e) => e.sys.id === 'widget-stuck')
+  const widget = space.entries.find((e) => e.sys.id === 'articles.widget-stuck')
   t.deepEqual(widget?.fields.relatedArticles?.['en-US'], [
-    { sys: { type: 'Link', linkType: 'Entry', id: 'gear-noise' } },
+    { sys: { type: 'Link', linkType: 'Entry', id: 'articles.gear-noise' } },
   ])
   t.is((widget?.fields.relatedLinks?.['en-US'] as unknown[] | undefined)?.length, 2)
-  const oil = space.entries.find((e) => e.sys.id === 'gear-noise.r1')
+  const oil = space.entries.find((e) => e.sys.id === 'articles.gear-noise.r1')
   t.is(oil?.fields.kind?.['en-US'], 'primary')
-  t.is(space.entries.find((e) => e.sys.id === 'gear-noise.r2')?.fields.kind?.['en-US'], 'workaround')
+  t.is(space.entries.find((e) => e.sys.id === 'articles.gear-noise.r2')?.fields.kind?.['en-US'], 'workaround')
 
   const second = await sync()
   t.is(second.writes, 0)
@@ -102,17 +102,17 @@ test('a changed article rewrites only the entries that changed', async (t) => {
   t.is(report.articles.unchanged, 2)
   t.deepEqual(
     report.changes.map((c) => [c.action, c.id]),
-    [['update', 'lamp-dark']],
+    [['update', 'articles.lamp-dark']],
   )
   t.is(report.writes, 2, 'one update and one publish')
-  const lamp = (await readSpace(backend)).entries.find((e) => e.sys.id === 'lamp-dark')
+  const lamp = (await readSpace(backend)).entries.find((e) => e.sys.id === 'articles.lamp-dark')
   t.is(lamp?.fields.description?.['en-US'], 'Now with a new description')
 })
 
 test("an editor's change survives the next sync as a conflict; --force replaces it", async (t) => {
   const { backend, sync } = await setup(t)
   await sync()
-  const [step] = (await backend.getEntries({ ids: ['widget-stuck.r1.s1'] })).items
+  const [step] = (await backend.getEntries({ ids: ['articles.widget-stuck.r1.s1'] })).items
   if (!step) return t.fail()
   const edited = { ...step.fields, instruction: { 'en-US': doc('Edited by an editor.') } }
   await backend.putEntry(
@@ -123,16 +123,21 @@ test("an editor's change survives the next sync as a conflict; --force replaces 
   const second = await sync()
   t.deepEqual(
     second.conflicts.map((c) => [c.id, c.file]),
-    [['widget-stuck.r1.s1', relative(process.cwd(), join(second.source, 'articles', 'widget-stuck.md'))]],
+    [
+      [
+        'articles.widget-stuck.r1.s1',
+        relative(process.cwd(), join(second.source, 'articles', 'widget-stuck.md')),
+      ],
+    ],
   )
   t.is(second.writes, 0)
-  const kept = (await backend.getEntries({ ids: ['widget-stuck.r1.s1'] })).items[0]
+  const kept = (await backend.getEntries({ ids: ['articles.widget-stuck.r1.s1'] })).items[0]
   t.deepEqual(kept?.fields.instruction, edited.instruction)
 
   const forced = await sync({ force: true })
   t.deepEqual(forced.conflicts, [])
   t.is(forced.entries.resolutionStep.updated, 1)
-  const replaced = (await backend.getEntries({ ids: ['widget-stuck.r1.s1'] })).items[0]
+  const replaced = (await backend.getEntries({ ids: ['articles.widget-stuck.r1.s1'] })).items[0]
   t.notDeepEqual(replaced?.fields.instruction, edited.instruction)
   t.deepEqual(spaceProblems(await readSpace(backend)), [])
   t.is((await sync()).writes, 0)
@@ -145,19 +150,19 @@ test('orphans are reported; --prune archives the article and its children', asyn
   const report = await sync()
   t.deepEqual(
     report.orphans.map((o) => [o.id, o.pruned]),
-    [['gear-noise', false]],
+    [['articles.gear-noise', false]],
   )
   t.is(report.articles.orphans, 1)
   const pruned = await sync({ prune: true })
   t.deepEqual(
     pruned.orphans.map((o) => o.id).sort(),
     [
-      'gear-noise',
-      'gear-noise.r1',
-      'gear-noise.r1.s1',
-      'gear-noise.r2',
-      'gear-noise.r2.s1',
-      'gear-noise.n1',
+      'articles.gear-noise',
+      'articles.gear-noise.r1',
+      'articles.gear-noise.r1.s1',
+      'articles.gear-noise.r2',
+      'articles.gear-noise.r2.s1',
+      'articles.gear-noise.n1',
     ].sort(),
   )
   const space = await readSpace(backend)
@@ -183,7 +188,7 @@ test('a dry run lists the changeset and writes nothing', async (t) => {
   const { backend, sync } = await setup(t)
   const plan = await sync({ dryRun: true })
   t.is(plan.writes, 0)
-  t.true(plan.changes.some((c) => c.action === 'create' && c.id === 'widget-stuck'))
+  t.true(plan.changes.some((c) => c.action === 'create' && c.id === 'articles.widget-stuck'))
   t.true(plan.changes.some((c) => c.action === 'upload'))
   t.is((await readSpace(backend)).entries.length, 0)
 })
@@ -215,7 +220,8 @@ test('one broken article among many: the others land, the broken one is reported
   writeFileSync(join(dir, 'docs', 'articles', 'garbage.md'), '{ not json')
   const report = await sync()
   t.is(report.articles.created, 3)
-  t.is(report.articles.failed, 2)
+  t.is(report.articles.failed, 1, 'the broken article')
+  t.is(report.pages.failed, 1, 'a file that cannot be read has no kind: it counts as a general page')
   const file = relative(process.cwd(), join(dir, 'docs', 'articles', 'broken-one.md'))
   t.deepEqual(
     report.failed.find((f) => f.file === file),
@@ -233,7 +239,7 @@ test('one broken article among many: the others land, the broken one is reported
   )
   t.true(stderr.includes(`${file}:7:3  fatal  cannot make sense of this  some-rule\n`))
   const space = await readSpace(backend)
-  t.false(space.entries.some((e) => e.sys.id.startsWith('broken-one')))
+  t.false(space.entries.some((e) => e.sys.id.startsWith('articles.broken-one')))
   t.deepEqual(spaceProblems(space), [])
 })
 
@@ -245,9 +251,9 @@ test('a related article later in the run (another chunk) is linked and published
   t.deepEqual(report.failed, [])
   const space = await readSpace(backend)
   t.deepEqual(spaceProblems(space), [])
-  const a = space.entries.find((e) => e.sys.id === 'a-first')
+  const a = space.entries.find((e) => e.sys.id === 'articles.a-first')
   t.deepEqual(a?.fields.relatedArticles?.['en-US'], [
-    { sys: { type: 'Link', linkType: 'Entry', id: 'z-last' } },
+    { sys: { type: 'Link', linkType: 'Entry', id: 'articles.z-last' } },
   ])
   t.is((await sync({ chunkSize: 1 })).writes, 0)
 })
@@ -259,13 +265,13 @@ test('a resolution removed from the Markdown leaves orphans that --prune archive
   if (!gear) return t.fail()
   writeFileSync(files[1] as string, JSON.stringify({ ...gear, resolutions: gear.resolutions.slice(0, 1) }))
   const report = await sync()
-  t.deepEqual(report.orphans.map((o) => o.id).sort(), ['gear-noise.r2', 'gear-noise.r2.s1'])
+  t.deepEqual(report.orphans.map((o) => o.id).sort(), ['articles.gear-noise.r2', 'articles.gear-noise.r2.s1'])
   t.false(report.orphans.some((o) => o.pruned))
   const pruned = await sync({ prune: true })
   t.true(pruned.orphans.every((o) => o.pruned))
   const space = await readSpace(backend)
   const live = space.entries.filter((e) => e.sys.archivedVersion === undefined)
-  t.false(live.some((e) => e.sys.id.startsWith('gear-noise.r2')))
+  t.false(live.some((e) => e.sys.id.startsWith('articles.gear-noise.r2')))
   t.deepEqual(spaceProblems({ ...space, entries: live }), [])
   t.deepEqual((await sync()).orphans, [])
 })

@@ -27,13 +27,13 @@ test('--prune archives an orphan even when nothing else changed', async (t) => {
   const reported = await syncWithLock(backend, { source }, quiet)
   t.deepEqual(
     reported.orphans.map((o) => [o.id, o.pruned]),
-    [['sync-token-expired', false]],
+    [['articles.sync-token-expired', false]],
   )
   const pruned = await syncWithLock(backend, { source, prune: true }, quiet)
-  t.true(pruned.orphans.some((o) => o.id === 'sync-token-expired' && o.pruned))
+  t.true(pruned.orphans.some((o) => o.id === 'articles.sync-token-expired' && o.pruned))
   t.true(pruned.writes > 0)
   const space = await readSpace(backend)
-  const article = space.entries.find((e) => e.sys.id === 'sync-token-expired')
+  const article = space.entries.find((e) => e.sys.id === 'articles.sync-token-expired')
   t.not(article?.sys.archivedVersion, undefined)
   t.deepEqual(
     spaceProblems({ ...space, entries: space.entries.filter((e) => e.sys.archivedVersion === undefined) }),
