@@ -86,7 +86,7 @@ test('the home page answers, and every published article answers at its URL', as
   }
 })
 
-test("earlier versions' /articles/<slug> URLs move (301) to the page; the list at /articles moves home", async (t) => {
+test("earlier versions' /articles/<slug> URLs move (301) to the page; /articles to its landing page", async (t) => {
   const old = await get('/articles/attachments-fail-to-upload', { redirect: 'manual' })
   t.is(old.status, 301)
   const location = old.headers.get('location') ?? ''
@@ -95,7 +95,8 @@ test("earlier versions' /articles/<slug> URLs move (301) to the page; the list a
   t.is((await get(location, { redirect: 'manual' })).status, 200)
   const list = await get('/articles', { redirect: 'manual' })
   t.is(list.status, 301)
-  t.is(list.headers.get('location'), '/')
+  t.is(list.headers.get('location'), '/articles/', "content/articles/index.md took the old list's place")
+  t.is((await get('/articles/', { redirect: 'manual' })).status, 200)
 })
 
 test('unknown URLs are a real 404 page under the same CSP, with the search form', async (t) => {
