@@ -54,7 +54,9 @@ export async function publishSite(backend: SqliteBackend): Promise<void> {
     para(
       text('If syncing stops, see '),
       node('entry-hyperlink', [text('step two of the fix')], { target: link('site.article') }),
-      text(', '),
+      text(' (or '),
+      node('entry-hyperlink', [text('the whole article')], { target: link('site.article') }),
+      text('), '),
       node('hyperlink', [text('the other guide')], { uri: 'Other-Guide.md' }),
       text(', '),
       node('hyperlink', [text('a moved page')], { uri: '../../old/Setting-Up/' }),

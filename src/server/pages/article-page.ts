@@ -51,7 +51,7 @@ export function articleBody(a: Article, opts: BodyOptions): Html {
   const vars = opts.vars
   const rt: RichTextContext = {
     vars,
-    entryHref: entryLinker(a, opts.pathOf),
+    entryHref: entryLinker(a, opts.pathOf, vars),
     ...(opts.hyperlinkHref ? { hyperlinkHref: opts.hyperlinkHref } : {}),
     ...(opts.image ? { image: opts.image } : {}),
   }

@@ -22,7 +22,7 @@ export function generalPageBody(p: GeneralPage, opts: BodyOptions): Html {
   const rt: RichTextContext = {
     vars,
     anchors,
-    entryHref: entryLinker(p, opts.pathOf),
+    entryHref: entryLinker(p, opts.pathOf, vars),
     ...(opts.hyperlinkHref ? { hyperlinkHref: opts.hyperlinkHref } : {}),
     ...(opts.image ? { image: opts.image } : {}),
   }

@@ -37,12 +37,13 @@ const idOf = (entry: unknown) => (entry as { sys?: { id?: unknown } } | undefine
 
 /**
  * Where an entry hyperlink in `top`'s fields leads: the target's page, plus the anchor kept in `top`'s
- * `linkAnchors` (`[{entry, text, anchor}]`, as Contentful allows only `target` in the link's data). The link's
- * text picks among several anchors into the same page.
+ * `linkAnchors` (`[{entry, text, anchor}]`, as Contentful allows only `target` in the link's data) for the
+ * link with that text; a link to the same page without an anchor has no record there and gets none.
  */
 export function entryLinker(
   top: { fields: object },
   pathOf: PageOptions['pathOf'],
+  vars: Variables = {},
 ): (target: Json, text: string) => string | undefined {
   const anchors = (top.fields as { linkAnchors?: unknown }).linkAnchors
   const list = Array.isArray(anchors) ? (anchors as LinkAnchor[]) : []
@@ -51,11 +52,16 @@ export function entryLinker(
     if (typeof id !== 'string') return undefined
     const path = pathOf(id, target)
     if (!path) return undefined
-    const forEntry = list.filter((a) => a?.entry === id && typeof a.anchor === 'string' && a.anchor !== '')
-    const anchor = (
-      forEntry.find((a) => a.text === text) ?? (forEntry.length === 1 ? forEntry[0] : undefined)
-    )?.anchor as string | undefined
-    return anchor ? `${path}#${encodeURIComponent(anchor)}` : path
+    // The text is what the reader sees ({{ variables }} resolved); the record keeps it as written.
+    const record = list.find(
+      (a) =>
+        a?.entry === id &&
+        typeof a.anchor === 'string' &&
+        a.anchor !== '' &&
+        typeof a.text === 'string' &&
+        (a.text === text || substitute(a.text, vars) === text),
+    )
+    return record ? `${path}#${encodeURIComponent(record.anchor as string)}` : path
   }
 }
 
