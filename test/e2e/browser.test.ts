@@ -274,6 +274,64 @@ browserTest(
   },
 )
 
+browserTest(
+  'the synced content/ site: home, menu, a landing page table, an anchor into another page, a redirect',
+  async (t) => {
+    const page = await browser.newPage()
+    const problems: string[] = []
+    page.on('pageerror', (e) => problems.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
+    const base = `http://${server.hostPort}`
+    await page.goto(`${base}/`)
+    t.is(
+      await page.locator('.site-header .site-name').textContent(),
+      'Acme Notes Knowledge Base',
+      'site_name',
+    )
+    t.is(await page.locator('nav.site-nav a[aria-current="page"]').textContent(), 'Home')
+    t.deepEqual(await page.locator('main .page-body h2').allTextContents(), ['Where to start'])
+
+    // A link written with an anchor into another page lands on that page's heading.
+    await page.locator('main a', { hasText: 'sharing with people outside your team' }).click()
+    await page.waitForURL(`${base}/articles/How-to-Share-a-Notebook/#share_with_people_outside_your_team`)
+    t.is(
+      await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document
+        return (d.querySelector(':target') as El | null)?.getAttribute('id')
+      }),
+      'share_with_people_outside_your_team',
+    )
+    t.is(await page.locator('nav.site-nav a[aria-current="page"]').textContent(), 'Share a notebook')
+
+    // The landing page from the menu: its table links to the articles.
+    await page.locator('nav.site-nav a', { hasText: 'Articles' }).click()
+    await page.waitForURL(`${base}/articles/`)
+    t.deepEqual(await page.locator('main table th').allTextContents(), ['Problem', 'Article'])
+    await page.locator('main table a', { hasText: 'SYNC_TOKEN_EXPIRED error' }).click()
+    await page.waitForURL(`${base}/articles/Sync-Token-Expired/`)
+    t.true(
+      await page.locator('main section.resolutions').isVisible(),
+      'a troubleshooting article in its layout',
+    )
+    t.true(await page.locator('nav.site-nav a[aria-current="page"]').first().isVisible())
+
+    // The how-to from the menu: a general page with its table.
+    await page.locator('nav.site-nav summary', { hasText: 'How-to' }).click()
+    await page.locator('nav.site-nav a', { hasText: 'Export notes to PDF' }).click()
+    await page.waitForURL(`${base}/articles/How-to-Export-Notes-to-PDF/`)
+    t.true(await page.locator('main table').isVisible())
+    await page.screenshot({ path: join(outDir, 'content-how-to.png'), fullPage: true })
+
+    // The redirect stub's URL moves to its target.
+    await page.goto(`${base}/articles/Sync-Error-Troubleshooting/`)
+    t.is(new URL(page.url()).pathname, '/articles/Sync-Token-Expired/')
+    t.deepEqual(problems, [])
+    await page.close()
+  },
+)
+
 browserTest('the search page finds pages without script: title matches first', async (t) => {
   const page = await browser.newPage()
   await page.goto(`http://${site.hostPort}/`)
