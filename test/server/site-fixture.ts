@@ -90,6 +90,11 @@ export async function publishSite(backend: SqliteBackend): Promise<void> {
       },
     },
     {
+      id: 'site.article.r1',
+      contentTypeId: 'resolution',
+      fields: { name: en('Sync stops — resolution 1'), title: en('Restart the sync service') },
+    },
+    {
       id: 'site.article',
       contentTypeId: 'troubleshootingArticle',
       fields: {
@@ -97,6 +102,7 @@ export async function publishSite(backend: SqliteBackend): Promise<void> {
         slug: en('ri/fast/articles/sync-stops'),
         path: en(ARTICLE_PATH),
         symptom: en(doc(para(text('Notes stop syncing.')))),
+        resolutions: en([link('site.article.r1')]),
       },
     },
     {

@@ -7,6 +7,7 @@ import type {
   TypeResolutionStep,
   TypeTroubleshootingArticle,
 } from '../../generated/content-types.ts'
+import { tocAnchor } from '../../markdown/toc-anchor.ts'
 import { type Html, html } from './html.ts'
 import { layout } from './layout.ts'
 import { type BodyOptions, banner, entryLinker, metaLine, related } from './page-parts.ts'
@@ -39,8 +40,10 @@ function resolution(r: Resolution, index: number, count: number, rt: RichTextCon
       ? `Solution ${index + 1}`
       : ''
   const steps = (r.fields.steps ?? []).filter((s): s is Resolved<typeof s> => s !== undefined)
+  // An authored title was a heading of the page: it keeps the anchor MkDocs gave it, so links into it land.
+  const id = r.fields.title && rt.anchors ? tocAnchor(title, rt.anchors) : undefined
   return html`<section class="resolution kind-${kind}">
-${title ? html`<h3>${title}${kind === 'workaround' ? html` <span class="badge">Workaround</span>` : ''}</h3>` : ''}
+${title ? html`<h3${id ? html` id="${id}"` : ''}>${title}${kind === 'workaround' ? html` <span class="badge">Workaround</span>` : ''}</h3>` : ''}
 ${r.fields.cause ? html`<div class="resolution-cause">${richText(r.fields.cause, rt)}</div>` : ''}
 ${richText(r.fields.intro, rt)}
 ${steps.length ? html`<ol class="steps">${steps.map((s, i) => step(s, `step-${index + 1}-${i + 1}`, rt))}</ol>` : ''}
@@ -49,8 +52,12 @@ ${steps.length ? html`<ol class="steps">${steps.map((s, i) => step(s, `step-${in
 
 export function articleBody(a: Article, opts: BodyOptions): Html {
   const vars = opts.vars
+  // The page's MkDocs anchors, in reading order: the title first, then headings as the layout shows them.
+  const anchors = new Set<string>()
+  const titleId = tocAnchor(substitute(a.fields.title, vars), anchors)
   const rt: RichTextContext = {
     vars,
+    anchors,
     entryHref: entryLinker(a, opts.pathOf, vars),
     ...(opts.hyperlinkHref ? { hyperlinkHref: opts.hyperlinkHref } : {}),
     ...(opts.image ? { image: opts.image } : {}),
@@ -60,7 +67,7 @@ export function articleBody(a: Article, opts: BodyOptions): Html {
   const notes = (f.notes ?? []).filter((n): n is Resolved<typeof n> => n !== undefined)
   const more = richText(f.body, rt)
   return html`<article class="article">
-<h1>${substitute(f.title, vars)}</h1>
+<h1 id="${titleId}">${substitute(f.title, vars)}</h1>
 ${metaLine(f, vars)}
 ${f.description ? html`<p class="lead">${substitute(f.description, vars)}</p>` : ''}
 ${section('symptom', 'Symptom', richText(f.symptom, rt))}
