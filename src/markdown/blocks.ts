@@ -35,10 +35,13 @@ export function itemBlocks(item: Item, imageIndex: ImageIndex, depth = 0): Block
       return [hr()]
     case 'note':
       return item.items.flatMap((i) => itemBlocks(i, imageIndex, depth + 1))
-    case 'table':
-      return item.rows.length
-        ? [table(item.rows.map((r) => ({ header: r.header, cells: r.cells.map((c) => c.inlines) })))]
+    case 'table': {
+      // An empty `<tr></tr>` shows nothing, and Rich Text requires a cell in every row.
+      const rows = item.rows.filter((r) => r.cells.length > 0)
+      return rows.length
+        ? [table(rows.map((r) => ({ header: r.header, cells: r.cells.map((c) => c.inlines) })))]
         : []
+    }
     case 'code':
       return [paragraph([text(item.value, ['code'])])]
     case 'caption':

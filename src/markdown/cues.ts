@@ -124,6 +124,10 @@ export const TROUBLESHOOTING_TITLE = new RegExp(
   'i',
 )
 
+/** A title that names a task, a topic or a reference: a how-to or guide, unless it also names an issue. */
+export const GUIDE_TITLE =
+  /^(how (to|do (i|you)) (?!(resolve|fix|restore|bring back|reconnect|recover|repair|remove|get rid|stop|avoid|prevent|troubleshoot|solve|unblock|reset|clear|handle|deal|re-?(enable|install|connect|store|activate|authori[sz]e|authenticate|start|sync))\b)|using|about|list of|introduction to|getting started|exclude|set ?up|configur\w+|install\w*|enabl\w+)\b|\b(overview|explained|guide|reference|introduction|setup|set-up|parameters|settings)\s*$|:\s*an overview\b/i
+
 /** An overview or guide announces itself; it is not a single issue's troubleshooting article. */
 export const OVERVIEW =
   /\bthis (article|guide|page) (provides|gives|contains|offers) (a |an )?(detailed |general |brief |short )?(overview|description|list|summary)\b/i

@@ -292,6 +292,7 @@ export function buildGroups(
         source: 'kb-cms',
       })
       m.fatal = undefined
+      ctx.explainers++
       ctx.unplaced.push(...draft.items)
       continue
     }

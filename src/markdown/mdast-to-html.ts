@@ -13,18 +13,36 @@ export interface HtmlOptions {
   escapeRaw?: boolean
 }
 
+const PHRASING_PARENTS = new Set([
+  'paragraph',
+  'heading',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'tableCell',
+])
+
 export function mdastToHtml(node: Nodes, options: HtmlOptions = {}): string {
   const out: string[] = []
   render(node, out, 0, options.escapeRaw === true)
   return out.join('')
 }
 
-function render(node: Nodes | AdmonitionNode, out: string[], depth: number, escapeRaw: boolean): void {
+function render(
+  node: Nodes | AdmonitionNode,
+  out: string[],
+  depth: number,
+  escapeRaw: boolean,
+  inline = false,
+): void {
   if (depth > MAX_DEPTH) {
     out.push(escapeText(flatText(node)))
     return
   }
-  const recurse = (n: Nodes) => render(n, out, depth + 1, escapeRaw)
+  // Inside a paragraph, raw HTML is part of the line: no newline after it, or `x<a>y</a>.` would read `x y .`.
+  const inPhrasing = inline || PHRASING_PARENTS.has(node.type)
+  const recurse = (n: Nodes) => render(n, out, depth + 1, escapeRaw, inPhrasing)
   const line = node.position?.start.line
   const at = line ? ` data-line="${line}"` : ''
   const kids = (n: Parent) => {
@@ -79,6 +97,10 @@ function render(node: Nodes | AdmonitionNode, out: string[], depth: number, esca
       out.push(`<pre${at}><code>${escapeText(node.value)}</code></pre>\n`)
       return
     case 'html':
+      if (inline) {
+        out.push(escapeRaw ? escapeText(node.value) : node.value)
+        return
+      }
       if (line) out.push(`<!--${LINE_MARK}${line}-->`)
       out.push(escapeRaw ? escapeText(node.value) : node.value, '\n')
       return

@@ -2,6 +2,7 @@
 // HTML nodes. The sync resolves them to entries and names the place of any that lead nowhere.
 import type { Nodes, Root } from 'mdast'
 import type { PageLink } from '../model/article.ts'
+import { isUnsafeUrl } from './hast-util.ts'
 
 const HTML_HREF = /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi
 
@@ -22,7 +23,8 @@ export function pageLinks(tree: Root): PageLink[] {
     if ('children' in node)
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
   }
-  return links
+  // Executable links are dropped from the page (and reported) by the walker; they are no links to resolve.
+  return links.filter((l) => !isUnsafeUrl(l.href))
 }
 
 /** Line and column of `offset` inside a node's text that starts at `start`. */

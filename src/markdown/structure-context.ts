@@ -12,6 +12,8 @@ export interface StructureCtx {
   toRef: (image: RawImage) => ImageRef
   unplaced: Item[]
   unplacedLines: (number | null)[]
+  /** Sections read as explanation rather than as a fix (see groups.ts). */
+  explainers: number
 }
 
 export type Field = 'symptom' | 'condition' | 'cause'

@@ -40,6 +40,8 @@ export interface Structure {
   overview: boolean
   /** Lines of the items that went to `body` (reported for troubleshooting articles only). */
   unplacedLines: (number | null)[]
+  /** How many sections explain rather than fix: a guide's shape, not an issue's. */
+  explainers: number
 }
 
 export function buildStructure(
@@ -48,7 +50,7 @@ export function buildStructure(
   imageIndex: ImageIndex,
   toRef: (image: RawImage) => ImageRef,
 ): Structure {
-  const ctx: StructureCtx = { file, imageIndex, toRef, unplaced: [], unplacedLines: [] }
+  const ctx: StructureCtx = { file, imageIndex, toRef, unplaced: [], unplacedLines: [], explainers: 0 }
   const notes: Note[] = []
   const related: RelatedLink[] = []
 
@@ -142,6 +144,7 @@ export function buildStructure(
     related,
     body: bodyOf(ctx),
     unplacedLines: ctx.unplacedLines,
+    explainers: ctx.explainers,
     overview,
   }
 }

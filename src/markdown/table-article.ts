@@ -81,6 +81,7 @@ export function tableArticle(
     resolutions,
     body: bodyOf(ctx),
     unplacedLines: ctx.unplacedLines,
+    explainers: ctx.explainers,
     overview: false,
   }
 }

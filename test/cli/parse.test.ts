@@ -69,6 +69,10 @@ const contractKeys = [
   'cta',
   'variables',
   'body',
+  'sourcePath',
+  'path',
+  'redirectTo',
+  'links',
   'diagnostics',
 ].sort()
 

@@ -34,7 +34,7 @@ function parsedArticle(file: string): Article {
 
 corpusTest(test)('every dev-set file gets the kind dev-set.tsv expects', (t) => {
   const rows = readFileSync(join(corpusDir, 'dev-set.tsv'), 'utf8').trim().split('\n').slice(1)
-  t.is(rows.length, 25)
+  t.is(rows.length, files.length, 'dev-set.tsv lists every corpus file')
   for (const row of rows) {
     const [path, kind] = row.split('\t')
     t.is(parsedArticle(join(corpusDocs, path as string)).kind, kind as Article['kind'], path)

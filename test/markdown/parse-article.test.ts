@@ -98,7 +98,7 @@ test('header: title without markers, description, reading time, badges, share wi
   t.is(a.description, 'How to fix the sprocket error')
   t.is(a.readingTimeMinutes, 2)
   t.deepEqual(a.appliesTo, ['Exchange', 'Gmail'])
-  t.is(a.slug, 'widget-error')
+  t.is(a.slug, 'guides/articles/widget-error')
   t.is(a.source, PAGE)
   t.false(a.images.some((i) => i.src.includes('logos')))
   t.false(JSON.stringify(a).includes('text-align'))

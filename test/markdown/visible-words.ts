@@ -12,8 +12,13 @@ import type { Article, RichText } from '../../src/model/article.ts'
 
 export function tokens(text: string): string[] {
   const out: string[] = []
-  // Markdown link syntax left in raw HTML renders as a link on the site: keep its text, not its URL.
-  const plain = text.replace(/\]\([^)\s]*\)?/g, ' ').replace(/[[\]]/g, ' ')
+  // Markdown link syntax left in raw HTML renders as a link on the site: keep its text, not its URL. Inside
+  // inline HTML Python-Markdown still reads Markdown, so escapes and emphasis markers are not seen either.
+  const plain = text
+    .replace(/\]\([^)\s]*\)?/g, ' ')
+    .replace(/[[\]]/g, ' ')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/\*\*|__/g, ' ')
   for (const raw of plain.toLowerCase().split(/[\s\u00a0]+/)) {
     const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     if (w && !/^[\d.]+$/.test(w)) out.push(w)
@@ -39,12 +44,14 @@ export function visibleWords(source: string): Set<string> {
     }
     if (node.type === 'image' || node.type === 'imageReference') return
     if (node.type === 'break') html.push('<br>')
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code')
-      html.push(escapeHtml(node.value))
+    if (node.type === 'text' || node.type === 'inlineCode') html.push(escapeHtml(node.value))
+    if (node.type === 'code') html.push(' ', escapeHtml(node.value), ' ')
     if ('children' in node) {
-      html.push(' ')
+      // Words run on across inline markup (`<i>name</i>→tab` is one word); blocks are apart.
+      const gap = PHRASING.has(node.type) ? '' : ' '
+      html.push(gap)
       for (const c of node.children) walk(c as Nodes)
-      html.push(' ')
+      html.push(gap)
     }
   }
   for (const n of stack) walk(n)
@@ -78,6 +85,25 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'code',
+  'em',
+  'font',
+  'i',
+  'kbd',
+  'mark',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+])
+
 function hastText(root: HastNodes): string {
   const out: string[] = []
   const stack: HastNodes[] = [root]
@@ -86,7 +112,8 @@ function hastText(root: HastNodes): string {
     if (n.type === 'text') out.push(n.value)
     else if (n.type === 'element') {
       if (n.tagName === 'script' || n.tagName === 'style') continue
-      out.push(' ')
+      // Inline elements do not break a word (`andy@<a>example.com</a>` reads as one); blocks and <br> do.
+      if (!INLINE_TAGS.has(n.tagName)) out.push(' ')
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as HastNodes)
     } else if (n.type === 'root')
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as HastNodes)
@@ -116,10 +143,15 @@ export function richTextFields(a: Article): [string, RichText][] {
   return out
 }
 
+const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
+
 function docText(node: unknown): string {
-  const n = node as { nodeType?: string; value?: string; content?: unknown[] }
+  const n = node as { nodeType?: string; value?: string; content?: { nodeType?: string }[] }
   if (n.nodeType === 'text') return n.value ?? ''
-  return (n.content ?? []).map(docText).join(' ')
+  const content = n.content ?? []
+  // Inline nodes (text, links) of one block run on; blocks are apart.
+  const inline = content.every((c) => c.nodeType === 'text' || c.nodeType?.includes('hyperlink'))
+  return content.map(docText).join(inline ? '' : ' ')
 }
 
 export function articleWords(a: Article): Set<string> {
