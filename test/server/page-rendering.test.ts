@@ -6,6 +6,7 @@ import { isExternalHref, linkHtml, trusted } from '../../src/server/pages/html.t
 import { resolveRelative } from '../../src/server/pages/local-links.ts'
 import { menuHtml } from '../../src/server/pages/menu.ts'
 import { richText } from '../../src/server/pages/rich-text.ts'
+import { searchSite } from '../../src/server/pages/search.ts'
 import { normalisePath, route, type SiteMap, type SitePage } from '../../src/server/pages/site-map.ts'
 
 const text = (value: string, marks: string[] = []) => ({
@@ -187,4 +188,39 @@ test('the menu marks the current page and opens only the sections on the way to 
   t.true(html.includes('<span>Gone</span>'))
   t.true(html.includes('<a href="https://example.com/" rel="noopener noreferrer">Vendor</a>'))
   t.false(html.includes('javascript:'))
+})
+
+test('search ranks by the searched words in the title, then text-only matches alphabetically', (t) => {
+  const pages = [
+    { ...page('/a/', 'a'), title: 'Zebra notes' },
+    { ...page('/b/', 'b'), title: 'Outlook sync errors' },
+    { ...page('/c/', 'c'), title: 'Outlook add-in' },
+    { ...page('/d/', 'd'), title: 'About {{ product }}' },
+    { ...page('/e/', 'e'), title: 'Outlook Sync' },
+    { ...page('/f/', 'f'), title: 'Another page' },
+  ]
+  const asked: Record<string, string>[] = []
+  // The Delivery API's full-text answer: every page but f holds both words somewhere.
+  const query = (params: Record<string, string>) => {
+    asked.push(params)
+    const items =
+      params.content_type === 'page' ? ['a', 'b', 'c', 'd', 'e'].map((id) => ({ sys: { id } })) : []
+    return { items, total: items.length }
+  }
+  const order = searchSite(query, mapOf(pages), ' outlook  SYNC ', { product: 'Synchroniser' }).map((r) => [
+    r.page.id,
+    r.titleWords,
+  ])
+  t.deepEqual(order, [
+    ['e', 2],
+    ['b', 2],
+    ['c', 1],
+    ['d', 1],
+    ['a', 0],
+  ])
+  t.true(
+    asked.every((p) => p.query === 'outlook  SYNC'),
+    'the words go to the Delivery API as typed',
+  )
+  t.deepEqual(searchSite(query, mapOf(pages), '   '), [])
 })

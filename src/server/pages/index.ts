@@ -190,7 +190,7 @@ export async function handlePages(ctx: RequestContext): Promise<boolean> {
     case 'search': {
       // Bounded: a query string is not a way to make every request scan the space with a megabyte of terms.
       const q = (ctx.url.searchParams.get('q') ?? '').slice(0, 200)
-      return send(ctx, 200, searchPage(q, searchSite(query, map, q), { ...list, nav: nav() }))
+      return send(ctx, 200, searchPage(q, searchSite(query, map, q, vars), { ...list, nav: nav() }))
     }
     case 'not-found':
       return send(ctx, 404, notFoundPage(decoded, { ...list, nav: nav() }))

@@ -1,6 +1,7 @@
-// Site search, as the MkDocs site had it, answered by the Delivery API: full-text `query=` per page type finds
-// the pages, `fields.title[match]` tells which of them match by title, and title matches rank before body
-// matches. The ranking lives here, not in the engine, so the site decides how results read.
+// Site search, as the MkDocs site had it, answered by the Delivery API: its full-text search (`query=`, per
+// page type) finds the pages, and the site ranks them: pages whose title holds the searched words before pages
+// that hold them only in their text. The ranking lives here, not in the engine, so the site decides how
+// results read; a title is scored as the reader sees it (`{{ variables }}` resolved).
 import { DeliveryError } from '../delivery/errors.ts'
 import {
   allOf,
@@ -10,11 +11,23 @@ import {
   type SiteMap,
   type SitePage,
 } from './site-map.ts'
+import { substitute, type Variables } from './variables.ts'
 
 export interface SearchResult {
   page: SitePage
-  /** Every term is in the title (these come first). */
+  /** How many of the searched words start a word of the title (results with more come first). */
+  titleWords: number
+  /** Some searched word is in the title: these rank before matches in the text only. */
   inTitle: boolean
+}
+
+const WORD = /[\p{L}\p{N}]+/gu
+const wordsOf = (text: string) => text.toLowerCase().match(WORD) ?? []
+
+/** The searched words found in a title, by the full-text rule: a word of the title starts with it. */
+function titleScore(title: string, terms: string[]): number {
+  const words = wordsOf(title)
+  return terms.filter((t) => words.some((w) => w.startsWith(t))).length
 }
 
 /**
@@ -60,24 +73,33 @@ function fullTextIds(query: EntriesQuery, type: PageType, q: string): Set<string
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
-/** The published pages matching `q`: title matches first (the closest title first), then body matches by title. */
-export function searchSite(query: EntriesQuery, map: SiteMap, q: string): SearchResult[] {
+/**
+ * The published pages matching `q` (every word somewhere in the page, by the Delivery API's full-text search),
+ * ranked by their titles: more of the words in the title first, an exact title before a longer one, then the
+ * shorter title; pages that hold the words only in their text come last, alphabetically.
+ */
+export function searchSite(
+  query: EntriesQuery,
+  map: SiteMap,
+  q: string,
+  vars: Variables = {},
+): SearchResult[] {
   const text = q.trim()
   if (text === '') return []
+  const terms = [...new Set(wordsOf(text))]
   const results: SearchResult[] = []
   for (const type of PAGE_TYPES) {
-    const inTitle = ids(allOf(query, type, { 'fields.title[match]': text, select: 'sys.id', include: '0' }))
-    const all = new Set([...inTitle, ...fullTextIds(query, type, text)])
-    for (const id of all) {
+    for (const id of fullTextIds(query, type, text)) {
       const page = map.byId.get(id)
-      if (page) results.push({ page, inTitle: inTitle.has(id) })
+      if (!page) continue
+      const titleWords = titleScore(substitute(page.title, vars), terms)
+      results.push({ page, titleWords, inTitle: titleWords > 0 })
     }
   }
-  // An exact title beats a longer one that contains the words; ties read alphabetically.
   const exact = (r: SearchResult) => (r.page.title.trim().toLowerCase() === text.toLowerCase() ? 0 : 1)
   return results.sort(
     (a, b) =>
-      Number(b.inTitle) - Number(a.inTitle) ||
+      b.titleWords - a.titleWords ||
       exact(a) - exact(b) ||
       (a.inTitle ? a.page.title.length - b.page.title.length : 0) ||
       collator.compare(a.page.title, b.page.title),
