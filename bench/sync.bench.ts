@@ -1,9 +1,11 @@
-// The content sync at scale: the development corpus replicated (in a temp dir, distinct file names and so
-// distinct slugs) to ~125 and ~500 troubleshooting articles. Each size runs in its own process, so its peak
-// memory is its own: first sync and no-op re-sync times, writes per article, peak memory. Printed as ratios
-// measured in this run: no-op vs first sync, and 500 vs 125 articles (memory must stay flat, time linear).
+// The content sync at scale. First the whole knowledge base as it is, every page kind, through `npm run
+// migrate` over the local Management face (HTTP, contentful-management): requests and writes per page for a
+// first sync and a no-op re-run, and the time against a parse-only pass of the same files, measured in this
+// run. Then the corpus replicated (in a temp dir, distinct file names and so distinct slugs) to ~350 and ~700
+// pages, each size in its own process so its peak memory is its own: first sync and no-op re-sync times,
+// writes per page, peak memory, as ratios (memory must stay flat, time linear).
 // Falls back to the project's own content/ when ../shared/corpus is absent.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import {
   copyFileSync,
   existsSync,
@@ -20,13 +22,30 @@ import contentTypes from '../content-types/index.ts'
 import { SqliteBackend } from '../src/backends/sqlite/sqlite-backend.ts'
 import { parseArticleSource } from '../src/markdown/parse-article.ts'
 import { toContentType } from '../src/model/define-content-type.ts'
+import { startLocalServer } from '../src/server/management/local-server.ts'
+import type { RequestLogEntry } from '../src/server/server.ts'
+import type { SyncReport } from '../src/sync/report.ts'
 import { runSync } from '../src/sync/run-sync.ts'
 import { markdownFiles } from '../src/sync/source-walk.ts'
 
 const repo = join(import.meta.dirname, '..')
 const corpusDocs = join(repo, '..', 'shared', 'corpus', 'docs')
 const sourceRoot = existsSync(corpusDocs) ? corpusDocs : join(repo, 'content')
-const SIZES = [125, 500]
+const SIZES = [350, 700]
+
+// Offline: images the pages load from other sites (icons, badges) are answered with one small PNG, as the web
+// would answer with the image, so asset processing measures the sync, not a network that is not there.
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
+const realFetch = globalThis.fetch
+globalThis.fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input))
+  if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'file:')
+    return realFetch(input, init)
+  return Promise.resolve(new Response(PIXEL, { headers: { 'content-type': 'image/png' } }))
+}
 
 interface Measure {
   articles: number
@@ -54,8 +73,9 @@ if (process.argv[2] === '--child') {
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'kb-bench-sync-'))
   try {
-    const perCopy = await troubleshootingCount(sourceRoot)
-    console.log(`source: ${relative(repo, sourceRoot)} (${perCopy} troubleshooting articles per copy)\n`)
+    await overManagementFace(work)
+    const perCopy = await pageCount(sourceRoot)
+    console.log(`\nreplicated: ${relative(repo, sourceRoot)} (${perCopy} pages per copy)\n`)
     const results: Measure[] = []
     for (const size of SIZES) {
       const docs = join(work, `docs-${size}`)
@@ -74,8 +94,8 @@ async function main() {
       results.push({ ...timed, ...memory })
     }
     console.log(
-      '| articles | parse only (baseline) | first sync | no-op re-sync | no-op / first | no-op / parse only | ' +
-        'writes/article (first) | no-op writes | peak RSS | peak retained heap |',
+      '| pages | parse only (baseline) | first sync | no-op re-sync | no-op / first | no-op / parse only | ' +
+        'writes/page (first) | no-op writes | peak RSS | peak retained heap |',
     )
     console.log('|---|---|---|---|---|---|---|---|---|---|')
     for (const r of results)
@@ -86,7 +106,7 @@ async function main() {
       )
     const [small, large] = results as [Measure, Measure]
     const n = large.articles / small.articles
-    console.log(`\n${large.articles} vs ${small.articles} articles (${n.toFixed(2)}× the articles):`)
+    console.log(`\n${large.articles} vs ${small.articles} pages (${n.toFixed(2)}× the pages):`)
     console.log(
       `  first sync time   ${(large.firstMs / small.firstMs).toFixed(2)}×  (linear would be ${n.toFixed(2)}×)`,
     )
@@ -143,7 +163,7 @@ async function measureOne(docs: string, space: string): Promise<Omit<Measure, 'p
   const parseMs = performance.now() - t0
   await backend.close()
   if (first.failed.length > 0) throw new Error(`sync failed: ${JSON.stringify(first.failed.slice(0, 3))}`)
-  const created = first.articles.created
+  const created = first.articles.created + first.pages.created + first.redirects.created
   return {
     articles: created,
     firstMs,
@@ -154,13 +174,107 @@ async function measureOne(docs: string, space: string): Promise<Omit<Measure, 'p
   }
 }
 
-async function troubleshootingCount(root: string): Promise<number> {
+async function pageCount(root: string): Promise<number> {
   let n = 0
-  for await (const file of markdownFiles(root)) {
-    const { article } = parseArticleSource(file, readFileSync(file, 'utf8'), { docsRoot: root })
-    if (article.kind === 'troubleshooting') n++
-  }
+  for await (const _ of markdownFiles(root)) n++
   return n
+}
+
+/** Every file parsed once, nothing else: the floor of any sync of them. */
+async function parseOnlyMs(root: string): Promise<number> {
+  const t0 = performance.now()
+  for await (const file of markdownFiles(root))
+    parseArticleSource(file, readFileSync(file, 'utf8'), { docsRoot: root })
+  return performance.now() - t0
+}
+
+/** `npm run migrate -- --source <docs root> --json` against a local Management face; its report and time. */
+function migrateOver(host: string, token: string): Promise<{ ms: number; report: { sync: SyncReport } }> {
+  const started = performance.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import=tsx', 'scripts/migrate.ts', '--source', sourceRoot, '--json'],
+      {
+        cwd: repo,
+        env: {
+          ...process.env,
+          CI: '1',
+          CONTENTFUL_SPACE_ID: 'local',
+          CONTENTFUL_MANAGEMENT_TOKEN: token,
+          CONTENTFUL_HOST: host,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.stderr.on('data', (d) => {
+      err += d
+    })
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`migrate exited ${code}: ${err.slice(-2000)}`))
+      else resolve({ ms: performance.now() - started, report: JSON.parse(out) })
+    })
+  })
+}
+
+/** The whole knowledge base over HTTP: requests and writes per page, first run and no-op re-run. */
+async function overManagementFace(work: string): Promise<void> {
+  const token = 'bench-management-token'
+  const logFile = join(work, 'requests.jsonl')
+  writeFileSync(logFile, '')
+  const server = await startLocalServer({
+    spaceDir: join(work, 'http-space'),
+    managementToken: token,
+    deliveryToken: 'bench-delivery',
+    rateLimit: 0,
+    requestLog: logFile,
+  })
+  const take = () => {
+    const entries = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as RequestLogEntry)
+    writeFileSync(logFile, '')
+    return entries
+  }
+  try {
+    const first = await migrateOver(server.hostPort, token)
+    const firstLog = take()
+    const again = await migrateOver(server.hostPort, token)
+    const againLog = take()
+    const parseMs = await parseOnlyMs(sourceRoot)
+    const r = first.report.sync
+    const pages = r.articles.created + r.pages.created + r.redirects.created
+    console.log(`source: ${relative(repo, sourceRoot)}, over the local Management face (HTTP)`)
+    console.log(
+      `landed: ${pages} files — ${r.articles.created} troubleshooting articles, ${r.pages.created} pages, ` +
+        `${r.redirects.created} redirects; menu: ${r.menu.created} entry, ${r.menu.items} items ` +
+        `(${r.menu.missing} naming a missing file); links: ${r.links.resolved} resolved, ${r.links.unresolved} unresolved; ` +
+        `skipped ${r.skipped.length}, failed ${r.failed.length}\n`,
+    )
+    const writeRequests = (log: RequestLogEntry[]) => log.filter((e) => e.method !== 'GET').length
+    const per = (n: number) => (n / Math.max(pages, 1)).toFixed(2)
+    console.log(
+      '| run | requests | requests/page | write requests | entity writes | writes/page | wall | wall / parse only |',
+    )
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|')
+    for (const [name, run, log] of [
+      ['first (migrate + sync)', first, firstLog],
+      ['no-op re-run', again, againLog],
+    ] as const)
+      console.log(
+        `| ${name} | ${log.length} | ${per(log.length)} | ${writeRequests(log)} | ${run.report.sync.writes} | ` +
+          `${per(run.report.sync.writes)} | ${(run.ms / 1000).toFixed(1)} s | ${(run.ms / parseMs).toFixed(1)}× |`,
+      )
+    console.log(`| parse only (in process, baseline) | | | | | | ${(parseMs / 1000).toFixed(1)} s | 1.0× |`)
+  } finally {
+    await server.close()
+  }
 }
 
 /** Copies every Markdown file `copies` times beside itself (`X.md`, `X-copy-2.md`, …), and the other files once. */

@@ -3,6 +3,7 @@
 // a content hash. Links between pages become entry links through the page index. Pure: images arrive already
 // resolved to asset ids, pages to entry ids.
 import type { Block, Document } from '@contentful/rich-text-types'
+import { imagePlaceholderId } from '../markdown/rich-text.ts'
 import {
   type Article,
   type CtaBanner,
@@ -30,6 +31,7 @@ import type { PageEntry } from './page-index.ts'
 import {
   type AssetIdOf,
   embeddedEntryIds,
+  imageLinkBlock,
   linkRichText,
   notePlaceholderId,
   placeholderResolver,
@@ -148,8 +150,13 @@ class Builder {
   rich(doc: Article['symptom'], noteIds: string[] = []): Document | null {
     if (!doc) return null
     const notes = new Map(noteIds.map((id, i) => [notePlaceholderId(i), id]))
+    const images = new Map(this.article.images.map((ref, i) => [imagePlaceholderId(i), ref]))
     return linkRichText(doc, {
       assetOf: placeholderResolver(this.article.images, this.ctx.assetIdOf),
+      imageFallback: (placeholder) => {
+        const ref = images.get(placeholder)
+        return ref ? imageLinkBlock(ref) : null
+      },
       noteOf: (placeholder) => notes.get(placeholder) ?? null,
       entryOf: (uri, text) => this.entryOf(uri, text),
     })

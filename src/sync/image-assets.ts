@@ -10,6 +10,27 @@ export interface ImageAssetOptions {
   docsRoot: string
   /** Create assets from `<base>/<docs-root-relative path>` instead of uploading the bytes. */
   assetBaseUrl?: string | undefined
+  /**
+   * Whether an image on another site can be fetched: null when it can, else why not. The CMS fetches it to
+   * make the asset; one that cannot be fetched would leave an asset that never processes, so the page shows a
+   * link to it instead. Default: a HEAD request (5 s).
+   */
+  fetchable?: ((url: string) => Promise<string | null>) | undefined
+}
+
+/** A HEAD request: null when the image answers, else the status or the network error's code. */
+export async function headFetchable(url: string): Promise<string | null> {
+  try {
+    const response = await fetch(url, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(5000),
+      redirect: 'follow',
+    })
+    return response.ok ? null : `HTTP ${response.status}`
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause
+    return cause?.code ?? (error as Error).name ?? 'unreachable'
+  }
 }
 
 type ResolvedImage = { ok: true; id: string } | { ok: false; reason: string }
@@ -66,8 +87,15 @@ export class ImageAssets {
   private async load(ref: ImageRef): Promise<ResolvedImage> {
     const { docsRoot, assetBaseUrl } = this.options
     if (ref.path === null) {
-      if (/^https?:\/\//i.test(ref.src)) return this.queue(assetIdFromUrl(ref.src), ref, { url: ref.src })
-      return { ok: false, reason: `image outside the docs root: ${ref.src}` }
+      if (!/^https?:\/\//i.test(ref.src))
+        return { ok: false, reason: `image outside the docs root: ${ref.src}` }
+      const problem = await (this.options.fetchable ?? headFetchable)(ref.src)
+      if (problem)
+        return {
+          ok: false,
+          reason: `image ${ref.src} cannot be fetched (${problem}); a link to it stands in its place`,
+        }
+      return this.queue(assetIdFromUrl(ref.src), ref, { url: ref.src })
     }
     const file = join(docsRoot, ref.path)
     const bytes: Uint8Array | null = await readFile(file).catch(() => null)

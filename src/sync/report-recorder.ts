@@ -69,7 +69,7 @@ export class ReportRecorder {
 
   missingImage(file: string, at: Place, reason: string): void {
     this.report.assets.missingImages++
-    this.warning(file, 'sync-image-missing', `${reason}; the article is synced without it`, at)
+    this.warning(file, 'sync-image-missing', `${reason}; the page is synced without the image`, at)
   }
 
   assetReused(): void {

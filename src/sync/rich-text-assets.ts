@@ -18,8 +18,10 @@ export function notePlaceholderId(index: number): string {
 }
 
 export interface RichTextRefs {
-  /** Image placeholder → asset id (null: leave the image out). */
+  /** Image placeholder → asset id (null: leave the image out, or put `imageFallback` in its place). */
   assetOf: (placeholder: string) => string | null
+  /** What stands in for an image that has no asset (a link to an image on another site), or null. */
+  imageFallback?: (placeholder: string) => Block | null
   /** Note placeholder → note entry id (null: leave the block out). */
   noteOf?: (placeholder: string) => string | null
   /** A hyperlink's uri and text → the entry it should link to instead, or null to keep it as written. */
@@ -68,7 +70,9 @@ function mapChildren(nodes: Node[], refs: RichTextRefs): Node[] {
     const target = (node.data?.target as { sys?: { id?: unknown } } | undefined)?.sys?.id
     if (node.nodeType === 'embedded-asset-block') {
       const id = typeof target === 'string' ? refs.assetOf(target) : null
+      const fallback = !id && typeof target === 'string' ? (refs.imageFallback?.(target) ?? null) : null
       if (id) out.push({ nodeType: node.nodeType, data: { target: link('Asset', id) }, content: [] } as Block)
+      else if (fallback) out.push(fallback)
       continue
     }
     if (node.nodeType === 'embedded-entry-block' && refs.noteOf) {
@@ -99,4 +103,21 @@ function plainText(nodes: Node[]): string {
       n.nodeType === 'text' ? (n as Text).value : 'content' in n ? plainText(n.content as Node[]) : '',
     )
     .join('')
+}
+
+/** A paragraph linking to an image on another site, for when it cannot be an asset. */
+export function imageLinkBlock(ref: ImageRef): Block | null {
+  if (ref.path !== null || !/^https?:\/\//i.test(ref.src)) return null
+  const label = ref.alt.trim() || ref.src.split('/').at(-1) || ref.src
+  return {
+    nodeType: 'paragraph',
+    data: {},
+    content: [
+      {
+        nodeType: 'hyperlink',
+        data: { uri: ref.src },
+        content: [{ nodeType: 'text', value: label, marks: [], data: {} }],
+      },
+    ],
+  } as Block
 }

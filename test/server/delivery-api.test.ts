@@ -33,7 +33,7 @@ test('the client fetches an article by slug with its resolutions, steps, banner 
   const { items, includes } =
     await client().withoutUnresolvableLinks.getEntries<TypeTroubleshootingArticleSkeleton>({
       content_type: 'troubleshootingArticle',
-      'fields.slug': 'attachments-fail-to-upload',
+      'fields.slug': 'articles/attachments-fail-to-upload',
       include: 3,
     })
   t.is(items.length, 1)
@@ -42,7 +42,7 @@ test('the client fetches an article by slug with its resolutions, steps, banner 
   t.is(article.sys.type, 'Entry')
   t.is(article.sys.contentType.sys.id, 'troubleshootingArticle')
   t.is(article.sys.locale, 'en-US')
-  t.is(article.fields.slug, 'attachments-fail-to-upload')
+  t.is(article.fields.slug, 'articles/attachments-fail-to-upload')
 
   const resolutions = article.fields.resolutions ?? []
   t.true(resolutions.length >= 2)
@@ -74,7 +74,7 @@ test('the client fetches an article by slug with its resolutions, steps, banner 
 
 test('include counts levels as the CDA does: include 2 stops before the step screenshots', async (t) => {
   const response = await api(
-    '/entries?content_type=troubleshootingArticle&fields.slug=attachments-fail-to-upload&include=2',
+    '/entries?content_type=troubleshootingArticle&fields.slug=articles/attachments-fail-to-upload&include=2',
     bearer(DELIVERY_TOKEN),
   )
   type Item = { sys: { id: string; contentType: { sys: { id: string } } }; fields: unknown }
@@ -120,7 +120,10 @@ test('the client reads entries, assets and content types by id', async (t) => {
   const types = await c.getContentTypes()
   t.deepEqual(types.items.map((ct) => ct.sys.id).sort(), [
     'ctaBanner',
+    'navigationMenu',
     'note',
+    'page',
+    'redirect',
     'resolution',
     'resolutionStep',
     'troubleshootingArticle',
@@ -201,7 +204,7 @@ corpusTest(test)(
       })
       const { items } = await c.withoutUnresolvableLinks.getEntries<TypeTroubleshootingArticleSkeleton>({
         content_type: 'troubleshootingArticle',
-        'fields.slug': 'salesforce-oauth-error',
+        'fields.slug': 'ri/fast/articles/salesforce-oauth-error',
         include: 2,
       })
       t.is(items.length, 1)

@@ -1,6 +1,6 @@
 // `npm run migrate` / `npm run sync` as a user runs them: real processes, a temp space, stdout and stderr.
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
@@ -32,7 +32,8 @@ interface MigrateJson {
     articles: { created: number; unchanged: number }
     pages: { created: number }
     redirects: { created: number }
-    menu: { created: number; items: number }
+    menu: { created: number; items: number; missing: number }
+    links: { resolved: number; unresolved: number }
     skipped: unknown[]
     failed: unknown[]
     assets: { missingImages: number }
@@ -57,7 +58,30 @@ test('npm run migrate applies the model and syncs content/; the second run write
 
   const backend = SqliteBackend.open({ space })
   t.teardown(() => backend.close())
-  t.deepEqual(spaceProblems(await readSpace(backend)), [])
+  const contents = await readSpace(backend)
+  t.deepEqual(spaceProblems(contents), [])
+  // Every page of content/ lands at its MkDocs URL: articles, the how-tos, the landing pages, the redirects.
+  const files = readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.split('\\').join('/'))
+  const paths = new Map(
+    contents.entries.map((e) => [
+      e.fields[e.sys.contentType.sys.id === 'redirect' ? 'from' : 'path']?.['en-US'],
+      e.sys.contentType.sys.id,
+    ]),
+  )
+  for (const f of files) t.truthy(paths.get(pageUrlPath(f)), `${f} at ${pageUrlPath(f)}`)
+  t.is(paths.get('/'), 'page', 'the home page')
+  t.is(paths.get('/articles/'), 'page', 'the section landing page')
+  t.is(paths.get('/articles/How-to-Share-a-Notebook/'), 'page')
+  t.is(paths.get('/articles/Sharing-Notebooks/'), 'redirect')
+  t.is(report.sync.articles.created + report.sync.pages.created + report.sync.redirects.created, files.length)
+  t.deepEqual(report.sync.skipped, [])
+  t.deepEqual(report.sync.links.unresolved, 0, 'our own pages link only to pages that exist')
+  t.true(report.sync.links.resolved > 10)
+  t.deepEqual([report.sync.menu.created, report.sync.menu.missing], [1, 0])
+  const menu = contents.entries.find((e) => e.sys.id === 'navigation-menu')
+  t.is(menu?.fields.title?.['en-US'], 'Acme Notes Knowledge Base')
 })
 
 test('npm run sync prints a summary table, and the changeset on --dry-run', async (t) => {
@@ -69,7 +93,7 @@ test('npm run sync prints a summary table, and the changeset on --dry-run', asyn
   t.is(plan.code, 0, plan.stderr)
   t.regex(
     plan.stdout,
-    /^create\s+troubleshootingArticle\s+sync-token-expired\s+content\/articles\/Sync-Token-Expired\.md$/m,
+    /^create\s+troubleshootingArticle\s+articles\.sync-token-expired\s+content\/articles\/Sync-Token-Expired\.md$/m,
   )
   t.regex(plan.stdout, /dry run, nothing written/)
   const backend = SqliteBackend.open({ space })

@@ -326,3 +326,29 @@ test('the menu comes from mkdocs.yml nav: sections in order, entries resolved, a
   t.is(second.writes, 0)
   t.deepEqual(snapshot(await readSpace(backend)), snapshot(space))
 })
+
+test('an image on another site that cannot be fetched becomes a link to it, with a warning; no asset is left', async (t) => {
+  // `.invalid` never resolves (RFC 6761): the fetch fails as it does offline.
+  const src = 'https://images.example.invalid/icons/badge.png'
+  const { backend, sync } = await setup(t, {
+    'guide/Badges.md': page('badges', {
+      images: [{ src, path: null, alt: 'Badge', width: null }],
+      body: doc('Look for this badge:', embeddedImage(0)),
+    }),
+  })
+  const report = await sync()
+  t.deepEqual(report.failed, [])
+  t.is(report.pages.created, 1)
+  const warning = report.diagnostics.find((d) => d.ruleId === 'sync-image-missing')
+  t.regex(warning?.message ?? '', /images\.example\.invalid\/icons\/badge\.png cannot be fetched/)
+  const space = await readSpace(backend)
+  t.deepEqual(space.assets, [])
+  const body = field(byId(space.entries, 'page.guide.badges'), 'body') as { content: unknown[] }
+  t.deepEqual(body.content[1], {
+    nodeType: 'paragraph',
+    data: {},
+    content: [{ nodeType: 'hyperlink', data: { uri: src }, content: [text('Badge')] }],
+  })
+  t.deepEqual(spaceProblems(space), [])
+  t.is((await sync()).writes, 0)
+})
