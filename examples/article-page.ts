@@ -2,16 +2,19 @@
 // `contentful` client, typed with the generated types, and render it to HTML. The same code reads Contentful
 // (default host) or the local space of `npm run serve` (host 127.0.0.1:PORT, insecure).
 //
-//   KB_CMS_DELIVERY_TOKEN=… npx tsx examples/article-page.ts attachments-fail-to-upload [127.0.0.1:8787]
+//   KB_CMS_DELIVERY_TOKEN=… npx tsx examples/article-page.ts articles/attachments-fail-to-upload [127.0.0.1:8787]
 //
-// It prints the page's HTML on stdout; see examples/README.md.
-import { documentToHtmlString } from '@contentful/rich-text-html-renderer'
-import { BLOCKS, type Document } from '@contentful/rich-text-types'
+// It prints the page's HTML on stdout; see examples/README.md. Rich Text goes through the same renderer as the
+// built-in pages (src/server/pages/rich-text.ts), so what an editor writes gets the same link and markup
+// safety here: a `javascript:` link is dropped, a link to another host (also `//host/…`) is marked external.
+import type { Document } from '@contentful/rich-text-types'
 import { type Asset, createClient } from 'contentful'
 import type {
   TypeTroubleshootingArticle,
   TypeTroubleshootingArticleSkeleton,
 } from '../src/generated/content-types.ts'
+import { escapeHtml, safeHref } from '../src/server/pages/html.ts'
+import { type Image, imageText, richText } from '../src/server/pages/rich-text.ts'
 
 export interface DeliveryConfig {
   accessToken: string
@@ -46,33 +49,29 @@ export async function fetchArticle(client: ReturnType<typeof deliveryClient>, sl
   return items[0]
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  )
-
-/** Asset urls are protocol-relative (`//images.ctfassets.net/…`, `//127.0.0.1:8787/assets/…`). */
-const imageUrl = (asset: Asset<'WITHOUT_UNRESOLVABLE_LINKS'> | undefined, protocol: string) => {
-  const url = asset?.fields.file?.url
-  return typeof url === 'string' ? `${protocol}${url}` : undefined
+/**
+ * The site's image rule: an image asset served by the CMS. Asset urls are protocol-relative
+ * (`//images.ctfassets.net/…`, `//127.0.0.1:8787/assets/…`); the page's protocol goes in front.
+ */
+export function assetImage(protocol: string) {
+  return (asset: unknown): Image | undefined => {
+    const file = (asset as Asset<'WITHOUT_UNRESOLVABLE_LINKS'> | undefined)?.fields?.file
+    const url = file?.url
+    if (typeof url !== 'string' || !url.startsWith('//') || !file?.contentType?.startsWith('image/'))
+      return undefined
+    return { src: `${protocol}${url}`, ...imageText(asset as Parameters<typeof imageText>[0]) }
+  }
 }
 
 export function renderArticle(article: Article, protocol = 'https:'): string {
   const f = article.fields
-  const img = (asset: Asset<'WITHOUT_UNRESOLVABLE_LINKS'> | undefined) => {
-    const src = imageUrl(asset, protocol)
-    return src ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(String(asset?.fields.title ?? ''))}">` : ''
+  const image = assetImage(protocol)
+  const img = (asset: unknown) => {
+    const i = image(asset)
+    return i ? `<img src="${escapeHtml(i.src)}" alt="${escapeHtml(i.alt)}">` : ''
   }
-  // Rich text: Contentful's renderer escapes text; screenshots embedded in a step become images.
-  const rich = (doc: Document | undefined) =>
-    doc
-      ? documentToHtmlString(doc, {
-          renderNode: {
-            [BLOCKS.EMBEDDED_ASSET]: (node) => img(node.data.target as Asset<'WITHOUT_UNRESOLVABLE_LINKS'>),
-          },
-        })
-      : ''
+  // Rich text: text escaped, links checked, screenshots embedded in a step as images; `{{ name }}` left as is.
+  const rich = (doc: Document | undefined) => richText(doc, { vars: {}, image }).value
   const resolutions = (f.resolutions ?? []).map((r) => {
     const steps = (r?.fields.steps ?? []).map(
       (s) =>
@@ -81,7 +80,7 @@ export function renderArticle(article: Article, protocol = 'https:'): string {
     return `<section>${r?.fields.title ? `<h3>${escapeHtml(r.fields.title)}</h3>` : ''}${rich(r?.fields.intro)}<ol>${steps.join('')}</ol></section>`
   })
   const banner = f.ctaBanner
-  const bannerUrl = banner?.fields.url
+  const bannerUrl = safeHref(banner?.fields.url)
   return [
     `<h1>${escapeHtml(f.title)}</h1>`,
     rich(f.symptom),

@@ -33,7 +33,7 @@ export interface ServeFlags {
 export function serveProgram(vars: NodeJS.ProcessEnv = {}): Command {
   const env = (name: string) => vars[name]?.trim() || undefined
   return new Command('serve')
-    .description('Serve the embedded space on 127.0.0.1 (Management API, Delivery API, article pages)')
+    .description("Serve the embedded space on 127.0.0.1 (Management API, Delivery API, the site's pages)")
     .option('--space <dir>', 'the embedded space folder', env('KB_CMS_SPACE') ?? '.cms')
     .option('--port <n>', 'port (0: any free port)', number(0, 65535), Number(env('KB_CMS_PORT') ?? 8787))
     .option(
@@ -66,7 +66,7 @@ export function serveProgram(vars: NodeJS.ProcessEnv = {}): Command {
     )
     .option(
       '--vars <file>',
-      'values for {{ name }} on article pages: a YAML map or an mkdocs.yml (default: content/mkdocs.yml)',
+      'values for {{ name }} on the pages: a YAML map or an mkdocs.yml (default: content/mkdocs.yml)',
     )
     .addHelpText('after', '\nStops on SIGINT, SIGTERM or SIGHUP, and when the process that started it ends.')
 }

@@ -9,6 +9,7 @@ import { type BrowserContext, chromium } from 'playwright-core'
 import type { EntryInput } from '../../src/backends/port.ts'
 import type { RunningServer } from '../../src/server/server.ts'
 import { repoRoot, seededSpace, serve } from '../server/delivery-fixture.ts'
+import { ARTICLE_PATH, GUIDE_PATH, publishSite } from '../server/site-fixture.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 const outDir = join(repoRoot, 'test-output', 'browser')
@@ -19,6 +20,9 @@ const browserTest = hasChromium ? test.serial : test.serial.skip
 
 let space: Awaited<ReturnType<typeof seededSpace>>
 let server: RunningServer
+/** A small site written through the backend (test/server/site-fixture.ts): pages, menu, redirects. */
+let siteSpace: Awaited<ReturnType<typeof seededSpace>>
+let site: RunningServer
 let browser: BrowserContext
 let profile: string
 
@@ -26,6 +30,9 @@ test.before(async () => {
   if (!hasChromium) return
   space = await seededSpace(join(repoRoot, 'content'))
   server = await serve(space.dir)
+  siteSpace = await seededSpace()
+  await publishSite(siteSpace.backend)
+  site = await serve(siteSpace.dir)
   profile = mkdtempSync(join(tmpdir(), 'kb-cms-chromium-'))
   // A persistent context is how Playwright takes a fresh --user-data-dir.
   browser = await chromium.launchPersistentContext(profile, {
@@ -107,6 +114,8 @@ test.after.always(async () => {
   await browser?.close()
   await server?.close()
   await space?.cleanup()
+  await site?.close()
+  await siteSpace?.cleanup()
   if (profile) rmSync(profile, { recursive: true, force: true })
 })
 
@@ -115,7 +124,7 @@ function expected(slug: string) {
   const { entries } = space.backend.space
   const article = entries.query({
     contentTypeId: 'troubleshootingArticle',
-    fields: { slug },
+    fields: { slug: `articles/${slug}` },
     published: true,
   }).items[0]
   if (!article) throw new Error(`no article ${slug}`)
@@ -175,19 +184,171 @@ browserTest('an article page shows every step, its screenshots and the banner li
   await page.close()
 })
 
-browserTest('the index lists the published articles and links to their pages', async (t) => {
+type El = { getAttribute(n: string): string | null; getBoundingClientRect(): { top: number; bottom: number } }
+
+browserTest(
+  'through the menu: a general page and a troubleshooting article, the current page marked, headings, a table, a screenshot, an in-page anchor',
+  async (t) => {
+    const page = await browser.newPage()
+    const problems: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
+    page.on('pageerror', (e) => problems.push(e.message))
+    const base = `http://${site.hostPort}`
+    t.is((await page.goto(`${base}/`))?.status(), 200)
+    t.is(await page.locator('.site-header .site-name').textContent(), 'Fixture Site')
+    const menu = page.locator('nav.site-nav')
+    t.true(await menu.isVisible())
+    t.is(
+      await menu.locator('a[aria-current="page"]').count(),
+      0,
+      'the generated home page is not in the menu',
+    )
+
+    // Through the menu to the general page: open its section, follow the link.
+    t.false(await menu.locator('a', { hasText: 'Setting up' }).isVisible(), 'sections start closed')
+    await menu.locator('summary', { hasText: 'Guides' }).click()
+    await menu.locator('a', { hasText: 'Setting up' }).click()
+    await page.waitForURL(`${base}${GUIDE_PATH}`)
+    const current = page.locator('nav.site-nav a[aria-current="page"]')
+    t.is(await current.count(), 1)
+    t.is(await current.textContent(), 'Setting up')
+    t.true(await current.isVisible(), 'the section of the current page is open')
+
+    // The body: headings with MkDocs' anchors, a table, a screenshot that loaded.
+    t.is(await page.locator('main h1').textContent(), 'Setting up Acme Notes')
+    const headings = await page
+      .locator('main .page-body :is(h2, h3)')
+      .evaluateAll((hs) =>
+        hs.map((h) => [
+          (h as unknown as El).getAttribute('id'),
+          (h as unknown as { textContent: string }).textContent,
+        ]),
+      )
+    t.deepEqual(headings, [
+      ['1_install_acme_notes', '1. Install Acme Notes'],
+      ['options', 'Options'],
+      ['1_install_acme_notes_1', '1. Install Acme Notes'],
+    ])
+    const table = page.locator('main table')
+    t.true(await table.isVisible())
+    t.deepEqual(await table.locator('th').allTextContents(), ['Option', 'Effect'])
+    t.deepEqual(await table.locator('td').allTextContents(), ['--quiet', 'Prints nothing'])
+    const shot = page.locator('main figure.screenshot img')
+    t.true(await shot.isVisible())
+    t.true(await shot.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0))
+    await page.screenshot({ path: join(outDir, 'general-page.png'), fullPage: true })
+
+    // The in-page anchor link lands on its heading.
+    await page.setViewportSize({ width: 1000, height: 300 })
+    await page.locator('main a[href="#options"]').click()
+    await page.waitForURL(`${base}${GUIDE_PATH}#options`)
+    const target = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document
+      const el = d.querySelector(':target') as El | null
+      const box = el?.getBoundingClientRect()
+      return el && box && { id: el.getAttribute('id'), top: box.top, bottom: box.bottom }
+    })
+    t.is(target?.id, 'options', 'the anchor names the heading')
+    t.true(
+      (target?.bottom ?? -1) > 0 && (target?.top ?? 999) < 300 && Math.abs(target?.top ?? 999) < 5,
+      `the heading is scrolled to the top of the view (top ${target?.top})`,
+    )
+    await page.setViewportSize({ width: 1000, height: 800 })
+
+    // Through the menu to the troubleshooting article, in its structured layout.
+    await page.locator('nav.site-nav summary', { hasText: 'Troubleshooting' }).click()
+    await page.locator('nav.site-nav a', { hasText: 'Sync stops' }).click()
+    await page.waitForURL(`${base}${ARTICLE_PATH}`)
+    t.is(await page.locator('main h1').textContent(), 'Sync stops after an update')
+    t.true(await page.locator('main section.symptom').isVisible())
+    t.is(await page.locator('nav.site-nav a[aria-current="page"]').textContent(), 'Sync stops')
+    t.false(
+      await page.locator('nav.site-nav a', { hasText: 'Setting up' }).isVisible(),
+      'the section of the page left behind is closed again',
+    )
+    await page.screenshot({ path: join(outDir, 'article-through-menu.png'), fullPage: true })
+    t.deepEqual(problems, [], 'no console errors (CSP violations would show here)')
+    await page.close()
+  },
+)
+
+browserTest(
+  'the synced content/ site: home, menu, a landing page table, an anchor into another page, a redirect',
+  async (t) => {
+    const page = await browser.newPage()
+    const problems: string[] = []
+    page.on('pageerror', (e) => problems.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
+    const base = `http://${server.hostPort}`
+    await page.goto(`${base}/`)
+    t.is(
+      await page.locator('.site-header .site-name').textContent(),
+      'Acme Notes Knowledge Base',
+      'site_name',
+    )
+    t.is(await page.locator('nav.site-nav a[aria-current="page"]').textContent(), 'Home')
+    t.deepEqual(await page.locator('main .page-body h2').allTextContents(), ['Where to start'])
+
+    // A link written with an anchor into another page lands on that page's heading.
+    await page.locator('main a', { hasText: 'sharing with people outside your team' }).click()
+    await page.waitForURL(`${base}/articles/How-to-Share-a-Notebook/#share_with_people_outside_your_team`)
+    t.is(
+      await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document
+        return (d.querySelector(':target') as El | null)?.getAttribute('id')
+      }),
+      'share_with_people_outside_your_team',
+    )
+    t.is(await page.locator('nav.site-nav a[aria-current="page"]').textContent(), 'Share a notebook')
+
+    // The landing page from the menu: its table links to the articles.
+    await page.locator('nav.site-nav a', { hasText: 'Articles' }).click()
+    await page.waitForURL(`${base}/articles/`)
+    t.deepEqual(await page.locator('main table th').allTextContents(), ['Problem', 'Article'])
+    await page.locator('main table a', { hasText: 'SYNC_TOKEN_EXPIRED error' }).click()
+    await page.waitForURL(`${base}/articles/Sync-Token-Expired/`)
+    t.true(
+      await page.locator('main section.resolutions').isVisible(),
+      'a troubleshooting article in its layout',
+    )
+    t.true(await page.locator('nav.site-nav a[aria-current="page"]').first().isVisible())
+
+    // The how-to from the menu: a general page with its table.
+    await page.locator('nav.site-nav summary', { hasText: 'How-to' }).click()
+    await page.locator('nav.site-nav a', { hasText: 'Export notes to PDF' }).click()
+    await page.waitForURL(`${base}/articles/How-to-Export-Notes-to-PDF/`)
+    t.true(await page.locator('main table').isVisible())
+    await page.screenshot({ path: join(outDir, 'content-how-to.png'), fullPage: true })
+
+    // The redirect stub's URL moves to its target.
+    await page.goto(`${base}/articles/Sync-Error-Troubleshooting/`)
+    t.is(new URL(page.url()).pathname, '/articles/Sync-Token-Expired/')
+    t.deepEqual(problems, [])
+    await page.close()
+  },
+)
+
+browserTest('the search page finds pages without script: title matches first', async (t) => {
   const page = await browser.newPage()
-  await page.goto(`http://${server.hostPort}/`)
-  const links = page.locator('ul.article-list a')
-  const total = space.backend.space.entries.query({
-    contentTypeId: 'troubleshootingArticle',
-    published: true,
-  }).total
-  t.is(await links.count(), total)
-  await links.first().click()
-  await page.waitForURL(/\/articles\/[a-z0-9-]+$/)
-  t.true(await page.locator('article h1').isVisible())
-  await page.screenshot({ path: join(outDir, 'index-first-article.png'), fullPage: true })
+  await page.goto(`http://${site.hostPort}/`)
+  await page.locator('.site-header input[name="q"]').fill('sync')
+  await page.locator('.site-header button[type="submit"]').click()
+  await page.waitForURL(/\/search\/\?q=sync$/)
+  const results = page.locator('ol.search-results > li')
+  t.true((await results.count()) > 1)
+  const classes = await results.evaluateAll((lis) =>
+    lis.map((l) => (l as unknown as El).getAttribute('class')),
+  )
+  const firstBody = classes.indexOf('match-body')
+  t.true(classes[0] === 'match-title', 'a title match comes first')
+  if (firstBody >= 0)
+    t.false(classes.slice(firstBody).includes('match-title'), 'no title match after a body match')
+  await results.first().locator('a').click()
+  t.true(await page.locator('main h1').isVisible())
   await page.close()
 })
 

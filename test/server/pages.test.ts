@@ -63,31 +63,59 @@ test('related articles link to their pages, and a written link to the same artic
   const html = await (await get('/articles/notes-not-syncing')).text()
   const related = /<nav class="related"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''
   const items = related.match(/<li>/g)?.length ?? 0
-  const links = [...related.matchAll(/href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1])
+  const links = [...related.matchAll(/href="(\/[^"]+\/)"/g)].map((m) => m[1] as string)
   t.true(links.length > 0)
   t.is(new Set(links).size, links.length)
   t.is(items, links.length, 'every related item of this article is a linked article')
+  for (const link of links) t.is((await get(link)).status, 200, link)
 })
 
-test('the index lists every published article', async (t) => {
-  const html = await (await get('/')).text()
-  const slugs = [...html.matchAll(/href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1])
+test('the home page answers, and every published article answers at its URL', async (t) => {
+  t.is((await get('/', { redirect: 'manual' })).status, 200)
   const published = space.backend.space.entries.query({
     contentTypeId: 'troubleshootingArticle',
     published: true,
   })
-  t.is(slugs.length, published.total)
-  t.true(slugs.includes('attachments-fail-to-upload'))
+  t.true(published.total > 0)
+  for (const entry of published.items) {
+    const path = entry.fields.path?.['en-US'] as string | undefined
+    const url = path ?? `/articles/${entry.fields.slug?.['en-US']}/`
+    const page = await get(encodeURI(url), { redirect: 'manual' })
+    t.is(page.status, 200, url)
+    t.true((await page.text()).includes('<article class="article">'), url)
+  }
 })
 
-test('unknown articles are a 404 page under the same CSP; other paths are not pages', async (t) => {
-  const missing = await get('/articles/no-such-article')
-  t.is(missing.status, 404)
-  t.regex(missing.headers.get('content-security-policy') ?? '', /script-src 'none'/)
-  t.regex(await missing.text(), /No published article has the slug <code>no-such-article<\/code>/)
+test("earlier versions' /articles/<slug> URLs move (301) to the page; /articles to its landing page", async (t) => {
+  const old = await get('/articles/attachments-fail-to-upload', { redirect: 'manual' })
+  t.is(old.status, 301)
+  const location = old.headers.get('location') ?? ''
+  t.regex(location, /^\/.*\/$/i)
+  t.regex(location.toLowerCase(), /attachments-fail-to-upload\/$/)
+  t.is((await get(location, { redirect: 'manual' })).status, 200)
+  const list = await get('/articles', { redirect: 'manual' })
+  t.is(list.status, 301)
+  t.is(list.headers.get('location'), '/articles/', "content/articles/index.md took the old list's place")
+  t.is((await get('/articles/', { redirect: 'manual' })).status, 200)
+})
+
+test('unknown URLs are a real 404 page under the same CSP, with the search form', async (t) => {
+  for (const path of ['/articles/no-such-article', '/nothing-here', '/a/b/c/']) {
+    const missing = await get(path)
+    t.is(missing.status, 404, path)
+    t.is(missing.headers.get('content-type'), 'text/html; charset=utf-8')
+    t.regex(missing.headers.get('content-security-policy') ?? '', /script-src 'none'/)
+    const body = await missing.text()
+    t.regex(body, /<h1>Page not found<\/h1>/)
+    t.regex(body, /<form class="search" action="\/search\/" method="get"/)
+  }
   const hostileSlug = await get('/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E')
-  t.false((await hostileSlug.text()).includes('<script>'))
-  t.is((await get('/nothing-here')).status, 404)
+  t.is(hostileSlug.status, 404)
+  const hostile = await hostileSlug.text()
+  t.false(hostile.includes('<script>'))
+  t.true(hostile.includes('&lt;script&gt;'), 'the path is shown as text')
+  const malformed = (await get('/%E0%A4%A')).status
+  t.true(malformed === 400 || malformed === 404, `a malformed escape is refused, not a crash (${malformed})`)
 })
 
 test('the stylesheet is served from the same process', async (t) => {
@@ -184,4 +212,38 @@ test('link resolution drops unresolvable links and shares entities across cycles
   t.is(a?.fields.list.length, 1)
   t.false('gone' in (a?.fields ?? {}))
   t.is(a?.fields.next.fields.back, a, 'the cycle points back at the same object')
+})
+
+test('search: a form and a results page, title matches ranked before body matches, answered from Delivery', async (t) => {
+  const empty = await get('/search/')
+  t.is(empty.status, 200)
+  const form = await empty.text()
+  t.regex(form, /<form class="search" action="\/search\/" method="get" role="search">/)
+  t.false(form.includes('<script'))
+  t.regex(empty.headers.get('content-security-policy') ?? '', /form-action 'self'/)
+
+  const response = await get('/search/?q=sync')
+  t.is(response.status, 200)
+  const html = await response.text()
+  const results = [...html.matchAll(/<li class="match-(title|body)"><a href="([^"]+)">([^<]*)<\/a>/g)].map(
+    (m) => ({ where: m[1], href: m[2] as string, title: m[3] as string }),
+  )
+  t.true(results.length >= 2, 'both sync articles')
+  const where = results.map((r) => r.where)
+  t.is(where[0], 'title')
+  t.deepEqual(
+    where,
+    [...where].sort((a, b) => (a === b ? 0 : a === 'title' ? -1 : 1)),
+    'title matches first',
+  )
+  for (const r of results) {
+    if (r.where === 'title') t.regex(r.title, /sync/i)
+    t.is((await get(r.href, { redirect: 'manual' })).status, 200, r.href)
+  }
+  t.regex(html, new RegExp(`${results.length} pages match <strong>sync</strong>`))
+
+  const none = await (await get('/search/?q=%3Cscript%3Ezzzz')).text()
+  t.regex(none, /No page matches <strong>&lt;script&gt;zzzz<\/strong>/)
+  t.regex(none, /value="&lt;script&gt;zzzz"/, 'the box shows what was searched, as text')
+  t.is((await get('/search?q=sync', { redirect: 'manual' })).status, 301)
 })

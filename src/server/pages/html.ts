@@ -48,3 +48,27 @@ export function safeHref(href: unknown): string | undefined {
   if (!/^[^/?#]*:/.test(h) && !control) return h
   return undefined
 }
+
+const THIS_SITE = 'http://this-site.invalid/'
+
+/**
+ * Whether a (safe) href leaves this site: a scheme (`https:`, `mailto:`) or a protocol-relative reference to
+ * another host (`//other.example/`, and `/\\other.example/`, which browsers read the same way). Decided by the
+ * URL parser browsers follow, not by a pattern, so every spelling a browser treats as another host counts.
+ */
+export function isExternalHref(href: string): boolean {
+  try {
+    return new URL(href, THIS_SITE).origin !== new URL(THIS_SITE).origin
+  } catch {
+    return true
+  }
+}
+
+/** A link's markup: the href when safe (external ones open without referrer or opener), else plain text. */
+export function linkHtml(href: unknown, inner: Html): Html {
+  const safe = safeHref(href)
+  if (safe === undefined) return html`<span class="dropped-link">${inner}</span>`
+  return isExternalHref(safe)
+    ? html`<a href="${safe}" rel="noopener noreferrer">${inner}</a>`
+    : html`<a href="${safe}">${inner}</a>`
+}

@@ -1,24 +1,37 @@
-// The list of published articles, linking to their pages.
-import { articleHref } from './article-page.ts'
+// The generated home page, for a space without a page at `/`: every published page, linking to its URL.
 import { type Html, html } from './html.ts'
 import { layout } from './layout.ts'
+import type { SitePage } from './site-map.ts'
 import { substitute, type Variables } from './variables.ts'
 
-export interface ArticleSummary {
-  title: string
-  slug: string
-  description?: string
+export interface ListOptions {
+  vars: Variables
+  siteName: string
+  nav?: Html
 }
 
-export function indexPage(articles: ArticleSummary[], opts: { vars: Variables; siteName: string }): Html {
-  const items = articles.map((a) => {
-    const href = articleHref(a.slug)
-    const title = substitute(a.title, opts.vars)
-    return html`<li>${href ? html`<a href="${href}">${title}</a>` : title}${
-      a.description ? html`<p>${substitute(a.description, opts.vars)}</p>` : ''
-    }</li>`
+export function pageList(pages: SitePage[], vars: Variables): Html {
+  return html`<ul class="article-list">${pages.map(
+    (p) =>
+      html`<li><a href="${p.path}">${substitute(p.title, vars)}</a>${
+        p.description ? html`<p>${substitute(p.description, vars)}</p>` : ''
+      }</li>`,
+  )}</ul>`
+}
+
+export function indexPage(pages: SitePage[], opts: ListOptions): Html {
+  const articles = pages.filter((p) => p.type === 'troubleshootingArticle')
+  const others = pages.filter((p) => p.type !== 'troubleshootingArticle')
+  const main =
+    pages.length === 0
+      ? html`<h1>${opts.siteName}</h1><p class="empty">No published articles yet. Run <code>npm run migrate</code>.</p>`
+      : html`<h1>${opts.siteName}</h1>
+${articles.length ? html`<h2>Troubleshooting articles</h2>${pageList(articles, opts.vars)}` : ''}
+${others.length ? html`<h2>Pages</h2>${pageList(others, opts.vars)}` : ''}`
+  return layout({
+    title: opts.siteName,
+    siteName: opts.siteName,
+    main,
+    ...(opts.nav ? { nav: opts.nav } : {}),
   })
-  const main = html`<h1>Troubleshooting articles</h1>
-${items.length ? html`<ul class="article-list">${items}</ul>` : html`<p class="empty">No published articles yet. Run <code>npm run migrate</code>.</p>`}`
-  return layout({ title: opts.siteName, siteName: opts.siteName, main })
 }

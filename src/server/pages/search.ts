@@ -1,0 +1,107 @@
+// Site search, as the MkDocs site had it, answered by the Delivery API: its full-text search (`query=`, per
+// page type) finds the pages, and the site ranks them: pages whose title holds the searched words before pages
+// that hold them only in their text. The ranking lives here, not in the engine, so the site decides how
+// results read; a title is scored as the reader sees it (`{{ variables }}` resolved).
+import { DeliveryError } from '../delivery/errors.ts'
+import {
+  allOf,
+  type EntriesQuery,
+  PAGE_TYPES,
+  type PageType,
+  type SiteMap,
+  type SitePage,
+} from './site-map.ts'
+import { substitute, type Variables } from './variables.ts'
+
+export interface SearchResult {
+  page: SitePage
+  /** How many of the searched words start a word of the title (results with more come first). */
+  titleWords: number
+  /** Some searched word is in the title: these rank before matches in the text only. */
+  inTitle: boolean
+}
+
+const WORD = /[\p{L}\p{N}]+/gu
+const wordsOf = (text: string) => text.toLowerCase().match(WORD) ?? []
+
+/** The searched words found in a title, by the full-text rule: a word of the title starts with it. */
+function titleScore(title: string, terms: string[]): number {
+  const words = wordsOf(title)
+  return terms.filter((t) => words.some((w) => w.startsWith(t))).length
+}
+
+/**
+ * Text fields a page's words live in, for a Delivery engine without `query=`: each term must be in one of them
+ * (as `query=` requires every term somewhere in the entry).
+ */
+const TEXT_FIELDS: Record<PageType, string[]> = {
+  page: ['title', 'description', 'body'],
+  troubleshootingArticle: ['title', 'description', 'symptom', 'condition', 'cause', 'body'],
+}
+
+const ids = (items: Record<string, unknown>[]) => new Set(items.map((i) => (i.sys as { id: string }).id))
+
+const unsupported = (err: unknown, what: RegExp) =>
+  err instanceof DeliveryError && err.id === 'InvalidQuery' && what.test(err.message)
+
+/** Ids of entries of `type` whose text holds every term: `query=`, or per-term field matches without it. */
+function fullTextIds(query: EntriesQuery, type: PageType, q: string): Set<string> {
+  try {
+    return ids(allOf(query, type, { query: q, select: 'sys.id', include: '0' }))
+  } catch (err) {
+    if (!unsupported(err, /"query"/)) throw err
+  }
+  const terms = q.split(/\s+/).filter(Boolean)
+  let found: Set<string> | undefined
+  for (const term of terms) {
+    const hits = new Set<string>()
+    for (const field of TEXT_FIELDS[type]) {
+      try {
+        for (const id of ids(
+          allOf(query, type, { [`fields.${field}[match]`]: term, select: 'sys.id', include: '0' }),
+        ))
+          hits.add(id)
+      } catch (err) {
+        // A space whose model predates the field: it holds no words there.
+        if (!unsupported(err, /No field/)) throw err
+      }
+    }
+    found = found ? new Set([...found].filter((id) => hits.has(id))) : hits
+  }
+  return found ?? new Set()
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+/**
+ * The published pages matching `q` (every word somewhere in the page, by the Delivery API's full-text search),
+ * ranked by their titles: more of the words in the title first, an exact title before a longer one, then the
+ * shorter title; pages that hold the words only in their text come last, alphabetically.
+ */
+export function searchSite(
+  query: EntriesQuery,
+  map: SiteMap,
+  q: string,
+  vars: Variables = {},
+): SearchResult[] {
+  const text = q.trim()
+  if (text === '') return []
+  const terms = [...new Set(wordsOf(text))]
+  const results: SearchResult[] = []
+  for (const type of PAGE_TYPES) {
+    for (const id of fullTextIds(query, type, text)) {
+      const page = map.byId.get(id)
+      if (!page) continue
+      const titleWords = titleScore(substitute(page.title, vars), terms)
+      results.push({ page, titleWords, inTitle: titleWords > 0 })
+    }
+  }
+  const exact = (r: SearchResult) => (r.page.title.trim().toLowerCase() === text.toLowerCase() ? 0 : 1)
+  return results.sort(
+    (a, b) =>
+      b.titleWords - a.titleWords ||
+      exact(a) - exact(b) ||
+      (a.inTitle ? a.page.title.length - b.page.title.length : 0) ||
+      collator.compare(a.page.title, b.page.title),
+  )
+}
