@@ -42,6 +42,7 @@ const ACCEPTS: Record<string, { program: () => Command; options: string[] }> = {
       '--json',
       '--space',
       '--env',
+      '--create-env',
       '--migrations',
       '--content-types',
       '--lock-wait',

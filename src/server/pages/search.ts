@@ -2,7 +2,6 @@
 // page type) finds the pages, and the site ranks them: pages whose title holds the searched words before pages
 // that hold them only in their text. The ranking lives here, not in the engine, so the site decides how
 // results read; a title is scored as the reader sees it (`{{ variables }}` resolved).
-import { DeliveryError } from '../delivery/errors.ts'
 import {
   allOf,
   type EntriesQuery,
@@ -30,45 +29,11 @@ function titleScore(title: string, terms: string[]): number {
   return terms.filter((t) => words.some((w) => w.startsWith(t))).length
 }
 
-/**
- * Text fields a page's words live in, for a Delivery engine without `query=`: each term must be in one of them
- * (as `query=` requires every term somewhere in the entry).
- */
-const TEXT_FIELDS: Record<PageType, string[]> = {
-  page: ['title', 'description', 'body'],
-  troubleshootingArticle: ['title', 'description', 'symptom', 'condition', 'cause', 'body'],
-}
-
 const ids = (items: Record<string, unknown>[]) => new Set(items.map((i) => (i.sys as { id: string }).id))
 
-const unsupported = (err: unknown, what: RegExp) =>
-  err instanceof DeliveryError && err.id === 'InvalidQuery' && what.test(err.message)
-
-/** Ids of entries of `type` whose text holds every term: `query=`, or per-term field matches without it. */
+/** Ids of entries of `type` whose text holds every term, by the Delivery API's full-text search (`query=`). */
 function fullTextIds(query: EntriesQuery, type: PageType, q: string): Set<string> {
-  try {
-    return ids(allOf(query, type, { query: q, select: 'sys.id', include: '0' }))
-  } catch (err) {
-    if (!unsupported(err, /"query"/)) throw err
-  }
-  const terms = q.split(/\s+/).filter(Boolean)
-  let found: Set<string> | undefined
-  for (const term of terms) {
-    const hits = new Set<string>()
-    for (const field of TEXT_FIELDS[type]) {
-      try {
-        for (const id of ids(
-          allOf(query, type, { [`fields.${field}[match]`]: term, select: 'sys.id', include: '0' }),
-        ))
-          hits.add(id)
-      } catch (err) {
-        // A space whose model predates the field: it holds no words there.
-        if (!unsupported(err, /No field/)) throw err
-      }
-    }
-    found = found ? new Set([...found].filter((id) => hits.has(id))) : hits
-  }
-  return found ?? new Set()
+  return ids(allOf(query, type, { query: q, select: 'sys.id', include: '0' }))
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
