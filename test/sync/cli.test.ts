@@ -19,6 +19,8 @@ function run(script: 'migrate' | 'sync', args: string[], env: Record<string, str
     {
       cwd: root,
       encoding: 'utf8',
+      // The whole corpus reports thousands of diagnostics and changes: more than the default 1 MB.
+      maxBuffer: 1 << 28,
       env: { ...process.env, CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '', ...env },
     },
   )
