@@ -59,6 +59,8 @@ for (const parser of ['markdown', 'json'] as const) {
   const what =
     parser === 'markdown' ? "the project's content/ through the real parser" : 'hand-built articles'
   test(`kill -9 at ${TRIALS} random points (${what}): the next run completes the space exactly`, async (t) => {
+    // About 30 sync processes in a row: more than the suite's default on a busy machine.
+    t.timeout(10 * 60_000)
     const { dir, cleanup } = tempDir()
     t.teardown(cleanup)
     const docs = join(dir, 'docs')
