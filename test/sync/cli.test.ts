@@ -148,6 +148,8 @@ test('bad options are usage errors naming the option', async (t) => {
 corpusTest(test)(
   'the development corpus syncs: all 336 files land at their MkDocs paths, with the menu; a no-op re-run',
   async (t) => {
+    // Two runs over 336 pages: more than the suite's default on a busy machine.
+    t.timeout(10 * 60_000)
     const { dir, cleanup } = tempDir()
     t.teardown(cleanup)
     const space = join(dir, 'space')
