@@ -1,17 +1,12 @@
 // The body of a page that is not a troubleshooting article: everything a reader sees, in reading order, as one
-// Rich Text document. Admonitions and <details> disclosures keep their place as embedded `note` entries; the
-// note does not exist yet when parsing, so the link id is the placeholder `kb-note-<n>` (its index in
-// Article.notes), which the sync maps, as it maps `kb-image-<n>` to assets.
+// Rich Text document. Admonitions and <details> disclosures keep their place as embedded `note` entries, by
+// placeholder (`embeddedNote` in rich-text.ts), as images do.
 import type { Block } from '@contentful/rich-text-types'
 import type { Note, RichText } from '../model/article.ts'
 import { type ImageIndex, itemBlocks } from './blocks.ts'
 import type { Item } from './hast-items.ts'
-import { documentOf } from './rich-text.ts'
+import { documentOf, embeddedNote } from './rich-text.ts'
 import { emptyDoc } from './structure-context.ts'
-
-export function notePlaceholderId(index: number): string {
-  return `kb-note-${index}`
-}
 
 export function pageBody(items: Item[], imageIndex: ImageIndex): { body: RichText | null; notes: Note[] } {
   const notes: Note[] = []
@@ -44,11 +39,5 @@ export function pageBody(items: Item[], imageIndex: ImageIndex): { body: RichTex
 
 function embedNote(notes: Note[], note: Note): Block[] {
   notes.push(note)
-  return [
-    {
-      nodeType: 'embedded-entry-block',
-      data: { target: { sys: { type: 'Link', linkType: 'Entry', id: notePlaceholderId(notes.length - 1) } } },
-      content: [],
-    } as unknown as Block,
-  ]
+  return [embeddedNote(notes.length - 1)]
 }

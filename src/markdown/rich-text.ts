@@ -77,6 +77,19 @@ export function imagePlaceholderId(index: number): string {
   return `kb-image-${index}`
 }
 
+/** A page's n-th note (its index in Article.notes) in place, as an embedded-entry-block; the sync maps the id. */
+export function embeddedNote(index: number): Block {
+  return {
+    nodeType: 'embedded-entry-block',
+    data: { target: { sys: { type: 'Link', linkType: 'Entry', id: notePlaceholderId(index) } } },
+    content: [],
+  } as unknown as Block
+}
+
+export function notePlaceholderId(index: number): string {
+  return `kb-note-${index}`
+}
+
 export function documentOf(blocks: Block[]): Document | null {
   const content = blocks.filter((b) => !isEmptyBlock(b))
   if (content.length === 0) return null

@@ -3,7 +3,7 @@
 // a content hash. Links between pages become entry links through the page index. Pure: images arrive already
 // resolved to asset ids, pages to entry ids.
 import type { Block, Document } from '@contentful/rich-text-types'
-import { imagePlaceholderId } from '../markdown/rich-text.ts'
+import { imagePlaceholderId, notePlaceholderId } from '../markdown/rich-text.ts'
 import {
   type Article,
   type CtaBanner,
@@ -33,7 +33,6 @@ import {
   embeddedEntryIds,
   imageLinkBlock,
   linkRichText,
-  notePlaceholderId,
   placeholderResolver,
 } from './rich-text-assets.ts'
 

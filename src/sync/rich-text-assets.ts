@@ -12,11 +12,6 @@ export type AssetIdOf = (ref: ImageRef) => string | null
 
 type Node = Block | Inline | Text
 
-/** The placeholder id of the page's n-th note (its index in Article.notes). */
-export function notePlaceholderId(index: number): string {
-  return `kb-note-${index}`
-}
-
 export interface RichTextRefs {
   /** Image placeholder → asset id (null: leave the image out, or put `imageFallback` in its place). */
   assetOf: (placeholder: string) => string | null

@@ -13,13 +13,13 @@ const unregistered = (() => {}) as unknown as TestFn<unknown>
 /**
  * `corpusTest(test)('title', fn)` registers the test when ../shared/corpus exists. Without it the test is not
  * registered at all, so a clone's run shows one skip line in total: the one test/markdown/corpus.test.ts
- * registers with `corpusSkipNotice`, not one per corpus test.
+ * prints with `corpusSkipNotice`, not one per corpus test.
  */
 export function corpusTest<T>(test: TestFn<T>): TestFn<T> {
   return hasCorpus ? test : (unregistered as TestFn<T>)
 }
 
-/** The one line a run without the corpus shows for every corpus test. */
-export function corpusSkipNotice<T>(test: TestFn<T>): void {
-  if (!hasCorpus) test.skip('corpus tests skipped: ../shared/corpus not found', () => {})
+/** The one line a run without the corpus shows for every corpus test (a message, not a skipped test). */
+export function corpusSkipNotice(): void {
+  if (!hasCorpus) console.warn('corpus tests skipped: ../shared/corpus not found')
 }

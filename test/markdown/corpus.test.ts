@@ -1,7 +1,15 @@
 // The parser over the development corpus, read at run time from ../shared/corpus (never copied here):
 // kinds per dev-set.tsv, the scorer's thresholds, valid rich text, and nothing visible lost.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { validateRichTextDocument } from '@contentful/rich-text-types'
@@ -21,7 +29,13 @@ function mdFiles(dir: string): string[] {
   return out.sort()
 }
 
-corpusSkipNotice(test)
+corpusSkipNotice()
+
+// A file of ava's needs one test of its own; this one holds on every clone, with the corpus or without.
+test('corpus tests are registered exactly when ../shared/corpus exists', (t) => {
+  t.is(corpusTest(test) === test, existsSync(corpusDocs))
+})
+
 const files = hasCorpus ? mdFiles(corpusDocs) : []
 const parsed = new Map<string, Article>()
 function parsedArticle(file: string): Article {
