@@ -1,5 +1,5 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { contentHashHelp } from './rich-text.ts'
+import { syncBaseHelp } from './rich-text.ts'
 
 const utm = (id: string, name: string, example: string) =>
   ({
@@ -66,12 +66,12 @@ export default defineContentType({
       helpText: 'Optional picture shown beside the button.',
     },
     {
-      id: 'contentHash',
-      name: 'Content hash',
-      type: 'Symbol',
+      id: 'syncBase',
+      name: 'Sync base',
+      type: 'Object',
       disabled: true,
-      widget: { id: 'singleLine' },
-      helpText: contentHashHelp,
+      widget: { id: 'objectEditor' },
+      helpText: syncBaseHelp,
     },
   ],
 })

@@ -1,5 +1,5 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { contentHashHelp } from './rich-text.ts'
+import { syncBaseHelp } from './rich-text.ts'
 
 export default defineContentType({
   id: 'navigationMenu',
@@ -48,12 +48,12 @@ export default defineContentType({
       helpText: 'Written by kb-cms: the mkdocs.yml this menu was imported from. Read-only.',
     },
     {
-      id: 'contentHash',
-      name: 'Content hash',
-      type: 'Symbol',
+      id: 'syncBase',
+      name: 'Sync base',
+      type: 'Object',
       disabled: true,
-      widget: { id: 'singleLine' },
-      helpText: contentHashHelp,
+      widget: { id: 'objectEditor' },
+      helpText: syncBaseHelp,
     },
   ],
 })

@@ -1,6 +1,6 @@
 import { NOTE_KINDS } from '../src/model/article.ts'
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { contentHashHelp, richText } from './rich-text.ts'
+import { syncBaseHelp, richText } from './rich-text.ts'
 
 export default defineContentType({
   id: 'note',
@@ -46,12 +46,12 @@ export default defineContentType({
       helpText: 'Shown closed, opened by a click on its title (a "???" admonition or a <details> block).',
     },
     {
-      id: 'contentHash',
-      name: 'Content hash',
-      type: 'Symbol',
+      id: 'syncBase',
+      name: 'Sync base',
+      type: 'Object',
       disabled: true,
-      widget: { id: 'singleLine' },
-      helpText: contentHashHelp,
+      widget: { id: 'objectEditor' },
+      helpText: syncBaseHelp,
     },
   ],
 })

@@ -1,5 +1,5 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { contentHashHelp, sourcePathHelp } from './rich-text.ts'
+import { syncBaseHelp, sourcePathHelp } from './rich-text.ts'
 
 export default defineContentType({
   id: 'redirect',
@@ -51,12 +51,12 @@ export default defineContentType({
       helpText: sourcePathHelp,
     },
     {
-      id: 'contentHash',
-      name: 'Content hash',
-      type: 'Symbol',
+      id: 'syncBase',
+      name: 'Sync base',
+      type: 'Object',
       disabled: true,
-      widget: { id: 'singleLine' },
-      helpText: contentHashHelp,
+      widget: { id: 'objectEditor' },
+      helpText: syncBaseHelp,
     },
   ],
 })

@@ -1,5 +1,5 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { contentHashHelp, richText } from './rich-text.ts'
+import { syncBaseHelp, richText } from './rich-text.ts'
 
 export default defineContentType({
   id: 'resolutionStep',
@@ -35,12 +35,12 @@ export default defineContentType({
       helpText: 'Screenshots for this step, in the order they appear. Images only.',
     },
     {
-      id: 'contentHash',
-      name: 'Content hash',
-      type: 'Symbol',
+      id: 'syncBase',
+      name: 'Sync base',
+      type: 'Object',
       disabled: true,
-      widget: { id: 'singleLine' },
-      helpText: contentHashHelp,
+      widget: { id: 'objectEditor' },
+      helpText: syncBaseHelp,
     },
   ],
 })

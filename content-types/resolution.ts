@@ -1,5 +1,5 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { contentHashHelp, richText } from './rich-text.ts'
+import { syncBaseHelp, richText } from './rich-text.ts'
 
 export default defineContentType({
   id: 'resolution',
@@ -57,12 +57,12 @@ export default defineContentType({
       helpText: 'The numbered steps, in order. Drag to reorder; the site numbers them 1, 2, 3 …',
     },
     {
-      id: 'contentHash',
-      name: 'Content hash',
-      type: 'Symbol',
+      id: 'syncBase',
+      name: 'Sync base',
+      type: 'Object',
       disabled: true,
-      widget: { id: 'singleLine' },
-      helpText: contentHashHelp,
+      widget: { id: 'objectEditor' },
+      helpText: syncBaseHelp,
     },
   ],
 })

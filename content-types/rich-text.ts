@@ -55,9 +55,9 @@ export const richText = [richTextNodes, richTextMarks, richTextLinks]
 export const pageRichText = [pageBodyNodes, richTextMarks, richTextLinks]
 
 /** Read-only provenance the sync writes: it tells whether an editor changed the entry since. */
-export const contentHashHelp =
-  'Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, ' +
-  'the next sync reports a conflict instead of overwriting your change.'
+export const syncBaseHelp =
+  'Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change ' +
+  'keeps your value; the sync reports a conflict only when the Markdown changes that same field too.'
 
 /** Read-only provenance: the Markdown file below the docs root. */
 export const sourcePathHelp =

@@ -1,6 +1,6 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
 import {
-  contentHashHelp,
+  syncBaseHelp,
   linkAnchorsHelp,
   pathValidations,
   richText,
@@ -170,12 +170,12 @@ export default defineContentType({
       helpText: linkAnchorsHelp,
     },
     {
-      id: 'contentHash',
-      name: 'Content hash',
-      type: 'Symbol',
+      id: 'syncBase',
+      name: 'Sync base',
+      type: 'Object',
       disabled: true,
-      widget: { id: 'singleLine' },
-      helpText: contentHashHelp,
+      widget: { id: 'objectEditor' },
+      helpText: syncBaseHelp,
     },
   ],
 })

@@ -10,8 +10,8 @@ export interface TypeResolutionStepFields {
   instruction: EntryFieldTypes.RichText
   /** Screenshots for this step, in the order they appear. Images only. */
   images?: EntryFieldTypes.Array<EntryFieldTypes.AssetLink>
-  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
-  contentHash?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change keeps your value; the sync reports a conflict only when the Markdown changes that same field too. */
+  syncBase?: EntryFieldTypes.Object
 }
 
 export type TypeResolutionStepSkeleton = EntrySkeletonType<TypeResolutionStepFields, 'resolutionStep'>
@@ -36,8 +36,8 @@ export interface TypeResolutionFields {
   intro?: EntryFieldTypes.RichText
   /** The numbered steps, in order. Drag to reorder; the site numbers them 1, 2, 3 … */
   steps?: EntryFieldTypes.Array<EntryFieldTypes.EntryLink<TypeResolutionStepSkeleton>>
-  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
-  contentHash?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change keeps your value; the sync reports a conflict only when the Markdown changes that same field too. */
+  syncBase?: EntryFieldTypes.Object
 }
 
 export type TypeResolutionSkeleton = EntrySkeletonType<TypeResolutionFields, 'resolution'>
@@ -71,8 +71,8 @@ export interface TypeNoteFields {
   body: EntryFieldTypes.RichText
   /** Shown closed, opened by a click on its title (a "???" admonition or a <details> block). */
   collapsible?: EntryFieldTypes.Boolean
-  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
-  contentHash?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change keeps your value; the sync reports a conflict only when the Markdown changes that same field too. */
+  syncBase?: EntryFieldTypes.Object
 }
 
 export type TypeNoteSkeleton = EntrySkeletonType<TypeNoteFields, 'note'>
@@ -103,8 +103,8 @@ export interface TypeCtaBannerFields {
   utmContent?: EntryFieldTypes.Symbol
   /** Optional picture shown beside the button. */
   image?: EntryFieldTypes.AssetLink
-  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
-  contentHash?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change keeps your value; the sync reports a conflict only when the Markdown changes that same field too. */
+  syncBase?: EntryFieldTypes.Object
 }
 
 export type TypeCtaBannerSkeleton = EntrySkeletonType<TypeCtaBannerFields, 'ctaBanner'>
@@ -155,8 +155,8 @@ export interface TypeTroubleshootingArticleFields {
   sourcePath?: EntryFieldTypes.Symbol
   /** Written by kb-cms: for links to a part of another page, a list of {"entry", "text", "anchor"}, so the site can add the #anchor. Edit when you change such a link. */
   linkAnchors?: EntryFieldTypes.Object
-  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
-  contentHash?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change keeps your value; the sync reports a conflict only when the Markdown changes that same field too. */
+  syncBase?: EntryFieldTypes.Object
 }
 
 export type TypeTroubleshootingArticleSkeleton = EntrySkeletonType<
@@ -198,8 +198,8 @@ export interface TypePageFields {
   linkAnchors?: EntryFieldTypes.Object
   /** Written by kb-cms: the Markdown file this entry was imported from, below the docs root. Read-only. */
   sourcePath?: EntryFieldTypes.Symbol
-  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
-  contentHash?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change keeps your value; the sync reports a conflict only when the Markdown changes that same field too. */
+  syncBase?: EntryFieldTypes.Object
 }
 
 export type TypePageSkeleton = EntrySkeletonType<TypePageFields, 'page'>
@@ -220,8 +220,8 @@ export interface TypeRedirectFields {
   targetPath: EntryFieldTypes.Symbol
   /** Written by kb-cms: the Markdown file this entry was imported from, below the docs root. Read-only. */
   sourcePath?: EntryFieldTypes.Symbol
-  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
-  contentHash?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change keeps your value; the sync reports a conflict only when the Markdown changes that same field too. */
+  syncBase?: EntryFieldTypes.Object
 }
 
 export type TypeRedirectSkeleton = EntrySkeletonType<TypeRedirectFields, 'redirect'>
@@ -244,8 +244,8 @@ export interface TypeNavigationMenuFields {
   >
   /** Written by kb-cms: the mkdocs.yml this menu was imported from. Read-only. */
   sourcePath?: EntryFieldTypes.Symbol
-  /** Written by kb-cms: the fingerprint of the fields it last wrote. Do not edit; if the entry changes here, the next sync reports a conflict instead of overwriting your change. */
-  contentHash?: EntryFieldTypes.Symbol
+  /** Written by kb-cms: a fingerprint of each field it last wrote from Markdown. Do not edit. A field you change keeps your value; the sync reports a conflict only when the Markdown changes that same field too. */
+  syncBase?: EntryFieldTypes.Object
 }
 
 export type TypeNavigationMenuSkeleton = EntrySkeletonType<TypeNavigationMenuFields, 'navigationMenu'>

@@ -21,7 +21,7 @@ import {
   toField,
 } from '../model/define-content-type.ts'
 import { describeOperation, type Operation } from '../model/define-migration.ts'
-import { currentHash, HASH_FIELD, storedHash } from '../model/entry-fields.ts'
+import { BASE_FIELD, plainValues, readBase, renewBase, type SyncBase } from '../model/sync-base.ts'
 import { checkField, checkIdentifier, checkWidget, FIELD_ID } from '../model/field-rules.ts'
 import { mergeControls, sameContentType, sameJson } from '../model/normalize.ts'
 
@@ -95,12 +95,6 @@ export function snapshotFromState(state: ModelState): ModelSnapshot {
   }
 }
 
-/** Whether an entry still holds exactly what kb-cms last wrote (its fields hash to its stored content hash). */
-function hashIntact(fields: LocalizedFields): boolean {
-  const stored = storedHash(fields)
-  return stored !== null && stored === currentHash(fields)
-}
-
 /**
  * Content types whose entries the planner needs for these operations: transforms and deletions, and renamed or
  * deleted fields, whose entries get their content hash renewed.
@@ -124,13 +118,18 @@ export function planMigration(
 ): MigrationPlan {
   const plan: MigrationPlan = { name, steps: [], writes: [] }
   const createdHere = new Set<string>()
+  // Fields this migration deletes: a transform reading one that is already gone ran in an earlier attempt whose
+  // ledger row was never written (a remote space), so it is done.
+  const deletedHere = new Set(
+    ops.flatMap((o) => (o.op === 'deleteField' ? [`${o.contentTypeId}.${o.fieldId}`] : [])),
+  )
   ops.forEach((op, index) => {
     const label = `operation ${index + 1} (${describeOperation(op)})`
     const fail = (...problems: string[]): never => {
       throw new PlanError(file, label, problems)
     }
     const before = plan.writes.length
-    const detail = planOperation(op, state, plan.writes, createdHere, fail)
+    const detail = planOperation(op, state, plan.writes, { createdHere, deletedHere }, fail)
     const writes = plan.writes.length - before
     const step: PlannedStep = {
       operation: describeOperation(op),
@@ -149,9 +148,10 @@ function planOperation(
   op: Operation,
   state: ModelState,
   writes: ModelWrite[],
-  createdHere: Set<string>,
+  here: { createdHere: Set<string>; deletedHere: Set<string> },
   fail: Fail,
 ): string | undefined {
+  const { createdHere } = here
   const getType = (id: string) => state.contentTypes.get(id) ?? fail(`unknown content type ${id}`)
   const liveFields = (ct: ContentType) => ct.fields.filter((f) => !f.deleted)
   const getField = (ct: ContentType, id: string) =>
@@ -173,8 +173,10 @@ function planOperation(
     }
     state.contentTypes.set(next.id, { draft: settled, activeInSync: true })
     // Entries follow the model as the API moves them: values move with a rename and go with a deleted field.
+    const renamed = Object.fromEntries(next.fields.filter((f) => f.newId && !f.deleted).map((f) => [f.id, f.newId as string]))
+    const deleted = next.fields.filter((f) => f.deleted).map((f) => f.id)
     for (const e of state.entries.get(next.id) ?? []) {
-      const intact = hashIntact(e.fields)
+      const before = plainValues(e.fields)
       let moved = false
       for (const f of next.fields) {
         const value = e.fields[f.id]
@@ -183,12 +185,15 @@ function planOperation(
         if (f.newId && !f.deleted) e.fields[f.newId] = value
         moved = true
       }
-      if (moved && intact && e.sys.archivedVersion === undefined) renewHash(next.id, e)
+      const base = readBase(e.fields)
+      if (!moved || !base || e.sys.archivedVersion !== undefined) continue
+      const renewed = renewBase(base, before, plainValues(e.fields), { renamed, deleted })
+      if (!sameJson(renewed, base)) renewEntryBase(next.id, e, renewed)
     }
   }
-  /** An entry that still held what the sync wrote gets its hash renewed after kb-cms itself changed it. */
-  const renewHash = (contentTypeId: string, e: EntryRecord) => {
-    e.fields[HASH_FIELD] = { [DEFAULT_LOCALE]: currentHash(e.fields) }
+  /** kb-cms itself (this migration) moved an owned field: the entry's base follows, so no sync takes it for an editor's change. */
+  const renewEntryBase = (contentTypeId: string, e: EntryRecord, base: SyncBase) => {
+    e.fields[BASE_FIELD] = { [DEFAULT_LOCALE]: base }
     writes.push({
       type: 'putEntry',
       entry: { id: e.sys.id, contentTypeId, fields: structuredClone(e.fields) },
@@ -353,8 +358,14 @@ function planOperation(
       saveControls(op.contentTypeId, [control])
       return undefined
     }
-    case 'transformEntries':
+    case 'transformEntries': {
+      const { draft } = getType(op.contentTypeId)
+      const gone = op.from.find(
+        (id) => here.deletedHere.has(`${op.contentTypeId}.${id}`) && !liveFields(draft).some((f) => f.id === id),
+      )
+      if (gone) return `already done (${gone} is deleted)`
       return planTransform(op, state, writes, getType, getField, fail)
+    }
   }
 }
 
@@ -398,9 +409,13 @@ function planTransform(
       else fields[id] = { ...(fields[id] ?? {}), [DEFAULT_LOCALE]: value }
     }
     if (sameJson(fields, entry.fields)) continue
-    // A migration is kb-cms writing too: an entry that still held what the sync wrote gets its hash renewed, so
-    // the next sync does not mistake the migration's change for an editor's. An editor-changed one stays so.
-    if (hashIntact(entry.fields)) fields[HASH_FIELD] = { [DEFAULT_LOCALE]: currentHash(fields) }
+    // A migration is kb-cms writing too: owned fields that still held what the sync wrote take the new values
+    // as their base, so the next sync does not mistake the migration's change for an editor's.
+    const base = readBase(entry.fields)
+    if (base && !op.to.includes(BASE_FIELD))
+      fields[BASE_FIELD] = {
+        [DEFAULT_LOCALE]: renewBase(base, plainValues(entry.fields), plainValues(fields)),
+      }
     writes.push({
       type: 'putEntry',
       entry: { id: entry.sys.id, contentTypeId: op.contentTypeId, fields },

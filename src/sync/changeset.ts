@@ -1,15 +1,32 @@
-// Desired entry + what the space holds → the action to take. Pure; the content hash decides everything, so no
-// state outside the space is needed.
-import type { EntryRecord, Sys } from '../model/contentful-types.ts'
-import { currentHash, storedHash } from '../model/entry-fields.ts'
+// Desired entry + what the space holds → the action to take: a three-way merge per owned field, with the base
+// kb-cms stored on the entry (src/model/sync-base.ts). Per field: only the Markdown changed → written; only the
+// CMS changed → the editor's value stays (kept); both, differently → a conflict on that field, the CMS value
+// stays unless --force; neither → nothing. Fields the sync does not own are carried over untouched. Pure.
+import {
+  DEFAULT_LOCALE,
+  type EntryRecord,
+  type LocalizedFields,
+  type Sys,
+} from '../model/contentful-types.ts'
+import { sameJson } from '../model/normalize.ts'
+import { BASE_FIELD, fieldHash, LEGACY_HASH_FIELD, readBase, type SyncBase } from '../model/sync-base.ts'
 import type { DesiredEntry } from './desired-state.ts'
 
+export interface FieldMerge {
+  /** Owned fields whose CMS value stays because only the CMS changed them. */
+  kept: string[]
+  /** Owned fields both sides changed, differently (with --force: overwritten, listed in `forced`). */
+  conflicts: string[]
+  forced: string[]
+  /** kb-cms has no record of what it wrote (an entry it did not write, or one edited before per-field bases). */
+  noBase: boolean
+}
+
 export type EntryAction =
-  | { type: 'create'; desired: DesiredEntry }
-  | { type: 'update'; desired: DesiredEntry; version: number; overwritesEdit: boolean }
+  | { type: 'create'; desired: DesiredEntry; fields: LocalizedFields }
+  | { type: 'update'; desired: DesiredEntry; fields: LocalizedFields; version: number; merge: FieldMerge }
   /** Nothing to write; `publishVersion` is set when the entry still needs publishing (a run was cut short). */
-  | { type: 'unchanged'; desired: DesiredEntry; publishVersion: number | null }
-  | { type: 'conflict'; desired: DesiredEntry; reason: string }
+  | { type: 'unchanged'; desired: DesiredEntry; publishVersion: number | null; merge: FieldMerge }
   | { type: 'failed'; desired: DesiredEntry; reason: string }
 
 export function classifyEntry(
@@ -17,7 +34,12 @@ export function classifyEntry(
   existing: EntryRecord | undefined,
   options: { force: boolean },
 ): EntryAction {
-  if (!existing) return { type: 'create', desired }
+  if (!existing) {
+    const fields: LocalizedFields = {}
+    for (const [id, value] of Object.entries(desired.owned)) setField(fields, id, value)
+    fields[BASE_FIELD] = { [DEFAULT_LOCALE]: baseOf(desired, ownedHashes(desired)) }
+    return { type: 'create', desired, fields }
+  }
   const ct = existing.sys.contentType.sys.id
   if (ct !== desired.contentTypeId)
     return { type: 'failed', desired, reason: `id ${desired.id} is taken by a ${ct} entry in the space` }
@@ -27,22 +49,70 @@ export function classifyEntry(
       desired,
       reason: `entry ${desired.id} is archived in the space; unarchive it to sync`,
     }
-  const stored = storedHash(existing.fields)
-  const edited = stored === null || stored !== currentHash(existing.fields)
-  if (edited && !options.force) {
-    const reason =
-      stored === null
-        ? `entry ${desired.id} was not written by kb-cms`
-        : `entry ${desired.id} was changed in the CMS since kb-cms wrote it`
-    return { type: 'conflict', desired, reason }
-  }
-  if (!edited && stored === desired.hash)
-    return {
-      type: 'unchanged',
-      desired,
-      publishVersion: isPublishedCurrent(existing.sys) ? null : existing.sys.version,
+
+  const stored = readBase(existing.fields)
+  const merge: FieldMerge = { kept: [], conflicts: [], forced: [], noBase: stored === null }
+  const fields = structuredClone(existing.fields)
+  const baseFields: Record<string, string | null> = {}
+  let written = false
+  for (const [id, value] of Object.entries(desired.owned)) {
+    const mine = fieldHash(value)
+    const theirs = fieldHash(existing.fields[id]?.[DEFAULT_LOCALE])
+    const base = stored?.fields[id]
+    const write = () => {
+      setField(fields, id, value)
+      baseFields[id] = mine
+      written = true
     }
-  return { type: 'update', desired, version: existing.sys.version, overwritesEdit: edited }
+    if (mine === theirs) baseFields[id] = mine
+    else if (base === undefined ? theirs === null : theirs === base) write()
+    else if (base !== undefined && mine === base) {
+      merge.kept.push(id)
+      baseFields[id] = base
+    } else if (options.force) {
+      merge.forced.push(id)
+      write()
+    } else {
+      merge.conflicts.push(id)
+      if (base !== undefined) baseFields[id] = base
+    }
+  }
+  // A page that landed with a conflict is parsed again next run (no source stamp), so the conflict is reported
+  // until someone settles it.
+  const base = baseOf(desired, baseFields, merge.conflicts.length === 0)
+  const baseChanged = !sameJson(stored, base)
+  if (!written && !baseChanged && existing.fields[LEGACY_HASH_FIELD] === undefined) {
+    // Written by a run cut short before it published, if every owned field still holds what kb-cms wrote.
+    const ours = merge.kept.length === 0 && merge.conflicts.length === 0 && !merge.noBase
+    const publishVersion = ours && !isPublishedCurrent(existing.sys) ? existing.sys.version : null
+    return { type: 'unchanged', desired, publishVersion, merge }
+  }
+  fields[BASE_FIELD] = { [DEFAULT_LOCALE]: base }
+  delete fields[LEGACY_HASH_FIELD]
+  return { type: 'update', desired, fields, version: existing.sys.version, merge }
+}
+
+/** Whether the entry, before this write, held a draft someone else saved (not to be published by kb-cms). */
+export function hasOthersDraft(existing: EntryRecord | undefined, merge: FieldMerge): boolean {
+  if (!existing || isPublishedCurrent(existing.sys)) return false
+  return merge.kept.length > 0 || merge.conflicts.length > 0 || merge.noBase
+}
+
+function ownedHashes(desired: DesiredEntry): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(desired.owned).map(([id, v]) => [id, fieldHash(v)]))
+}
+
+function baseOf(desired: DesiredEntry, fields: Record<string, string | null>, stamp = true): SyncBase {
+  const base: SyncBase = { fields }
+  if (desired.stamp && stamp) base.source = desired.stamp
+  if (desired.children) base.children = desired.children
+  return base
+}
+
+/** Contentful stores no empty value: null and [] leave the field unset. */
+function setField(fields: LocalizedFields, id: string, value: unknown): void {
+  if (fieldHash(value) === null) delete fields[id]
+  else fields[id] = { [DEFAULT_LOCALE]: value }
 }
 
 /** Published and not changed since: Contentful bumps the version once on publish. */

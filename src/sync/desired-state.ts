@@ -15,18 +15,12 @@ import {
   type ResolutionKind,
 } from '../model/article.ts'
 import { contentHash } from '../model/canonical-json.ts'
-import { type LocalizedFields, link } from '../model/contentful-types.ts'
-import { stampFields } from '../model/entry-fields.ts'
-import {
-  childId,
-  ctaBannerId,
-  type EntryKind,
-  entryId,
-  noteSuffix,
-  resolutionSuffix,
-  stepSuffix,
-} from './ids.ts'
+import { type Link, link } from '../model/contentful-types.ts'
+import type { SourceStamp } from '../model/sync-base.ts'
+import { assignChildIds, type ChildIds } from './child-ids.ts'
+import { ctaBannerId, type EntryKind, entryId } from './ids.ts'
 import { linkTarget, type PagePlace } from './link-path.ts'
+import type { OwnedFields, SyncedType } from './owned-fields.ts'
 import type { PageEntry } from './page-index.ts'
 import {
   type AssetIdOf,
@@ -36,23 +30,19 @@ import {
   placeholderResolver,
 } from './rich-text-assets.ts'
 
-export type SyncedType =
-  | 'troubleshootingArticle'
-  | 'page'
-  | 'redirect'
-  | 'navigationMenu'
-  | 'resolution'
-  | 'resolutionStep'
-  | 'note'
-  | 'ctaBanner'
+export type { SyncedType } from './owned-fields.ts'
 
 export interface DesiredEntry {
   id: string
   contentTypeId: SyncedType
-  fields: LocalizedFields
-  hash: string
+  /** Every field the sync owns on this type, with its value or null (none); other fields are not its to touch. */
+  owned: Record<string, unknown>
   /** The file this entry came from (a shared CTA banner: the first page that showed it). */
   source: string
+  /** Top-level entries: what the page was made from, for the incremental sync (see src/model/sync-base.ts). */
+  stamp?: SourceStamp
+  /** Top-level entries: the children's identities. */
+  children?: ChildIds
 }
 
 /** A diagnostic about one page, placed in its file when the parser knows where. */
@@ -71,6 +61,10 @@ export interface DesiredContext {
   resolve: (path: string) => PageEntry | null
   /** The title mkdocs.yml `nav` gives the page at a URL path: what MkDocs shows for a page without a heading. */
   navTitle?: (path: string) => string | null
+  /** The children the page's entry recorded when it was last written (none: a page new to kb-cms). */
+  previousChildren?: ChildIds | undefined
+  /** What the page was made from, recorded on its entry (see src/sync/source-stamp.ts). */
+  stamp?: SourceStamp | undefined
 }
 
 export interface DesiredArticle {
@@ -97,6 +91,7 @@ class Builder {
   readonly warnings: DesiredWarning[] = []
   readonly anchors: { entry: string; text: string; anchor: string }[] = []
   readonly links = { resolved: 0, unresolved: 0 }
+  readonly children: ChildIds
   private readonly place: PagePlace | null
   /** Where each written link is in the file, consumed in document order for warnings. */
   private readonly positions: Map<string, PageLink[]>
@@ -109,6 +104,7 @@ class Builder {
       article.sourcePath !== null && article.path !== null
         ? { sourcePath: article.sourcePath, path: article.path }
         : null
+    this.children = assignChildIds(ctx.base, article, ctx.previousChildren)
     this.positions = new Map()
     for (const l of article.links ?? []) {
       const list = this.positions.get(l.href) ?? []
@@ -117,9 +113,8 @@ class Builder {
     }
   }
 
-  make(entryId: string, contentTypeId: SyncedType, plain: Record<string, unknown>): DesiredEntry {
-    const { fields, hash } = stampFields(plain)
-    const entry = { id: entryId, contentTypeId, fields, hash, source: this.article.source }
+  make<T extends SyncedType>(id: string, contentTypeId: T, owned: OwnedFields<T>): DesiredEntry {
+    const entry: DesiredEntry = { id, contentTypeId, owned, source: this.article.source }
     this.entries.push(entry)
     return entry
   }
@@ -164,7 +159,7 @@ class Builder {
   }
 
   /** Related links that lead to pages of the space or the run, as entry links (each page once). */
-  related(): ReturnType<typeof link>[] {
+  related(): Link<'Entry'>[] {
     const ids: string[] = []
     for (const r of this.article.related) {
       const id = this.entryOf(r.href, null)
@@ -176,10 +171,10 @@ class Builder {
   notes(notes: Note[]): string[] {
     return notes.map(
       (note, i) =>
-        this.make(childId(this.ctx.base, noteSuffix(i + 1)), 'note', {
-          kind: (NOTE_KINDS as readonly string[]).includes(note.kind) ? note.kind : 'note',
+        this.make(this.children.notes[i]?.id as string, 'note', {
+          kind: isNoteKind(note.kind) ? note.kind : 'note',
           title: symbol(noteTitle(note)),
-          body: this.rich(note.body),
+          body: this.rich(note.body) ?? EMPTY_DOCUMENT,
           collapsible: note.collapsible ? true : null,
         }).id,
     )
@@ -196,28 +191,43 @@ class Builder {
     return this.make(ctaBannerId(contentHash(plain)), 'ctaBanner', plain).id
   }
 
-  done(id: string): DesiredArticle {
+  /** The page's own entry, last: it records the children and what it was made from. */
+  top<T extends 'troubleshootingArticle' | 'page' | 'redirect'>(type: T, owned: OwnedFields<T>): DesiredArticle {
+    const id = entryId(this.ctx.base)
+    const entry = this.make(id, type, owned)
+    if (this.ctx.stamp) entry.stamp = this.ctx.stamp
+    if (type !== 'redirect') entry.children = this.children
     return { id, entries: this.entries, warnings: this.warnings, links: this.links }
   }
 }
 
 const NOWHERE = { line: null, column: null }
 
+/** A required Rich Text field the page left empty (a note with a title only): one empty paragraph, as the web app saves it. */
+const EMPTY_DOCUMENT = {
+  nodeType: 'document',
+  data: {},
+  content: [{ nodeType: 'paragraph', data: {}, content: [{ nodeType: 'text', value: '', marks: [], data: {} }] }],
+} as Document
+
+const isNoteKind = (kind: string): kind is (typeof NOTE_KINDS)[number] =>
+  (NOTE_KINDS as readonly string[]).includes(kind)
+
 export function desiredArticle(article: Article, ctx: DesiredContext): DesiredArticle {
-  const id = entryId(ctx.base)
   const b = new Builder(article, ctx)
 
   const resolutionIds = article.resolutions.map((resolution, i) => {
     const r = i + 1
+    const ids = b.children.resolutions[i]
     const stepIds = resolution.steps.map((step, j) => {
       const s = j + 1
-      return b.make(childId(ctx.base, stepSuffix(r, s)), 'resolutionStep', {
+      return b.make(ids?.steps?.[j]?.id as string, 'resolutionStep', {
         name: symbol(`${article.title} — step ${r}.${s}`),
-        instruction: b.rich(step.instruction),
+        instruction: b.rich(step.instruction) ?? EMPTY_DOCUMENT,
         images: assetLinks(step.images, ctx.assetIdOf),
       }).id
     })
-    return b.make(childId(ctx.base, resolutionSuffix(r)), 'resolution', {
+    return b.make(ids?.id as string, 'resolution', {
       name: symbol(`${article.title} — resolution ${r}`),
       title: resolution.title ? symbol(resolution.title) : null,
       kind: resolutionKind(resolution, i),
@@ -234,7 +244,7 @@ export function desiredArticle(article: Article, ctx: DesiredContext): DesiredAr
   const body = b.rich(article.body)
   const related = b.related()
 
-  b.make(id, 'troubleshootingArticle', {
+  return b.top('troubleshootingArticle', {
     title: symbol(article.title),
     slug: article.slug,
     path: article.path,
@@ -254,12 +264,10 @@ export function desiredArticle(article: Article, ctx: DesiredContext): DesiredAr
     sourcePath: article.sourcePath ?? article.source,
     linkAnchors: b.anchors.length > 0 ? b.anchors : null,
   })
-  return b.done(id)
 }
 
 /** A general page: its whole text in one body, its notes embedded where they stand (or after it). */
 export function desiredPage(article: Article, ctx: DesiredContext): DesiredArticle {
-  const id = entryId(ctx.base)
   const b = new Builder(article, ctx)
   const noteIds = b.notes(article.notes)
   const ctaId = b.cta()
@@ -286,10 +294,10 @@ export function desiredPage(article: Article, ctx: DesiredContext): DesiredArtic
       `the page has no heading; it is titled "${title}" (from the nav, else the file name)`,
     )
 
-  b.make(id, 'page', {
+  return b.top('page', {
     title: symbol(title),
     slug: article.slug,
-    path: article.path,
+    path: article.path ?? `/${article.slug}/`,
     description: article.description,
     readingTimeMinutes: readingTime(article),
     appliesTo: article.appliesTo.map(symbol),
@@ -300,12 +308,10 @@ export function desiredPage(article: Article, ctx: DesiredContext): DesiredArtic
     linkAnchors: b.anchors.length > 0 ? b.anchors : null,
     sourcePath: article.sourcePath ?? article.source,
   })
-  return b.done(id)
 }
 
 /** A redirect stub: its old URL and where it sends readers, as an entry link when the target is known. */
 export function desiredRedirect(article: Article, ctx: DesiredContext): DesiredArticle {
-  const id = entryId(ctx.base)
   const b = new Builder(article, ctx)
   const written = article.redirectTo ?? ''
   const place =
@@ -320,13 +326,12 @@ export function desiredRedirect(article: Article, ctx: DesiredContext): DesiredA
       'redirect-target-missing',
       `redirect target ${written} (${target.path}) is neither a page in the space nor in this run; the redirect keeps the path only`,
     )
-  b.make(id, 'redirect', {
-    from: article.path,
+  return b.top('redirect', {
+    from: article.path as string,
     target: found ? link('Entry', found.id) : null,
     targetPath,
     sourcePath: article.sourcePath ?? article.source,
   })
-  return b.done(id)
 }
 
 /** The URL paths an article's links, related links and redirect target lead to (to look up before planning). */
@@ -371,7 +376,7 @@ export function articleImages(article: Article): ImageRef[] {
   return all
 }
 
-function ctaFields(cta: CtaBanner, assetIdOf: AssetIdOf): Record<string, unknown> {
+function ctaFields(cta: CtaBanner, assetIdOf: AssetIdOf): OwnedFields<'ctaBanner'> {
   const params = new URL(cta.href).searchParams
   const image = cta.image ? assetIdOf(cta.image) : null
   return {

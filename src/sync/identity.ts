@@ -7,16 +7,19 @@
 import type { ContentBackend } from '../backends/port.ts'
 import { legacySlug } from '../markdown/page-url.ts'
 import type { Article } from '../model/article.ts'
-import { DEFAULT_LOCALE } from '../model/contentful-types.ts'
+import { DEFAULT_LOCALE, type EntryRecord } from '../model/contentful-types.ts'
 import { TOP_LEVEL } from './desired-state.ts'
 import { entryId, idBase } from './ids.ts'
 import { entriesByIds } from './space-reader.ts'
 
-/** The id base of every article of the chunk (by article), adopting legacy ids where the space has them. */
+/**
+ * The id base of every article of the chunk (by article), adopting legacy ids where the space has them, and the
+ * page entries the space holds for them (their bases record the children's ids). One read per chunk.
+ */
 export async function settleIdentities(
   backend: ContentBackend,
   chunk: Article[],
-): Promise<Map<Article, string>> {
+): Promise<{ bases: Map<Article, string>; existing: Map<string, EntryRecord> }> {
   const bases = new Map<Article, string>()
   const legacy = new Map<Article, string>()
   for (const a of chunk) {
@@ -26,19 +29,18 @@ export async function settleIdentities(
     const old = idBase('troubleshootingArticle', legacySlug(a.sourcePath))
     if (old !== '' && old !== base) legacy.set(a, old)
   }
-  if (legacy.size === 0) return bases
-  const found = await entriesByIds(
-    backend,
-    [...legacy].flatMap(([a, old]) => [entryId(bases.get(a) as string), entryId(old)]),
-  )
+  const existing = await entriesByIds(backend, [
+    ...[...bases.values()].map(entryId),
+    ...[...legacy.values()].map(entryId),
+  ])
   for (const [a, old] of legacy) {
-    if (found.has(entryId(bases.get(a) as string))) continue
-    const entry = found.get(entryId(old))
+    if (existing.has(entryId(bases.get(a) as string))) continue
+    const entry = existing.get(entryId(old))
     if (entry?.sys.contentType.sys.id !== 'troubleshootingArticle') continue
     const source = entry.fields.sourcePath?.[DEFAULT_LOCALE]
     if (typeof source === 'string' && sameFile(source, a.sourcePath as string)) bases.set(a, old)
   }
-  return bases
+  return { bases, existing }
 }
 
 /** Whether a stored sourcePath (relative to the docs root, or to where an older run was started) names `rel`. */

@@ -7,9 +7,9 @@ import { toString as hastToString } from 'hast-util-to-string'
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import { pageUrlPath } from '../markdown/page-url.ts'
 import { link } from '../model/contentful-types.ts'
-import { stampFields } from '../model/entry-fields.ts'
 import type { DesiredEntry, DesiredWarning } from './desired-state.ts'
 import { NAVIGATION_MENU_ID } from './ids.ts'
+import type { OwnedFields } from './owned-fields.ts'
 import type { PageEntry } from './page-index.ts'
 
 /** One item of the menu as stored in `navigationMenu.items`. */
@@ -149,14 +149,14 @@ export function desiredMenu(nav: Nav, ctx: MenuContext, file: string): DesiredMe
     }
   }
   const tree = nav.nodes.map(toItem)
-  const { fields, hash } = stampFields({
+  const owned: OwnedFields<'navigationMenu'> = {
     title: nav.siteName ?? 'Knowledge base',
     items: tree,
     pages: pages.map((id) => link('Entry', id)),
     sourcePath: ctx.sourcePath,
-  })
+  }
   return {
-    entry: { id: NAVIGATION_MENU_ID, contentTypeId: 'navigationMenu', fields, hash, source: file },
+    entry: { id: NAVIGATION_MENU_ID, contentTypeId: 'navigationMenu', owned, source: file },
     warnings,
     items,
     missing,

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { ContentBackend } from '../backends/port.ts'
 import { DEFAULT_LOCALE, type EntryRecord } from '../model/contentful-types.ts'
-import { storedHash } from '../model/entry-fields.ts'
+import { fieldHash, readBase } from '../model/sync-base.ts'
 import type { SyncedType } from './desired-state.ts'
 import type { EntryKind } from './ids.ts'
 import { embeddedEntryIds } from './rich-text-assets.ts'
@@ -18,6 +18,8 @@ export interface Orphan {
   type: SyncedType
   sourcePath: string | null
   pruned: boolean
+  /** Why --prune left it: an editor changed it since kb-cms wrote it, or the run failed. */
+  kept?: string
 }
 
 export interface OrphanOptions {
@@ -26,6 +28,8 @@ export interface OrphanOptions {
   /** Files this run landed (absolute paths) → the content type of their entry. */
   landed: ReadonlyMap<string, EntryKind>
   prune: boolean
+  /** The run failed somewhere: what it did not see land may not be gone, so nothing is archived. */
+  failed: boolean
   writer: CountingWriter
 }
 
@@ -42,13 +46,10 @@ export async function findOrphans(backend: ContentBackend, options: OrphanOption
     for await (const entry of entriesOfType(backend, type)) {
       if (!live(entry)) continue
       const sourcePath = entry.fields.sourcePath?.[DEFAULT_LOCALE]
-      if (
-        typeof sourcePath === 'string' &&
-        storedHash(entry.fields) !== null &&
-        isOrphan(type, sourcePath, options)
-      ) {
-        orphans.push(await settle(entry, sourcePath))
-        if (options.prune) continue
+      if (typeof sourcePath === 'string' && readBase(entry.fields) && isOrphan(type, sourcePath, options)) {
+        const orphan = await settle(entry, sourcePath)
+        orphans.push(orphan)
+        if (orphan.pruned) continue
       }
       for (const id of linkIds(entry, ['resolutions', 'notes', 'ctaBanner'])) referenced.add(id)
       // A page's notes are embedded in its body.
@@ -69,22 +70,23 @@ export async function findOrphans(backend: ContentBackend, options: OrphanOption
         if (type === 'resolution') for (const id of linkIds(entry, ['steps'])) steps.add(id)
         continue
       }
-      if (pattern.test(entry.sys.id) && storedHash(entry.fields) !== null)
-        orphans.push(await settle(entry, null))
+      if (pattern.test(entry.sys.id) && readBase(entry.fields)) orphans.push(await settle(entry, null))
       else if (type === 'resolution') for (const id of linkIds(entry, ['steps'])) steps.add(id)
     }
   }
   for await (const entry of entriesOfType(backend, 'resolutionStep')) {
     if (!live(entry) || steps.has(entry.sys.id)) continue
-    if (CHILD_ID.test(entry.sys.id) && storedHash(entry.fields) !== null)
-      orphans.push(await settle(entry, null))
+    if (CHILD_ID.test(entry.sys.id) && readBase(entry.fields)) orphans.push(await settle(entry, null))
   }
   return orphans
 
   async function settle(entry: EntryRecord, sourcePath: string | null): Promise<Orphan> {
     const type = entry.sys.contentType.sys.id as SyncedType
-    const orphan = { id: entry.sys.id, type, sourcePath, pruned: false }
+    const orphan: Orphan = { id: entry.sys.id, type, sourcePath, pruned: false }
     if (!options.prune) return orphan
+    if (options.failed) return { ...orphan, kept: 'the run failed, so nothing is archived' }
+    const edited = editedFields(entry)
+    if (edited.length > 0) return { ...orphan, kept: `changed in the CMS (${edited.join(', ')}), so not archived` }
     let version = entry.sys.version
     if (entry.sys.publishedVersion !== undefined) {
       await options.writer.unpublish({ linkType: 'Entry', id: entry.sys.id, version })
@@ -115,4 +117,13 @@ function linkIds(entry: EntryRecord, fieldIds: string[]): string[] {
     }
   }
   return ids
+}
+
+/** Owned fields whose value is no longer what kb-cms wrote. */
+function editedFields(entry: EntryRecord): string[] {
+  const base = readBase(entry.fields)
+  if (!base) return []
+  return Object.entries(base.fields)
+    .filter(([id, hash]) => fieldHash(entry.fields[id]?.[DEFAULT_LOCALE]) !== hash)
+    .map(([id]) => id)
 }

@@ -100,11 +100,19 @@ export class ReportRecorder {
     this.change({ action: 'failed', type, id, file, reason: message })
   }
 
-  /** An editor's change kept; `listed` also puts it in the changeset (a conflict found while planning). */
-  conflict(file: string, type: SyncedType, id: string, reason: string, listed: boolean): void {
+  /**
+   * Fields both the Markdown and the CMS changed, differently: the CMS value stays. `listed` also puts it in the
+   * changeset (found while planning, not by a write that lost a race).
+   */
+  conflict(file: string, type: SyncedType, id: string, fields: string[], reason: string, listed: boolean): void {
     this.entryCounted(type, 'conflicts')
-    this.report.conflicts.push({ id, type, file, reason })
+    this.report.conflicts.push({ id, type, file, fields, reason })
     if (listed) this.change({ action: 'conflict', type, id, file, reason })
+  }
+
+  /** Fields changed in the CMS only: the editor's values stay, and the sync says so. */
+  kept(file: string, type: SyncedType, id: string, fields: string[]): void {
+    this.report.kept.push({ id, type, file, fields })
   }
 
   articleCounted(outcome: Outcome, kind: PageKind = 'troubleshooting'): void {

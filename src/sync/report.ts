@@ -43,8 +43,12 @@ export interface SyncReport {
   /** Write requests' entities: every put, every published, unpublished or archived entity. Zero on a no-op run. */
   writes: number
   skipped: { file: string; kind: string; reason: string }[]
-  conflicts: { id: string; type: string; file: string; reason: string }[]
-  orphans: { id: string; type: SyncedType; sourcePath: string | null; pruned: boolean }[]
+  /** Fields both sides changed, differently; the CMS value stays (unless --force). */
+  conflicts: { id: string; type: string; file: string; fields: string[]; reason: string }[]
+  /** Fields changed in the CMS only: the editor's value stays. */
+  kept: { id: string; type: string; file: string; fields: string[] }[]
+  /** Entries whose source is gone; `kept` says why --prune left one. */
+  orphans: { id: string; type: SyncedType; sourcePath: string | null; pruned: boolean; kept?: string }[]
   failed: { file: string; id: string | null; message: string }[]
   diagnostics: SyncDiagnostic[]
   /** In a dry run, every write the run would make; otherwise every write it made. */
@@ -82,6 +86,7 @@ export function emptyReport(source: string, space: string, dryRun: boolean): Syn
     writes: 0,
     skipped: [],
     conflicts: [],
+    kept: [],
     orphans: [],
     failed: [],
     diagnostics: [],

@@ -152,6 +152,7 @@ async function syncFiles(
     cwd,
     landed: intake.landed,
     prune: (options.prune ?? false) && !recorder.dryRun,
+    failed: recorder.report.failed.length > 0,
     writer,
   })
   for (const o of orphans) recorder.orphan(o)

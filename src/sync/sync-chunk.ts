@@ -5,6 +5,7 @@
 import type { AssetInput, ContentBackend, PublishItem } from '../backends/port.ts'
 import type { Article } from '../model/article.ts'
 import type { EntryRecord } from '../model/contentful-types.ts'
+import { readBase } from '../model/sync-base.ts'
 import type { BulkPublisher } from './bulk-publisher.ts'
 import { classifyEntry } from './changeset.ts'
 import {
@@ -71,11 +72,11 @@ interface PlannedArticle {
 
 export async function syncChunk(run: SyncRun, chunk: Article[]): Promise<void> {
   const newAssets = await resolveImages(run, chunk)
-  const bases = await settleIdentities(run.backend, chunk)
+  const { bases, existing } = await settleIdentities(run.backend, chunk)
   for (const [a, base] of bases) registerPage(run.pages, a, entryId(base))
   // Linked pages outside this run may still be in the space.
   await run.pages.lookUp(chunk.flatMap(linkedPaths))
-  await writePlanned(run, planArticles(run, chunk, bases), newAssets)
+  await writePlanned(run, planArticles(run, chunk, bases, existing), newAssets, existing)
 }
 
 /** Entries that belong to no page file (the navigation menu), written and published like a page's. */
@@ -83,12 +84,17 @@ export async function syncEntries(run: SyncRun, file: string, kind: PageKind, en
   await writePlanned(run, [{ file, kind, entries, outcome: 'unchanged' }], [])
 }
 
-async function writePlanned(run: SyncRun, planned: PlannedArticle[], newAssets: AssetInput[]): Promise<void> {
+async function writePlanned(
+  run: SyncRun,
+  planned: PlannedArticle[],
+  newAssets: AssetInput[],
+  known: Map<string, EntryRecord> = new Map(),
+): Promise<void> {
   const [existingEntries, existingAssets] = await Promise.all([
     entriesByIds(
       run.backend,
-      planned.flatMap((p) => p.entries.map((e) => e.id)),
-    ),
+      planned.flatMap((p) => p.entries.map((e) => e.id).filter((id) => !known.has(id))),
+    ).then((read) => new Map([...known, ...read])),
     assetsByIds(
       run.backend,
       newAssets.map((a) => a.id),
@@ -126,7 +132,7 @@ async function resolveImages(run: SyncRun, chunk: Article[]): Promise<AssetInput
 /** An article whose asset could not be made would link to nothing: it fails as a whole. */
 function failArticlesWithBrokenAssets(run: SyncRun, planned: PlannedArticle[], failed: Map<string, string>) {
   for (const p of planned) {
-    const json = JSON.stringify(p.entries.map((e) => e.fields))
+    const json = JSON.stringify(p.entries.map((e) => e.owned))
     const broken = [...failed].find(([id]) => json.includes(`"${id}"`))
     if (!broken) continue
     raise(p, 'failed')
@@ -146,12 +152,13 @@ async function writeEntries(
       p.entries.filter((e) => LEVEL[e.contentTypeId] === level).map((desired) => ({ p, desired })),
     )
     await mapLimit(work, run.concurrency, async ({ p, desired }) => {
-      const action = classifyEntry(desired, existing.get(desired.id), { force: run.force })
+      const current = existing.get(desired.id)
+      const action = classifyEntry(desired, current, { force: run.force })
       // A shared banner does not belong to the article that happens to carry it: written even if that fails.
       const shared = desired.contentTypeId === 'ctaBanner'
       if (p.outcome === 'failed' && !shared) return
       if (shared && action.type !== 'failed') run.banners.add(desired.id)
-      await writeEntry(desired, action, {
+      await writeEntry(desired, action, current, {
         writer: run.writer,
         recorder: run.recorder,
         file: p.file,
@@ -201,11 +208,18 @@ function raise(p: PlannedArticle, outcome: Outcome): void {
 }
 
 /** The entries each article wants, its warnings reported; a banner goes to the first article that shows it. */
-function planArticles(run: SyncRun, chunk: Article[], bases: Map<Article, string>): PlannedArticle[] {
+function planArticles(
+  run: SyncRun,
+  chunk: Article[],
+  bases: Map<Article, string>,
+  existing: Map<string, EntryRecord>,
+): PlannedArticle[] {
   const inChunk = new Set<string>()
   return chunk.map((article) => {
+    const base = bases.get(article) as string
     const desired = desiredEntries(article, {
-      base: bases.get(article) as string,
+      base,
+      previousChildren: previousChildren(existing.get(entryId(base)), TOP_LEVEL[article.kind]),
       assetIdOf: (ref) => run.images.idOf(ref),
       resolve: (path) => run.pages.resolve(path),
       ...(run.navTitle ? { navTitle: run.navTitle } : {}),
@@ -218,4 +232,10 @@ function planArticles(run: SyncRun, chunk: Article[], bases: Map<Article, string
     for (const e of entries) if (e.contentTypeId === 'ctaBanner') inChunk.add(e.id)
     return { file: article.source, kind: article.kind, entries, outcome: 'unchanged' }
   })
+}
+
+/** The children a page's entry recorded, if the entry is the page's (same type, not archived). */
+function previousChildren(entry: EntryRecord | undefined, type: SyncedType) {
+  if (!entry || entry.sys.contentType.sys.id !== type || entry.sys.archivedVersion !== undefined) return undefined
+  return readBase(entry.fields)?.children
 }

@@ -111,11 +111,13 @@ export function printReport(report: SyncReport, flags: SyncFlags, io: Io): void 
   for (const d of report.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
   for (const c of report.conflicts)
     io.stderr.write(
-      `conflict: ${c.type} ${c.id} (${c.file}): ${c.reason}; kept the CMS version (--force overwrites)\n`,
+      `conflict: ${c.type} ${c.id} (${c.file}): ${c.reason}; kept the CMS value${c.fields.length > 0 ? ' (--force overwrites)' : ''}\n`,
     )
+  for (const k of report.kept)
+    io.stderr.write(`kept: ${k.type} ${k.id} (${k.file}): ${k.fields.join(', ')} as changed in the CMS\n`)
   for (const o of report.orphans)
     io.stderr.write(
-      `orphan: ${o.type} ${o.id}${o.sourcePath ? ` (${o.sourcePath} is gone)` : ''}${o.pruned ? ': archived' : '; --prune archives it'}\n`,
+      `orphan: ${o.type} ${o.id}${o.sourcePath ? ` (${o.sourcePath} is gone)` : ''}${o.pruned ? ': archived' : o.kept ? `: ${o.kept}` : '; --prune archives it'}\n`,
     )
   for (const f of report.failed) io.stderr.write(`failed: ${f.file}${f.id ? ` ${f.id}` : ''}: ${f.message}\n`)
   if (flags.json) {

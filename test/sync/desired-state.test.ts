@@ -1,7 +1,6 @@
 import test from 'ava'
 import fc from 'fast-check'
 import { canonicalJson } from '../../src/model/canonical-json.ts'
-import { currentHash, storedHash } from '../../src/model/entry-fields.ts'
 import { desiredArticle } from '../../src/sync/desired-state.ts'
 import { articleId, assetIdFromBytes, childId, stepSuffix } from '../../src/sync/ids.ts'
 import { slugOfPath } from '../../src/sync/link-path.ts'
@@ -17,8 +16,7 @@ const ctx = (known: Record<string, string> = {}, existing: string[] = [], base =
       : null,
 })
 
-const field = (entry: { fields: Record<string, Record<string, unknown>> }, id: string) =>
-  entry.fields[id]?.['en-US']
+const field = (entry: { owned: Record<string, unknown> }, id: string) => entry.owned[id] ?? undefined
 
 test('an article becomes steps, resolutions, notes and the article, children first', (t) => {
   const { entries } = desiredArticle(article('widget-stuck'), ctx())
@@ -48,21 +46,10 @@ test('an article becomes steps, resolutions, notes and the article, children fir
   t.is(field(main as never, 'condition'), undefined, 'empty fields are left unset')
 })
 
-test('every entry carries the hash of its other fields, so an untouched entry verifies', (t) => {
-  for (const entry of desiredArticle(article('widget-stuck'), ctx()).entries) {
-    t.is(storedHash(entry.fields), entry.hash)
-    t.is(currentHash(entry.fields), entry.hash)
-    const edited = structuredClone(entry.fields)
-    edited.name = { 'en-US': 'changed by an editor' }
-    t.not(currentHash(edited), entry.hash)
-  }
-})
-
-test('the hash does not depend on key order (a backend may store keys in any order)', (t) => {
-  const entry = desiredArticle(article('widget-stuck'), ctx()).entries[0]
-  if (!entry) return t.fail()
-  const reversed = Object.fromEntries(Object.entries(entry.fields).reverse())
-  t.is(currentHash(reversed), entry.hash)
+test('every entry lists every field the sync owns, with null for none, so the others are left alone', (t) => {
+  const main = desiredArticle(article('widget-stuck'), ctx()).entries.at(-1)
+  t.true(main && 'condition' in main.owned && main.owned.condition === null)
+  t.false(main && 'syncBase' in main.owned, 'the base is bookkeeping, not a field of the page')
   t.is(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }), '{"a":[{"c":3,"d":2}],"b":1}')
 })
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { ModelSnapshot } from '../../../src/backends/port.ts'
 import { listMigrations, loadOperations } from '../../../src/migrate/migration-files.ts'
 import {
+  contentTypesNeedingEntries,
   type ModelState,
   planMigration,
   snapshotFromState,
@@ -24,7 +25,11 @@ export const repoMigrations: { name: string; file: string; ops: Operation[] }[] 
 export function applyRepoMigrations(
   state: ModelState = stateFromSnapshot({ contentTypes: [], editorInterfaces: [] }),
 ): ModelState {
-  for (const m of repoMigrations) planMigration(m.name, m.file, m.ops, state)
+  for (const m of repoMigrations) {
+    // A fresh space has no entries for a migration's transforms to rewrite.
+    for (const id of contentTypesNeedingEntries(m.ops)) if (!state.entries.has(id)) state.entries.set(id, [])
+    planMigration(m.name, m.file, m.ops, state)
+  }
   return state
 }
 
