@@ -21,9 +21,9 @@ import {
   toField,
 } from '../model/define-content-type.ts'
 import { describeOperation, type Operation } from '../model/define-migration.ts'
-import { BASE_FIELD, plainValues, readBase, renewBase, type SyncBase } from '../model/sync-base.ts'
 import { checkField, checkIdentifier, checkWidget, FIELD_ID } from '../model/field-rules.ts'
 import { mergeControls, sameContentType, sameJson } from '../model/normalize.ts'
+import { BASE_FIELD, plainValues, readBase, renewBase, type SyncBase } from '../model/sync-base.ts'
 
 /** The model as the planner sees it, evolving operation by operation. */
 export interface ModelState {
@@ -173,7 +173,9 @@ function planOperation(
     }
     state.contentTypes.set(next.id, { draft: settled, activeInSync: true })
     // Entries follow the model as the API moves them: values move with a rename and go with a deleted field.
-    const renamed = Object.fromEntries(next.fields.filter((f) => f.newId && !f.deleted).map((f) => [f.id, f.newId as string]))
+    const renamed = Object.fromEntries(
+      next.fields.filter((f) => f.newId && !f.deleted).map((f) => [f.id, f.newId as string]),
+    )
     const deleted = next.fields.filter((f) => f.deleted).map((f) => f.id)
     for (const e of state.entries.get(next.id) ?? []) {
       const before = plainValues(e.fields)
@@ -361,7 +363,8 @@ function planOperation(
     case 'transformEntries': {
       const { draft } = getType(op.contentTypeId)
       const gone = op.from.find(
-        (id) => here.deletedHere.has(`${op.contentTypeId}.${id}`) && !liveFields(draft).some((f) => f.id === id),
+        (id) =>
+          here.deletedHere.has(`${op.contentTypeId}.${id}`) && !liveFields(draft).some((f) => f.id === id),
       )
       if (gone) return `already done (${gone} is deleted)`
       return planTransform(op, state, writes, getType, getField, fail)

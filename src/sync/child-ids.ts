@@ -57,7 +57,11 @@ function childKeys(article: Article) {
  * Pairs each new item with the old record it continues, or none: the longest common run of equal keys is
  * matched, and in each gap between matches the items pair up in order (an edit in place); the rest are new.
  */
-export function align<T>(items: T[], old: ChildRecord[], keyOf: (item: T) => string): [T, ChildRecord | null][] {
+export function align<T>(
+  items: T[],
+  old: ChildRecord[],
+  keyOf: (item: T) => string,
+): [T, ChildRecord | null][] {
   const n = items.length
   const m = old.length
   // lcs[i][j]: the longest common subsequence of items[i..] and old[j..].
@@ -82,7 +86,8 @@ export function align<T>(items: T[], old: ChildRecord[], keyOf: (item: T) => str
     if (i < n && j < m && keyOf(items[i] as T) === old[j]?.key) {
       closeGap()
       out.push([items[i++] as T, old[j++] as ChildRecord])
-    } else if (j < m && (i >= n || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))) gapOld.push(old[j++] as ChildRecord)
+    } else if (j < m && (i >= n || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0)))
+      gapOld.push(old[j++] as ChildRecord)
     else gapItems.push(items[i++] as T)
   }
   closeGap()

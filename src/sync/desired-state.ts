@@ -192,7 +192,10 @@ class Builder {
   }
 
   /** The page's own entry, last: it records the children and what it was made from. */
-  top<T extends 'troubleshootingArticle' | 'page' | 'redirect'>(type: T, owned: OwnedFields<T>): DesiredArticle {
+  top<T extends 'troubleshootingArticle' | 'page' | 'redirect'>(
+    type: T,
+    owned: OwnedFields<T>,
+  ): DesiredArticle {
     const id = entryId(this.ctx.base)
     const entry = this.make(id, type, owned)
     if (this.ctx.stamp) entry.stamp = this.ctx.stamp
@@ -207,7 +210,9 @@ const NOWHERE = { line: null, column: null }
 const EMPTY_DOCUMENT = {
   nodeType: 'document',
   data: {},
-  content: [{ nodeType: 'paragraph', data: {}, content: [{ nodeType: 'text', value: '', marks: [], data: {} }] }],
+  content: [
+    { nodeType: 'paragraph', data: {}, content: [{ nodeType: 'text', value: '', marks: [], data: {} }] },
+  ],
 } as Document
 
 const isNoteKind = (kind: string): kind is (typeof NOTE_KINDS)[number] =>

@@ -86,7 +86,8 @@ export async function findOrphans(backend: ContentBackend, options: OrphanOption
     if (!options.prune) return orphan
     if (options.failed) return { ...orphan, kept: 'the run failed, so nothing is archived' }
     const edited = editedFields(entry)
-    if (edited.length > 0) return { ...orphan, kept: `changed in the CMS (${edited.join(', ')}), so not archived` }
+    if (edited.length > 0)
+      return { ...orphan, kept: `changed in the CMS (${edited.join(', ')}), so not archived` }
     let version = entry.sys.version
     if (entry.sys.publishedVersion !== undefined) {
       await options.writer.unpublish({ linkType: 'Entry', id: entry.sys.id, version })

@@ -3,8 +3,8 @@
 // others, so a field the model has and the sync forgets, or one the sync writes and the model lacks, does not
 // compile. Whatever the sync does not own (its bookkeeping, fields migrations or editors add) it never touches.
 import type { Document } from '@contentful/rich-text-types'
-import type { Link } from '../model/contentful-types.ts'
 import type { SkeletonByContentType } from '../generated/content-types.ts'
+import type { Link } from '../model/contentful-types.ts'
 import type { BASE_FIELD } from '../model/sync-base.ts'
 
 export type SyncedType = keyof SkeletonByContentType

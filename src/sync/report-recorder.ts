@@ -104,7 +104,14 @@ export class ReportRecorder {
    * Fields both the Markdown and the CMS changed, differently: the CMS value stays. `listed` also puts it in the
    * changeset (found while planning, not by a write that lost a race).
    */
-  conflict(file: string, type: SyncedType, id: string, fields: string[], reason: string, listed: boolean): void {
+  conflict(
+    file: string,
+    type: SyncedType,
+    id: string,
+    fields: string[],
+    reason: string,
+    listed: boolean,
+  ): void {
     this.entryCounted(type, 'conflicts')
     this.report.conflicts.push({ id, type, file, fields, reason })
     if (listed) this.change({ action: 'conflict', type, id, file, reason })

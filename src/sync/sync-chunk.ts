@@ -236,6 +236,7 @@ function planArticles(
 
 /** The children a page's entry recorded, if the entry is the page's (same type, not archived). */
 function previousChildren(entry: EntryRecord | undefined, type: SyncedType) {
-  if (!entry || entry.sys.contentType.sys.id !== type || entry.sys.archivedVersion !== undefined) return undefined
+  if (!entry || entry.sys.contentType.sys.id !== type || entry.sys.archivedVersion !== undefined)
+    return undefined
   return readBase(entry.fields)?.children
 }

@@ -58,7 +58,8 @@ export async function writeEntry(
     change.reason = `overwrites ${merge.forced.join(', ')} as changed in the CMS (--force)`
   recorder.change(change)
   const written = () => {
-    if (merge?.conflicts.length === 0 || isCreate) recorder.entryCounted(type, isCreate ? 'created' : 'updated')
+    if (merge?.conflicts.length === 0 || isCreate)
+      recorder.entryCounted(type, isCreate ? 'created' : 'updated')
     ctx.raise(isCreate && TOP_LEVEL_TYPES.has(type) ? 'created' : 'updated')
   }
   if (recorder.dryRun) return written()

@@ -3,7 +3,9 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import test from 'ava'
+import noteType from '../../content-types/note.ts'
 import { embeddedImage } from '../../src/markdown/rich-text.ts'
+import { toContentType } from '../../src/model/define-content-type.ts'
 import { runSync, type SyncOptions } from '../../src/sync/run-sync.ts'
 import { printReport } from '../../src/sync/sync-command.ts'
 import { article, doc, image } from './helpers/articles.ts'
@@ -109,38 +111,127 @@ test('a changed article rewrites only the entries that changed', async (t) => {
   t.is(lamp?.fields.description?.['en-US'], 'Now with a new description')
 })
 
-test("an editor's change survives the next sync as a conflict; --force replaces it", async (t) => {
-  const { backend, sync } = await setup(t)
+/** The sample articles with the widget's first step reworded in the Markdown. */
+function withFirstStep(text: string) {
+  const articles = sampleArticles()
+  const widget = articles[0]
+  const first = widget?.resolutions[0]?.steps[0]
+  if (first) first.instruction = doc(text)
+  return articles
+}
+
+test("an editor's change is kept; the same field changed in the Markdown too is a conflict; --force replaces it", async (t) => {
+  const { source, backend, sync } = await setup(t)
   await sync()
-  const [step] = (await backend.getEntries({ ids: ['articles.widget-stuck.r1.s1'] })).items
+  const id = 'articles.widget-stuck.r1.s1'
+  const [step] = (await backend.getEntries({ ids: [id] })).items
   if (!step) return t.fail()
   const edited = { ...step.fields, instruction: { 'en-US': doc('Edited by an editor.') } }
-  await backend.putEntry(
-    { id: step.sys.id, contentTypeId: 'resolutionStep', fields: edited },
-    step.sys.version,
-  )
+  await backend.putEntry({ id, contentTypeId: 'resolutionStep', fields: edited }, step.sys.version)
 
   const second = await sync()
+  t.deepEqual(second.conflicts, [])
   t.deepEqual(
-    second.conflicts.map((c) => [c.id, c.file]),
-    [
-      [
-        'articles.widget-stuck.r1.s1',
-        relative(process.cwd(), join(second.source, 'articles', 'widget-stuck.md')),
-      ],
-    ],
+    second.kept.map((k) => [k.id, k.fields]),
+    [[id, ['instruction']]],
   )
-  t.is(second.writes, 0)
-  const kept = (await backend.getEntries({ ids: ['articles.widget-stuck.r1.s1'] })).items[0]
-  t.deepEqual(kept?.fields.instruction, edited.instruction)
+  t.is(second.writes, 0, 'a no-op sync after an edit writes nothing')
+  const file = relative(process.cwd(), join(second.source, 'articles', 'widget-stuck.md'))
+
+  writeJsonDocs(source, withFirstStep('Open the main menu.'))
+  const third = await sync()
+  t.deepEqual(
+    third.conflicts.map((c) => [c.id, c.fields, c.file]),
+    [[id, ['instruction'], file]],
+  )
+  const kept = (await backend.getEntries({ ids: [id] })).items[0]
+  t.deepEqual(kept?.fields.instruction, edited.instruction, 'the CMS value stays')
 
   const forced = await sync({ force: true })
   t.deepEqual(forced.conflicts, [])
   t.is(forced.entries.resolutionStep.updated, 1)
-  const replaced = (await backend.getEntries({ ids: ['articles.widget-stuck.r1.s1'] })).items[0]
-  t.notDeepEqual(replaced?.fields.instruction, edited.instruction)
+  const replaced = (await backend.getEntries({ ids: [id] })).items[0]
+  t.deepEqual(replaced?.fields.instruction, { 'en-US': doc('Open the main menu.') })
   t.deepEqual(spaceProblems(await readSpace(backend)), [])
   t.is((await sync()).writes, 0)
+})
+
+test('an editor fixes the title while the Markdown changes a step and the symptom: all three land', async (t) => {
+  const { source, backend, sync } = await setup(t)
+  await sync()
+  const [widget] = (await backend.getEntries({ ids: ['articles.widget-stuck'] })).items
+  if (!widget) return t.fail()
+  const fields = { ...widget.fields, title: { 'en-US': 'Widget is stuck (edited)' } }
+  await backend.putEntry(
+    { id: widget.sys.id, contentTypeId: 'troubleshootingArticle', fields },
+    widget.sys.version,
+  )
+  await backend.publish([{ linkType: 'Entry', id: widget.sys.id, version: widget.sys.version + 1 }])
+
+  const articles = withFirstStep('Open the main menu.')
+  const changed = articles[0]
+  if (changed) changed.symptom = doc('The widget stops and hums.')
+  writeJsonDocs(source, articles)
+  const report = await sync()
+  t.deepEqual(report.conflicts, [])
+  t.deepEqual(
+    report.kept.map((k) => [k.id, k.fields]),
+    [['articles.widget-stuck', ['title']]],
+  )
+  const space = await readSpace(backend)
+  const entry = (id: string) => space.entries.find((e) => e.sys.id === id)
+  t.is(entry('articles.widget-stuck')?.fields.title?.['en-US'], 'Widget is stuck (edited)')
+  t.deepEqual(entry('articles.widget-stuck')?.fields.symptom?.['en-US'], doc('The widget stops and hums.'))
+  t.deepEqual(entry('articles.widget-stuck.r1.s1')?.fields.instruction?.['en-US'], doc('Open the main menu.'))
+  t.deepEqual(spaceProblems(space), [], 'every entry published at its latest version')
+})
+
+test('a step inserted before the others leaves their ids, and an edit made on one, where they were', async (t) => {
+  const { source, backend, sync } = await setup(t)
+  await sync()
+  const second = 'articles.widget-stuck.r1.s2'
+  const [step] = (await backend.getEntries({ ids: [second] })).items
+  if (!step) return t.fail()
+  const edited = { ...step.fields, instruction: { 'en-US': doc('Click restart, as an editor put it.') } }
+  await backend.putEntry({ id: second, contentTypeId: 'resolutionStep', fields: edited }, step.sys.version)
+
+  const articles = sampleArticles()
+  articles[0]?.resolutions[0]?.steps.unshift({ instruction: doc('Save your work.'), images: [] })
+  writeJsonDocs(source, articles)
+  const report = await sync()
+  t.deepEqual(report.conflicts, [])
+  const [resolution] = (await backend.getEntries({ ids: ['articles.widget-stuck.r1'] })).items
+  const stepIds = (resolution?.fields.steps?.['en-US'] as { sys: { id: string } }[]).map((l) => l.sys.id)
+  t.deepEqual(stepIds.slice(1), ['articles.widget-stuck.r1.s1', second], 'the old steps keep their ids')
+  t.false(stepIds[0]?.endsWith('.s1'), `the new step gets a new id (${stepIds[0]})`)
+  const kept = (await backend.getEntries({ ids: [second] })).items[0]
+  t.deepEqual(kept?.fields.instruction, edited.instruction, 'the edit stays on the step it was made on')
+  t.is((await sync()).writes, 0)
+})
+
+test('fields the sync does not produce (a migration’s, an editor’s) survive every sync', async (t) => {
+  const { source, backend, sync } = await setup(t)
+  await sync()
+  // What a migration does: a field the sync does not know, then values in it.
+  const note = toContentType(noteType)
+  note.fields.push({ id: 'extra', name: 'Extra', type: 'Symbol', localized: false, required: false })
+  await backend.applyMigration([{ type: 'saveContentType', contentType: note }], {
+    name: '0001-extra',
+    checksum: 'x',
+    appliedAt: new Date().toISOString(),
+  })
+  const { items } = await backend.getEntries({ contentTypeId: 'note' })
+  for (const note of items)
+    await backend.putEntry(
+      { id: note.sys.id, contentTypeId: 'note', fields: { ...note.fields, extra: { 'en-US': 'kept' } } },
+      note.sys.version,
+    )
+  writeJsonDocs(source, withFirstStep('Open the main menu.'))
+  await sync()
+  await sync({ force: true })
+  const after = await backend.getEntries({ contentTypeId: 'note' })
+  t.true(after.items.length > 0)
+  t.true(after.items.every((n) => n.fields.extra?.['en-US'] === 'kept'))
 })
 
 test('orphans are reported; --prune archives the article and its children', async (t) => {
