@@ -219,7 +219,7 @@ test('field rename, data transform and field delete keep the entries right', (t)
     const note = (await backend.readModel()).contentTypes.find((c) => c.sys.id === 'note')
     t.deepEqual(
       note?.active?.fields.map((f) => f.id),
-      ['heading', 'body', 'collapsible', 'contentHash', 'tone'],
+      ['heading', 'body', 'collapsible', 'syncBase', 'tone'],
     )
     t.is(note?.active?.displayField, 'heading')
     // The model now differs from content-types/, and status says how.

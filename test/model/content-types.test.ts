@@ -76,7 +76,7 @@ test('troubleshootingArticle has the agreed fields, types and order', (t) => {
     'body:RichText',
     'sourcePath:Symbol',
     'linkAnchors:Object',
-    'contentHash:Symbol',
+    'syncBase:Object',
   ])
   const article = toContentType(get('troubleshootingArticle'))
   const field = (id: string) => article.fields.find((f) => f.id === id)
@@ -106,7 +106,7 @@ test('troubleshootingArticle has the agreed fields, types and order', (t) => {
   ])
   t.deepEqual(
     article.fields.filter((f) => f.disabled).map((f) => f.id),
-    ['sourcePath', 'contentHash'],
+    ['sourcePath', 'syncBase'],
   )
   const slugControl = toControls(get('troubleshootingArticle')).find((c) => c.fieldId === 'slug')
   t.is(slugControl?.widgetId, 'slugEditor')
@@ -121,20 +121,20 @@ test('resolution, resolutionStep, note and ctaBanner have the agreed fields', (t
     'cause:RichText',
     'intro:RichText',
     'steps:Array<Link<Entry>>',
-    'contentHash:Symbol',
+    'syncBase:Object',
   ])
   t.deepEqual(shape('resolutionStep'), [
     'name:Symbol',
     'instruction:RichText',
     'images:Array<Link<Asset>>',
-    'contentHash:Symbol',
+    'syncBase:Object',
   ])
   t.deepEqual(shape('note'), [
     'kind:Symbol',
     'title:Symbol',
     'body:RichText',
     'collapsible:Boolean',
-    'contentHash:Symbol',
+    'syncBase:Object',
   ])
   t.deepEqual(shape('ctaBanner'), [
     'internalName:Symbol',
@@ -146,7 +146,7 @@ test('resolution, resolutionStep, note and ctaBanner have the agreed fields', (t
     'utmCampaign:Symbol',
     'utmContent:Symbol',
     'image:Link<Asset>',
-    'contentHash:Symbol',
+    'syncBase:Object',
   ])
   const field = (ct: string, id: string) => toContentType(get(ct)).fields.find((f) => f.id === id)
   t.deepEqual(field('resolution', 'kind')?.validations, [{ in: ['primary', 'alternative', 'workaround'] }])
@@ -182,7 +182,7 @@ test('resolution, resolutionStep, note and ctaBanner have the agreed fields', (t
     ],
   )
   t.deepEqual(
-    contentTypes.map((c) => [c.id, field(c.id, 'contentHash')?.disabled]),
+    contentTypes.map((c) => [c.id, field(c.id, 'syncBase')?.disabled]),
     contentTypes.map((c) => [c.id, true]),
   )
 })
@@ -260,21 +260,21 @@ test('page, redirect and navigationMenu have the agreed fields', (t) => {
     'ctaBanner:Link<Entry>',
     'linkAnchors:Object',
     'sourcePath:Symbol',
-    'contentHash:Symbol',
+    'syncBase:Object',
   ])
   t.deepEqual(shape('redirect'), [
     'from:Symbol',
     'target:Link<Entry>',
     'targetPath:Symbol',
     'sourcePath:Symbol',
-    'contentHash:Symbol',
+    'syncBase:Object',
   ])
   t.deepEqual(shape('navigationMenu'), [
     'title:Symbol',
     'items:Object',
     'pages:Array<Link<Entry>>',
     'sourcePath:Symbol',
-    'contentHash:Symbol',
+    'syncBase:Object',
   ])
   const fields = (ct: string) => toContentType(get(ct)).fields
   const field = (ct: string, id: string) => fields(ct).find((f) => f.id === id)
@@ -311,7 +311,7 @@ test('page, redirect and navigationMenu have the agreed fields', (t) => {
       fields(ct)
         .filter((f) => f.disabled)
         .map((f) => f.id),
-      ['sourcePath', 'contentHash'],
+      ['sourcePath', 'syncBase'],
       ct,
     )
 })

@@ -95,8 +95,8 @@ const changes: [string, (s: ModelSnapshot) => void, string[]][] = [
         fields: [...c.fields.slice(3), ...c.fields.slice(0, 3)],
       })),
     [
-      'resolution: fields are ordered cause, intro, steps, contentHash, name, title, kind in the space, ' +
-        'name, title, kind, cause, intro, steps, contentHash in content-types/',
+      'resolution: fields are ordered cause, intro, steps, syncBase, name, title, kind in the space, ' +
+        'name, title, kind, cause, intro, steps, syncBase in content-types/',
     ],
   ],
   [
