@@ -20,20 +20,8 @@ export interface ChildRecord {
 export interface SyncBase {
   /** Owned field id → fingerprint of the value kb-cms last wrote; null: it wrote no value. */
   fields: Record<string, string | null>
-  /** What the page's entry was made from (top-level entries only): the incremental sync's key. */
-  source?: SourceStamp
   /** The children's identities (top-level entries only), so an inserted step does not shift the others. */
   children?: { resolutions: ChildRecord[]; notes: ChildRecord[]; next: number }
-}
-
-export interface SourceStamp {
-  /** Fingerprint of the file's bytes, the variables, the parser and the sync version together. */
-  input: string
-  /** Fingerprint of what the page depends on beyond its file: link targets, image assets, nav title. */
-  context: string
-  /** The URL paths its links lead to and the images it shows, to recompute `context` without parsing. */
-  links: string[]
-  images: string[]
 }
 
 /** The fingerprint of one field's value; absent and null are the same (Contentful stores no null). */

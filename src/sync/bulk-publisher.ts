@@ -4,7 +4,7 @@
 import type { PublishItem } from '../backends/port.ts'
 import { describeError } from './describe-error.ts'
 import type { Owner, ReportRecorder } from './report-recorder.ts'
-import type { CountingWriter } from './writer.ts'
+import { type CountingWriter, PlanAgain } from './writer.ts'
 
 export class BulkPublisher {
   /** Article entries written but not yet published: id → item and owner. */
@@ -19,7 +19,8 @@ export class BulkPublisher {
     if (items.length === 0) return
     try {
       await this.writer.publish(items)
-    } catch {
+    } catch (error) {
+      if (error instanceof PlanAgain) throw error
       for (const item of items) {
         try {
           await this.writer.publish([item])

@@ -77,9 +77,7 @@ export function classifyEntry(
       if (base !== undefined) baseFields[id] = base
     }
   }
-  // A page that landed with a conflict is parsed again next run (no source stamp), so the conflict is reported
-  // until someone settles it.
-  const base = baseOf(desired, baseFields, merge.conflicts.length === 0)
+  const base = baseOf(desired, baseFields)
   const baseChanged = !sameJson(stored, base)
   if (!written && !baseChanged && existing.fields[LEGACY_HASH_FIELD] === undefined) {
     // Written by a run cut short before it published, if every owned field still holds what kb-cms wrote.
@@ -102,9 +100,8 @@ function ownedHashes(desired: DesiredEntry): Record<string, string | null> {
   return Object.fromEntries(Object.entries(desired.owned).map(([id, v]) => [id, fieldHash(v)]))
 }
 
-function baseOf(desired: DesiredEntry, fields: Record<string, string | null>, stamp = true): SyncBase {
+function baseOf(desired: DesiredEntry, fields: Record<string, string | null>): SyncBase {
   const base: SyncBase = { fields }
-  if (desired.stamp && stamp) base.source = desired.stamp
   if (desired.children) base.children = desired.children
   return base
 }

@@ -16,7 +16,6 @@ import {
 } from '../model/article.ts'
 import { contentHash } from '../model/canonical-json.ts'
 import { type Link, link } from '../model/contentful-types.ts'
-import type { SourceStamp } from '../model/sync-base.ts'
 import { assignChildIds, type ChildIds } from './child-ids.ts'
 import { ctaBannerId, type EntryKind, entryId } from './ids.ts'
 import { linkTarget, type PagePlace } from './link-path.ts'
@@ -39,8 +38,6 @@ export interface DesiredEntry {
   owned: Record<string, unknown>
   /** The file this entry came from (a shared CTA banner: the first page that showed it). */
   source: string
-  /** Top-level entries: what the page was made from, for the incremental sync (see src/model/sync-base.ts). */
-  stamp?: SourceStamp
   /** Top-level entries: the children's identities. */
   children?: ChildIds
 }
@@ -63,8 +60,6 @@ export interface DesiredContext {
   navTitle?: (path: string) => string | null
   /** The children the page's entry recorded when it was last written (none: a page new to kb-cms). */
   previousChildren?: ChildIds | undefined
-  /** What the page was made from, recorded on its entry (see src/sync/source-stamp.ts). */
-  stamp?: SourceStamp | undefined
 }
 
 export interface DesiredArticle {
@@ -191,14 +186,13 @@ class Builder {
     return this.make(ctaBannerId(contentHash(plain)), 'ctaBanner', plain).id
   }
 
-  /** The page's own entry, last: it records the children and what it was made from. */
+  /** The page's own entry, last: it records the children's identities. */
   top<T extends 'troubleshootingArticle' | 'page' | 'redirect'>(
     type: T,
     owned: OwnedFields<T>,
   ): DesiredArticle {
     const id = entryId(this.ctx.base)
     const entry = this.make(id, type, owned)
-    if (this.ctx.stamp) entry.stamp = this.ctx.stamp
     if (type !== 'redirect') entry.children = this.children
     return { id, entries: this.entries, warnings: this.warnings, links: this.links }
   }

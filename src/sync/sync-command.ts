@@ -13,6 +13,7 @@ import { progressBar } from './progress.ts'
 import { formatDiagnostic, formatSummary, type SyncReport } from './report.ts'
 import { runSync } from './run-sync.ts'
 import { lockOnFirstWrite } from './sync-lock.ts'
+import { PlanAgain } from './writer.ts'
 
 export interface SyncFlags {
   source: string
@@ -89,8 +90,8 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
   const variables = varsFile ? loadVariables(varsFile) : undefined
   const bar = progressBar(io.stderr)
   const lock = lockOnFirstWrite(backend, io.stderr)
-  try {
-    return await runSync(backend, {
+  const run = () =>
+    runSync(backend, {
       source: flags.source,
       dryRun: flags.dryRun ?? false,
       force: flags.force ?? false,
@@ -100,6 +101,12 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
       onProgress: (p) => bar.update(p),
       beforeFirstWrite: lock.take,
       afterWrite: killAfterWritesHook(io.env),
+    })
+  try {
+    return await run().catch((error: unknown) => {
+      if (!(error instanceof PlanAgain)) throw error
+      io.stderr.write('sync: the space is free; reading it again before writing\n')
+      return run()
     })
   } finally {
     bar.end()

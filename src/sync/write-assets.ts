@@ -6,7 +6,7 @@ import { isPublishedCurrent } from './changeset.ts'
 import { describeError } from './describe-error.ts'
 import { mapLimit } from './map-limit.ts'
 import type { ReportRecorder } from './report-recorder.ts'
-import type { CountingWriter } from './writer.ts'
+import { type CountingWriter, PlanAgain } from './writer.ts'
 
 export interface AssetWrites {
   publish: PublishItem[]
@@ -38,6 +38,7 @@ export async function writeAssets(
       ctx.recorder.assetUploaded(asset.id)
       result.publish.push({ linkType: 'Asset', id: asset.id, version: record.sys.version })
     } catch (error) {
+      if (error instanceof PlanAgain) throw error
       result.failed.set(asset.id, describeError(error))
     }
   })

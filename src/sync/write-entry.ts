@@ -9,7 +9,7 @@ import { describeError } from './describe-error.ts'
 import type { DesiredEntry, SyncedType } from './desired-state.ts'
 import type { Outcome, PlannedChange } from './report.ts'
 import type { ReportRecorder } from './report-recorder.ts'
-import type { CountingWriter } from './writer.ts'
+import { type CountingWriter, PlanAgain } from './writer.ts'
 
 /** The entry a page file or the menu is counted by: created only when this one is new. */
 const TOP_LEVEL_TYPES = new Set<SyncedType>(['troubleshootingArticle', 'page', 'redirect', 'navigationMenu'])
@@ -79,6 +79,7 @@ export async function writeEntry(
       )
     else ctx.publish({ linkType: 'Entry', id, version: record.sys.version })
   } catch (error) {
+    if (error instanceof PlanAgain) throw error
     if (error instanceof ConflictError && action.type === 'update') {
       recorder.conflict(file, type, id, [], `entry ${id} changed in the space during the sync`, false)
       ctx.raise('conflicts')

@@ -3,6 +3,15 @@
 import type { AssetInput, ContentBackend, EntryInput, PublishItem } from '../backends/port.ts'
 import type { AssetRecord, EntryRecord } from '../model/contentful-types.ts'
 
+/**
+ * Thrown by the first write when the run had to wait for another one to release the space: everything this run
+ * read before may be stale, and it wrote nothing yet, so it plans again from a fresh read (see sync-command.ts).
+ * Every write path lets it through instead of reporting a failed write.
+ */
+export class PlanAgain extends Error {
+  override name = 'PlanAgain'
+}
+
 /** Contentful's bulk action limit. */
 const PUBLISH_BATCH = 200
 

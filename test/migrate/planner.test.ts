@@ -13,8 +13,8 @@ import {
 } from '../../src/migrate/planner.ts'
 import type { EditorInterface, EntryRecord } from '../../src/model/contentful-types.ts'
 import { type MigrationBuilder, type Operation, recordOperations } from '../../src/model/define-migration.ts'
-import { fieldHash } from '../../src/model/sync-base.ts'
 import { diffModel } from '../../src/model/model-diff.ts'
+import { fieldHash } from '../../src/model/sync-base.ts'
 import { applyRepoMigrations, repoMigrations } from './helpers/repo-model.ts'
 
 const empty = (): ModelState => stateFromSnapshot({ contentTypes: [], editorInterfaces: [] })

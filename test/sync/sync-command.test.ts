@@ -2,6 +2,9 @@
 import { cpSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import test from 'ava'
+import { loadVariables } from '../../src/markdown/load-variables.ts'
+import { acquireMigrationLock } from '../../src/migrate/lock.ts'
+import { runSync } from '../../src/sync/run-sync.ts'
 import { syncWithLock } from '../../src/sync/sync-command.ts'
 import { modelSpace, tempDir } from './helpers/space.ts'
 import { readSpace, spaceProblems } from './helpers/space-check.ts'
@@ -72,4 +75,46 @@ test('the lock is taken only by a run that writes: a no-op or a dry run only rea
       })
     ).acquired,
   )
+})
+
+test('a sync that waited for the lock reads the space again before it writes: no stale versions, no false failures', async (t) => {
+  const { dir, cleanup } = tempDir()
+  t.teardown(cleanup)
+  const docs = join(dir, 'docs')
+  cpSync(content, docs, { recursive: true })
+  const backend = await modelSpace(join(dir, 'space'))
+  t.teardown(() => backend.close())
+  const source = relative(process.cwd(), docs)
+
+  // Another run holds the space; ours plans, and waits at its first write.
+  const other = await acquireMigrationLock(backend, { command: 'another sync' })
+  let stderr = ''
+  let waiting: () => void = () => undefined
+  const waited = new Promise<void>((resolve) => {
+    waiting = resolve
+  })
+  const io = {
+    stdout: { write: () => true },
+    stderr: {
+      write: (s: string) => {
+        stderr += s
+        if (s.includes('waiting for')) waiting()
+        return true
+      },
+    },
+  }
+  const ours = syncWithLock(backend, { source }, io)
+  await waited
+  // Meanwhile the other run writes everything ours planned to create, then lets go.
+  const variables = loadVariables(join(docs, 'mkdocs.yml'))
+  const theirs = await runSync(backend, { source, variables })
+  t.true(theirs.writes > 0)
+  await other.release()
+
+  const report = await ours
+  t.deepEqual(report.failed, [])
+  t.deepEqual(report.conflicts, [])
+  t.is(report.writes, 0, 'read again: everything it wanted is there')
+  t.regex(stderr, /reading it again/)
+  t.deepEqual(spaceProblems(await readSpace(backend)), [])
 })
