@@ -1,6 +1,6 @@
 import { NOTE_KINDS } from '../src/model/article.ts'
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { syncBaseHelp, richText } from './rich-text.ts'
+import { richText, syncBaseHelp } from './rich-text.ts'
 
 export default defineContentType({
   id: 'note',

@@ -1,5 +1,5 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { syncBaseHelp, sourcePathHelp } from './rich-text.ts'
+import { sourcePathHelp, syncBaseHelp } from './rich-text.ts'
 
 export default defineContentType({
   id: 'redirect',

@@ -1,5 +1,5 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
-import { syncBaseHelp, richText } from './rich-text.ts'
+import { richText, syncBaseHelp } from './rich-text.ts'
 
 export default defineContentType({
   id: 'resolutionStep',

@@ -1,11 +1,11 @@
 import { defineContentType } from '../src/model/define-content-type.ts'
 import {
-  syncBaseHelp,
   linkAnchorsHelp,
   pathValidations,
   richText,
   slugValidations,
   sourcePathHelp,
+  syncBaseHelp,
 } from './rich-text.ts'
 
 export default defineContentType({

@@ -6,7 +6,17 @@ const FIELDS: Record<string, string[]> = {
   resolutionStep: ['name', 'instruction', 'images'],
   resolution: ['name', 'title', 'kind', 'cause', 'intro', 'steps'],
   note: ['kind', 'title', 'body', 'collapsible'],
-  ctaBanner: ['internalName', 'variant', 'text', 'url', 'utmSource', 'utmMedium', 'utmCampaign', 'utmContent', 'image'],
+  ctaBanner: [
+    'internalName',
+    'variant',
+    'text',
+    'url',
+    'utmSource',
+    'utmMedium',
+    'utmCampaign',
+    'utmContent',
+    'image',
+  ],
   troubleshootingArticle: [
     'title',
     'slug',

@@ -3,14 +3,7 @@
 // already satisfies becomes a no-op, which makes a re-run idempotent. Any invalid operation throws a PlanError
 // before the caller has written anything.
 import type { ModelSnapshot, ModelWrite } from '../backends/port.ts'
-import type {
-  ContentType,
-  Control,
-  EditorInterface,
-  EntryRecord,
-  Field,
-  LocalizedFields,
-} from '../model/contentful-types.ts'
+import type { ContentType, Control, EditorInterface, EntryRecord, Field } from '../model/contentful-types.ts'
 import { DEFAULT_LOCALE } from '../model/contentful-types.ts'
 import {
   checkContentType,

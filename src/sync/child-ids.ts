@@ -64,30 +64,29 @@ export function align<T>(
 ): [T, ChildRecord | null][] {
   const n = items.length
   const m = old.length
-  // lcs[i][j]: the longest common subsequence of items[i..] and old[j..].
-  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
+  const keys = items.map(keyOf)
+  // lcs(i, j): the length of the longest common subsequence of items[i..] and old[j..].
+  const table = new Int32Array((n + 1) * (m + 1))
+  const lcs = (i: number, j: number) => table[i * (m + 1) + j] ?? 0
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] =
-        keyOf(items[i] as T) === old[j]?.key
-          ? (lcs[i + 1]?.[j + 1] ?? 0) + 1
-          : Math.max(lcs[i + 1]?.[j] ?? 0, lcs[i]?.[j + 1] ?? 0)
+      table[i * (m + 1) + j] =
+        keys[i] === old[j]?.key ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1))
   const out: [T, ChildRecord | null][] = []
   let i = 0
   let j = 0
   let gapItems: T[] = []
   let gapOld: ChildRecord[] = []
   const closeGap = () => {
-    gapItems.forEach((item, k) => out.push([item, gapOld[k] ?? null]))
+    for (const [k, item] of gapItems.entries()) out.push([item, gapOld[k] ?? null])
     gapItems = []
     gapOld = []
   }
   while (i < n || j < m) {
-    if (i < n && j < m && keyOf(items[i] as T) === old[j]?.key) {
+    if (i < n && j < m && keys[i] === old[j]?.key) {
       closeGap()
       out.push([items[i++] as T, old[j++] as ChildRecord])
-    } else if (j < m && (i >= n || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0)))
-      gapOld.push(old[j++] as ChildRecord)
+    } else if (j < m && (i >= n || lcs(i, j + 1) >= lcs(i + 1, j))) gapOld.push(old[j++] as ChildRecord)
     else gapItems.push(items[i++] as T)
   }
   closeGap()
