@@ -20,8 +20,21 @@ export interface ChildRecord {
 export interface SyncBase {
   /** Owned field id → fingerprint of the value kb-cms last wrote; null: it wrote no value. */
   fields: Record<string, string | null>
+  /** What the page's entry was made from (top-level entries only): the incremental sync's key. */
+  source?: SourceStamp
   /** The children's identities (top-level entries only), so an inserted step does not shift the others. */
   children?: { resolutions: ChildRecord[]; notes: ChildRecord[]; next: number }
+}
+
+/** See src/sync/source-stamp.ts. */
+export interface SourceStamp {
+  /** The file's bytes, the variables and the code that made the entries. */
+  input: string
+  /** Where its links led, which assets its images were, its nav title. */
+  context: string
+  /** The URL paths the page links to and the images it shows: enough to recompute `context` unparsed. */
+  links: string[]
+  images: { src: string; path: string | null; alt: string }[]
 }
 
 /** The fingerprint of one field's value; absent and null are the same (Contentful stores no null). */

@@ -9,6 +9,7 @@ import { TOP_LEVEL } from './desired-state.ts'
 import type { EntryKind } from './ids.ts'
 import type { ReportRecorder } from './report-recorder.ts'
 import { rejected, unreadable } from './source-file.ts'
+import { inputStamp } from './source-stamp.ts'
 
 export type ParseFile = (path: string, text: string, options: ParseOptions) => Article | Promise<Article>
 
@@ -29,6 +30,8 @@ export class ArticleIntake {
   /** Files this run landed (absolute path) → the content type of their entry: older entries of another type
    * for the same file are orphans. */
   readonly landed = new Map<string, EntryKind>()
+  /** What each page was made from (its input stamp, see source-stamp.ts). */
+  readonly inputs = new WeakMap<Article, string>()
   private readonly parseFile: ParseFile
   private readonly bounded: BoundedParser
 
@@ -66,6 +69,22 @@ export class ArticleIntake {
     return article
   }
 
+  /** The input stamp of a file as it is now, without parsing it; null when it cannot be read (parse reports). */
+  inputOf(abs: string): string | null {
+    try {
+      const source = readSourceFile(abs)
+      return source.readable ? inputStamp(String(source.file.value), this.options.variables) : null
+    } catch {
+      return null
+    }
+  }
+
+  /** A page left as it is in the space, unparsed: its slug claimed and its file landed like a parsed one's. */
+  claim(abs: string, slug: string, type: EntryKind): void {
+    this.slugs.set(slug, this.options.display(abs))
+    this.landed.set(abs, type)
+  }
+
   /** A file admitted before, read again (its slug is already claimed); null if it no longer parses. */
   async readAgain(abs: string): Promise<Article | null> {
     const article = await this.parse(abs)
@@ -83,10 +102,13 @@ export class ArticleIntake {
       // The same checks as `parse`: encoding, NUL bytes, special files and size, each a fatal diagnostic.
       const source = readSourceFile(abs)
       if (!source.readable) return rejected(path, source.file)
-      return await this.parseFile(path, String(source.file.value), {
+      const text = String(source.file.value)
+      const article = await this.parseFile(path, text, {
         docsRoot: this.options.docsRoot,
         ...(this.options.variables ? { variables: this.options.variables } : {}),
       })
+      this.inputs.set(article, inputStamp(text, this.options.variables))
+      return article
     } catch (error) {
       return unreadable(path, error)
     }

@@ -77,7 +77,9 @@ export function classifyEntry(
       if (base !== undefined) baseFields[id] = base
     }
   }
-  const base = baseOf(desired, baseFields)
+  // A page that landed with a conflict gets no source stamp: it is parsed again next run, so the conflict is
+  // reported until someone settles it.
+  const base = baseOf(desired, baseFields, merge.conflicts.length === 0)
   const baseChanged = !sameJson(stored, base)
   if (!written && !baseChanged && existing.fields[LEGACY_HASH_FIELD] === undefined) {
     // Written by a run cut short before it published, if every owned field still holds what kb-cms wrote.
@@ -100,8 +102,9 @@ function ownedHashes(desired: DesiredEntry): Record<string, string | null> {
   return Object.fromEntries(Object.entries(desired.owned).map(([id, v]) => [id, fieldHash(v)]))
 }
 
-function baseOf(desired: DesiredEntry, fields: Record<string, string | null>): SyncBase {
+function baseOf(desired: DesiredEntry, fields: Record<string, string | null>, stamp = true): SyncBase {
   const base: SyncBase = { fields }
+  if (desired.stamp && stamp) base.source = desired.stamp
   if (desired.children) base.children = desired.children
   return base
 }

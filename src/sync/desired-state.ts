@@ -16,6 +16,7 @@ import {
 } from '../model/article.ts'
 import { contentHash } from '../model/canonical-json.ts'
 import { type Link, link } from '../model/contentful-types.ts'
+import type { SourceStamp } from '../model/sync-base.ts'
 import { assignChildIds, type ChildIds } from './child-ids.ts'
 import { ctaBannerId, type EntryKind, entryId } from './ids.ts'
 import { linkTarget, type PagePlace } from './link-path.ts'
@@ -38,6 +39,8 @@ export interface DesiredEntry {
   owned: Record<string, unknown>
   /** The file this entry came from (a shared CTA banner: the first page that showed it). */
   source: string
+  /** Top-level entries: what the page was made from, for the incremental sync (see source-stamp.ts). */
+  stamp?: SourceStamp
   /** Top-level entries: the children's identities. */
   children?: ChildIds
 }
@@ -60,6 +63,8 @@ export interface DesiredContext {
   navTitle?: (path: string) => string | null
   /** The children the page's entry recorded when it was last written (none: a page new to kb-cms). */
   previousChildren?: ChildIds | undefined
+  /** What the page is made from (see source-stamp.ts). */
+  stamp?: SourceStamp | undefined
 }
 
 export interface DesiredArticle {
@@ -193,6 +198,7 @@ class Builder {
   ): DesiredArticle {
     const id = entryId(this.ctx.base)
     const entry = this.make(id, type, owned)
+    if (this.ctx.stamp) entry.stamp = this.ctx.stamp
     if (type !== 'redirect') entry.children = this.children
     return { id, entries: this.entries, warnings: this.warnings, links: this.links }
   }

@@ -129,7 +129,7 @@ function isPageOf(entry: EntryRecord, path: string): boolean {
   )
 }
 
-function pageEntry(entry: EntryRecord): PageEntry {
+export function pageEntry(entry: EntryRecord): PageEntry {
   const type = entry.sys.contentType.sys.id as EntryKind
   const title = value(entry, 'title')
   if (type !== 'redirect') return { id: entry.sys.id, type, ...(typeof title === 'string' ? { title } : {}) }

@@ -1,7 +1,9 @@
 // Everything the run says goes into its report through here, so each kind of event is counted and listed the
 // same way wherever in the pipeline it happens.
+
 import type { PublishItem } from '../backends/port.ts'
 import type { Article } from '../model/article.ts'
+import type { SyncBase } from '../model/sync-base.ts'
 import type { SyncedType } from './desired-state.ts'
 import type { Orphan } from './orphans.ts'
 import { emptyReport, type Outcome, type PlannedChange, type SyncReport } from './report.ts'
@@ -120,6 +122,20 @@ export class ReportRecorder {
   /** Fields changed in the CMS only: the editor's values stay, and the sync says so. */
   kept(file: string, type: SyncedType, id: string, fields: string[]): void {
     this.report.kept.push({ id, type, file, fields })
+  }
+
+  /** A page left unparsed (see unchanged-pages.ts): it and its children count as unchanged. */
+  unparsed(type: SyncedType, children: SyncBase['children']): void {
+    this.report.unparsed++
+    this.articleCounted('unchanged', kindOfType(type))
+    this.report.entries[type].unchanged++
+    const resolutions = children?.resolutions ?? []
+    this.report.entries.resolution.unchanged += resolutions.length
+    this.report.entries.resolutionStep.unchanged += resolutions.reduce(
+      (n, r) => n + (r.steps?.length ?? 0),
+      0,
+    )
+    this.report.entries.note.unchanged += children?.notes.length ?? 0
   }
 
   articleCounted(outcome: Outcome, kind: PageKind = 'troubleshooting'): void {

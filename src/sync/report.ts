@@ -40,6 +40,8 @@ export interface SyncReport {
   links: { resolved: number; unresolved: number }
   entries: Record<SyncedType, Counts>
   assets: { uploaded: number; reused: number; missingImages: number }
+  /** Pages whose file, variables, code, links and images were unchanged since they landed: not even parsed. */
+  unparsed: number
   /** Write requests' entities: every put, every published, unpublished or archived entity. Zero on a no-op run. */
   writes: number
   skipped: { file: string; kind: string; reason: string }[]
@@ -83,6 +85,7 @@ export function emptyReport(source: string, space: string, dryRun: boolean): Syn
     links: { resolved: 0, unresolved: 0 },
     entries,
     assets: { uploaded: 0, reused: 0, missingImages: 0 },
+    unparsed: 0,
     writes: 0,
     skipped: [],
     conflicts: [],

@@ -22,6 +22,7 @@ import { ReportRecorder } from './report-recorder.ts'
 import { toPosix } from './source-file.ts'
 import { markdownFiles } from './source-walk.ts'
 import { registerPage, type SyncRun, syncChunk, syncEntries } from './sync-chunk.ts'
+import { leaveUnchanged } from './unchanged-pages.ts'
 import { CountingWriter, type WriterHooks } from './writer.ts'
 
 export interface SyncOptions extends WriterHooks {
@@ -84,6 +85,7 @@ async function syncFiles(
   const nav = loadNav(mkdocs)
   const titles = navTitles(nav.nav)
   const run: SyncRun = {
+    inputOf: (article) => intake.inputs.get(article) ?? null,
     backend,
     writer,
     recorder,
@@ -114,7 +116,10 @@ async function syncFiles(
   for (let i = 0; i < files.length; i += chunkSize) {
     const end = Math.min(i + chunkSize, files.length)
     const chunk: Article[] = []
+    const left = await leaveUnchanged(run, intake, root, files.slice(i, end))
+    done += left.size
     for (const abs of files.slice(i, end)) {
+      if (left.has(abs)) continue
       const article = await intake.admit(abs)
       if (article) {
         chunk.push(article)

@@ -5,7 +5,7 @@
 import type { AssetInput, ContentBackend, PublishItem } from '../backends/port.ts'
 import type { Article } from '../model/article.ts'
 import type { EntryRecord } from '../model/contentful-types.ts'
-import { readBase } from '../model/sync-base.ts'
+import { readBase, type SourceStamp } from '../model/sync-base.ts'
 import type { BulkPublisher } from './bulk-publisher.ts'
 import { classifyEntry } from './changeset.ts'
 import {
@@ -24,7 +24,9 @@ import { reportMissingImages } from './missing-images.ts'
 import type { PageIndex } from './page-index.ts'
 import type { Outcome } from './report.ts'
 import type { Owner, PageKind, ReportRecorder } from './report-recorder.ts'
+import { contextStamp } from './source-stamp.ts'
 import { assetsByIds, entriesByIds } from './space-reader.ts'
+import { resolverOf } from './unchanged-pages.ts'
 import { writeAssets } from './write-assets.ts'
 import { writeEntry } from './write-entry.ts'
 import type { CountingWriter } from './writer.ts'
@@ -44,6 +46,8 @@ export interface SyncRun {
   concurrency: number
   /** The nav's title for a page at a URL path (for pages without a heading). */
   navTitle?: (path: string) => string | null
+  /** The input stamp of a page's file (see source-stamp.ts); null: none (the page is not left unparsed later). */
+  inputOf?: (article: Article) => string | null
 }
 
 /** Write levels: an entry is written (and published) only after everything it links to. */
@@ -220,6 +224,7 @@ function planArticles(
     const desired = desiredEntries(article, {
       base,
       previousChildren: previousChildren(existing.get(entryId(base)), TOP_LEVEL[article.kind]),
+      stamp: stampOf(run, article),
       assetIdOf: (ref) => run.images.idOf(ref),
       resolve: (path) => run.pages.resolve(path),
       ...(run.navTitle ? { navTitle: run.navTitle } : {}),
@@ -239,4 +244,13 @@ function previousChildren(entry: EntryRecord | undefined, type: SyncedType) {
   if (!entry || entry.sys.contentType.sys.id !== type || entry.sys.archivedVersion !== undefined)
     return undefined
   return readBase(entry.fields)?.children
+}
+
+/** What the page is made from, for the next run to leave it unparsed if nothing changed (see source-stamp.ts). */
+function stampOf(run: SyncRun, article: Article): SourceStamp | undefined {
+  const input = run.inputOf?.(article)
+  if (!input) return undefined
+  const links = linkedPaths(article)
+  const images = articleImages(article).map(({ src, path, alt }) => ({ src, path, alt }))
+  return { input, links, images, context: contextStamp(article.path, links, images, resolverOf(run)) }
 }

@@ -1,5 +1,5 @@
 // The sync against the real embedded space, driven by hand-built articles (see helpers/json-docs.ts).
-import { rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import test from 'ava'
@@ -366,4 +366,45 @@ test('a resolution removed from the Markdown leaves orphans that --prune archive
   t.false(live.some((e) => e.sys.id.startsWith('articles.gear-noise.r2')))
   t.deepEqual(spaceProblems({ ...space, entries: live }), [])
   t.deepEqual((await sync()).orphans, [])
+})
+
+test('a re-sync parses only the pages whose file, variables or images changed since they landed', async (t) => {
+  const { files, source, sync } = await setup(t)
+  const parsed: string[] = []
+  const counting: SyncOptions['parse'] = (path, text, options) => {
+    parsed.push(path.split('/').at(-1) ?? path)
+    return jsonParse(path, text, options)
+  }
+  await sync({ parse: counting })
+  t.is(parsed.length, 3)
+
+  parsed.length = 0
+  const noop = await sync({ parse: counting })
+  t.deepEqual(parsed, [], 'nothing changed: nothing parsed')
+  t.is(noop.unparsed, 3)
+  t.is(noop.writes, 0)
+  t.is(noop.articles.unchanged, 3)
+  t.is(noop.entries.resolutionStep.unchanged, 6, 'children count as unchanged too')
+
+  writeFileSync(
+    files[2] as string,
+    JSON.stringify(article('lamp-dark', { notes: [], cta: null, description: 'New' })),
+  )
+  parsed.length = 0
+  const one = await sync({ parse: counting })
+  t.deepEqual(parsed, ['lamp-dark.md'])
+  t.is(one.articles.updated, 1)
+
+  // The screenshot two articles show changes its bytes: both are read again, the third is not.
+  writeFileSync(
+    join(source, 'assets', 'sync-status.png'),
+    Buffer.from(readFileSync(join(source, 'assets', 'banner-1.png'))),
+  )
+  parsed.length = 0
+  await sync({ parse: counting })
+  t.deepEqual(parsed.sort(), ['gear-noise.md', 'widget-stuck.md'])
+
+  parsed.length = 0
+  await sync({ parse: counting, variables: { product: 'Acme' } })
+  t.is(parsed.length, 3, 'other variables: every page is read again')
 })
