@@ -16,7 +16,14 @@ import {
 import { describeOperation, type Operation } from '../model/define-migration.ts'
 import { checkField, checkIdentifier, checkWidget, FIELD_ID } from '../model/field-rules.ts'
 import { mergeControls, sameContentType, sameJson } from '../model/normalize.ts'
-import { BASE_FIELD, plainValues, readBase, renewBase, type SyncBase } from '../model/sync-base.ts'
+import {
+  BASE_FIELD,
+  latestIsKbCms,
+  plainValues,
+  readBase,
+  renewBase,
+  type SyncBase,
+} from '../model/sync-base.ts'
 
 /** The model as the planner sees it, evolving operation by operation. */
 export interface ModelState {
@@ -188,7 +195,7 @@ function planOperation(
   }
   /** kb-cms itself (this migration) moved an owned field: the entry's base follows, so no sync takes it for an editor's change. */
   const renewEntryBase = (contentTypeId: string, e: EntryRecord, base: SyncBase) => {
-    e.fields[BASE_FIELD] = { [DEFAULT_LOCALE]: base }
+    e.fields[BASE_FIELD] = { [DEFAULT_LOCALE]: ownWrite(e, base) }
     writes.push({
       type: 'putEntry',
       entry: { id: e.sys.id, contentTypeId, fields: structuredClone(e.fields) },
@@ -408,10 +415,10 @@ function planTransform(
     // A migration is kb-cms writing too: owned fields that still held what the sync wrote take the new values
     // as their base, so the next sync does not mistake the migration's change for an editor's.
     const base = readBase(entry.fields)
-    if (base && !op.to.includes(BASE_FIELD))
-      fields[BASE_FIELD] = {
-        [DEFAULT_LOCALE]: renewBase(base, plainValues(entry.fields), plainValues(fields)),
-      }
+    const renewed = op.to.includes(BASE_FIELD)
+      ? readBase(fields)
+      : base && renewBase(base, plainValues(entry.fields), plainValues(fields))
+    if (renewed) fields[BASE_FIELD] = { [DEFAULT_LOCALE]: ownWrite(entry, renewed, base) }
     writes.push({
       type: 'putEntry',
       entry: { id: entry.sys.id, contentTypeId: op.contentTypeId, fields },
@@ -449,4 +456,14 @@ function checkLinks(contentType: ContentType, state: ModelState): string[] {
         .filter((t) => t !== contentType.id && !state.contentTypes.has(t))
         .map((t) => `field ${f.id} links to unknown content type ${t}`),
     )
+}
+
+/**
+ * The base a migration's write leaves: it is kb-cms writing, so an entry whose latest version was kb-cms's
+ * (published, or its own write) stays so at the version this write makes, and the sync publishes it. Someone's
+ * unpublished draft stays theirs.
+ */
+function ownWrite(entry: EntryRecord, base: SyncBase, before: SyncBase | null = base): SyncBase {
+  const next = entry.sys.version + 1
+  return latestIsKbCms(entry.sys, before) ? { ...base, version: next } : { ...base, version: before?.version }
 }

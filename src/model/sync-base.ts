@@ -3,7 +3,7 @@
 // with it field by field (see src/sync/merge-fields.ts); a migration that changes an owned field renews it
 // (src/migrate/planner.ts). Fields not listed are not kb-cms's: editors' and migrations' fields.
 import { contentHash } from './canonical-json.ts'
-import { DEFAULT_LOCALE, type LocalizedFields } from './contentful-types.ts'
+import { DEFAULT_LOCALE, type LocalizedFields, type Sys } from './contentful-types.ts'
 
 export const BASE_FIELD = 'syncBase'
 /** The field kb-cms stored before the base (one hash of all fields), converted by migrations/0003. */
@@ -20,6 +20,11 @@ export interface ChildRecord {
 export interface SyncBase {
   /** Owned field id → fingerprint of the value kb-cms last wrote; null: it wrote no value. */
   fields: Record<string, string | null>
+  /**
+   * The version kb-cms's last write made: an unpublished entry still at it holds kb-cms's own unpublished write
+   * (a run cut short), one past it someone else's draft, which kb-cms never publishes.
+   */
+  version?: number
   /** What the page's entry was made from (top-level entries only): the incremental sync's key. */
   source?: SourceStamp
   /** The children's identities (top-level entries only), so an inserted step does not shift the others. */
@@ -78,4 +83,14 @@ export function renewBase(
     fields[to] = fieldHash(before[id]) === hash ? fieldHash(after[to]) : hash
   }
   return { ...base, fields }
+}
+
+/** Published and not changed since: Contentful bumps the version once on publish. */
+export function isPublishedCurrent(sys: Sys): boolean {
+  return sys.publishedVersion !== undefined && sys.version === sys.publishedVersion + 1
+}
+
+/** Whether the entry's latest version is published or is kb-cms's own write: not someone's unpublished draft. */
+export function latestIsKbCms(sys: Sys, base: SyncBase | null): boolean {
+  return isPublishedCurrent(sys) || (base?.version !== undefined && sys.version === base.version)
 }

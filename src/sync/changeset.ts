@@ -2,14 +2,17 @@
 // kb-cms stored on the entry (src/model/sync-base.ts). Per field: only the Markdown changed → written; only the
 // CMS changed → the editor's value stays (kept); both, differently → a conflict on that field, the CMS value
 // stays unless --force; neither → nothing. Fields the sync does not own are carried over untouched. Pure.
-import {
-  DEFAULT_LOCALE,
-  type EntryRecord,
-  type LocalizedFields,
-  type Sys,
-} from '../model/contentful-types.ts'
+import { DEFAULT_LOCALE, type EntryRecord, type LocalizedFields } from '../model/contentful-types.ts'
 import { sameJson } from '../model/normalize.ts'
-import { BASE_FIELD, fieldHash, LEGACY_HASH_FIELD, readBase, type SyncBase } from '../model/sync-base.ts'
+import {
+  BASE_FIELD,
+  fieldHash,
+  isPublishedCurrent,
+  LEGACY_HASH_FIELD,
+  latestIsKbCms,
+  readBase,
+  type SyncBase,
+} from '../model/sync-base.ts'
 import type { DesiredEntry } from './desired-state.ts'
 
 export interface FieldMerge {
@@ -37,7 +40,7 @@ export function classifyEntry(
   if (!existing) {
     const fields: LocalizedFields = {}
     for (const [id, value] of Object.entries(desired.owned)) setField(fields, id, value)
-    fields[BASE_FIELD] = { [DEFAULT_LOCALE]: baseOf(desired, ownedHashes(desired)) }
+    fields[BASE_FIELD] = { [DEFAULT_LOCALE]: { ...baseOf(desired, ownedHashes(desired)), version: 1 } }
     return { type: 'create', desired, fields }
   }
   const ct = existing.sys.contentType.sys.id
@@ -80,22 +83,30 @@ export function classifyEntry(
   // A page that landed with a conflict gets no source stamp: it is parsed again next run, so the conflict is
   // reported until someone settles it.
   const base = baseOf(desired, baseFields, merge.conflicts.length === 0)
-  const baseChanged = !sameJson(stored, base)
+  const baseChanged = !sameJson(withoutVersion(stored), base)
   if (!written && !baseChanged && existing.fields[LEGACY_HASH_FIELD] === undefined) {
-    // Written by a run cut short before it published, if every owned field still holds what kb-cms wrote.
-    const ours = merge.kept.length === 0 && merge.conflicts.length === 0 && !merge.noBase
-    const publishVersion = ours && !isPublishedCurrent(existing.sys) ? existing.sys.version : null
-    return { type: 'unchanged', desired, publishVersion, merge }
+    // Written by a run cut short before it published: kb-cms's own write, never someone's draft.
+    const cutShort = !isPublishedCurrent(existing.sys) && latestIsKbCms(existing.sys, stored)
+    return { type: 'unchanged', desired, publishVersion: cutShort ? existing.sys.version : null, merge }
   }
-  fields[BASE_FIELD] = { [DEFAULT_LOCALE]: base }
+  // The version this write makes (Contentful counts one per write), so the next run knows the draft is its own.
+  const version = existing.sys.version + 1
+  fields[BASE_FIELD] = {
+    [DEFAULT_LOCALE]: { ...base, version: latestIsKbCms(existing.sys, stored) ? version : stored?.version },
+  }
   delete fields[LEGACY_HASH_FIELD]
   return { type: 'update', desired, fields, version: existing.sys.version, merge }
 }
 
 /** Whether the entry, before this write, held a draft someone else saved (not to be published by kb-cms). */
-export function hasOthersDraft(existing: EntryRecord | undefined, merge: FieldMerge): boolean {
-  if (!existing || isPublishedCurrent(existing.sys)) return false
-  return merge.kept.length > 0 || merge.conflicts.length > 0 || merge.noBase
+export function hasOthersDraft(existing: EntryRecord | undefined): boolean {
+  return existing !== undefined && !latestIsKbCms(existing.sys, readBase(existing.fields))
+}
+
+const withoutVersion = (base: SyncBase | null) => {
+  if (!base) return base
+  const { version: _, ...rest } = base
+  return rest
 }
 
 function ownedHashes(desired: DesiredEntry): Record<string, string | null> {
@@ -113,9 +124,4 @@ function baseOf(desired: DesiredEntry, fields: Record<string, string | null>, st
 function setField(fields: LocalizedFields, id: string, value: unknown): void {
   if (fieldHash(value) === null) delete fields[id]
   else fields[id] = { [DEFAULT_LOCALE]: value }
-}
-
-/** Published and not changed since: Contentful bumps the version once on publish. */
-export function isPublishedCurrent(sys: Sys): boolean {
-  return sys.publishedVersion !== undefined && sys.version === sys.publishedVersion + 1
 }

@@ -2,7 +2,7 @@
 // publish and which could not be made (their articles then fail: they would link to nothing).
 import type { AssetInput, PublishItem } from '../backends/port.ts'
 import type { AssetRecord } from '../model/contentful-types.ts'
-import { isPublishedCurrent } from './changeset.ts'
+import { isPublishedCurrent } from '../model/sync-base.ts'
 import { describeError } from './describe-error.ts'
 import { mapLimit } from './map-limit.ts'
 import type { ReportRecorder } from './report-recorder.ts'

@@ -70,8 +70,9 @@ export async function writeEntry(
         ? await ctx.writer.putEntry(input, action.version)
         : await ctx.writer.putEntry(input)
     written()
-    // Someone's unpublished draft is theirs to publish: kb-cms writes its fields beside it and leaves it so.
-    if (merge && hasOthersDraft(existing, merge))
+    // Someone's unpublished draft is theirs to publish: kb-cms writes its fields beside it and leaves it so,
+    // unless --force overwrote their change here.
+    if (hasOthersDraft(existing) && !merge?.forced.length)
       recorder.warning(
         file,
         'sync-draft-left',

@@ -6,8 +6,11 @@
 import { cpSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import test from 'ava'
+import noteType from '../../content-types/note.ts'
 import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
 import { embeddedImage } from '../../src/markdown/rich-text.ts'
+import type { EntryRecord } from '../../src/model/contentful-types.ts'
+import { toContentType } from '../../src/model/define-content-type.ts'
 import { runSync } from '../../src/sync/run-sync.ts'
 import { runScriptSync } from '../helpers/run-command.ts'
 import { article, doc, image } from './helpers/articles.ts'
@@ -153,3 +156,85 @@ for (const parser of ['markdown', 'json'] as const) {
     }
   })
 }
+
+/** A space as a team has it: synced, then a migration's field filled on every note, then an editor's title. */
+async function livedIn(space: string, options: SyncOptions): Promise<void> {
+  const backend = await modelSpace(space)
+  try {
+    await runSync(backend, options)
+    const note = toContentType(noteType)
+    note.fields.push({ id: 'tone', name: 'Tone', type: 'Symbol', localized: false, required: false })
+    await backend.applyMigration([{ type: 'saveContentType', contentType: note }], {
+      name: '0001-tone',
+      checksum: 'x',
+      appliedAt: new Date().toISOString(),
+    })
+    const edit = async (id: string, change: (fields: EntryRecord['fields']) => void) => {
+      const [entry] = (await backend.getEntries({ ids: [id] })).items
+      if (!entry) throw new Error(`no entry ${id}`)
+      const fields = structuredClone(entry.fields)
+      change(fields)
+      const put = { id, contentTypeId: entry.sys.contentType.sys.id, fields }
+      const saved = await backend.putEntry(put, entry.sys.version)
+      await backend.publish([{ linkType: 'Entry', id, version: saved.sys.version }])
+    }
+    for (const n of (await backend.getEntries({ contentTypeId: 'note' })).items)
+      await edit(n.sys.id, (f) => {
+        f.tone = { 'en-US': 'quiet' }
+      })
+    await edit('articles.article-0', (f) => {
+      f.title = { 'en-US': 'Article zero, as an editor titled it' }
+    })
+  } finally {
+    await backend.close()
+  }
+}
+
+test('stopped dead while merging Markdown changes into a space with editor edits and migration fields: the next run completes it exactly', async (t) => {
+  const { dir, cleanup } = tempDir()
+  t.teardown(cleanup)
+  const docs = join(dir, 'docs')
+  writeJsonDocs(docs, articles())
+  const options = { source: relative(process.cwd(), docs), chunkSize: CHUNK, parse: jsonParse }
+  const reworded = () =>
+    writeJsonDocs(
+      docs,
+      articles().map((a) => {
+        const step = a.resolutions[0]?.steps[1]
+        if (step) step.instruction = doc(`${a.slug}: step two, reworded`)
+        return a
+      }),
+    )
+
+  const trials = 6
+  const spaces = Array.from({ length: trials + 1 }, (_, i) => join(dir, `space-${i}`))
+  for (const space of spaces) await livedIn(space, options)
+  reworded()
+  const [referenceDir, ...trialDirs] = spaces as [string, ...string[]]
+  const reference = SqliteBackend.open({ space: referenceDir })
+  const clean = await runSync(reference, options)
+  t.deepEqual([clean.failed, clean.conflicts], [[], []])
+  const expected = await readSpace(reference)
+  await reference.close()
+  const article0 = expected.entries.find((e) => e.sys.id === 'articles.article-0')
+  t.is(article0?.fields.title?.['en-US'], 'Article zero, as an editor titled it')
+  t.true(expected.entries.filter((e) => e.sys.contentType.sys.id === 'note').every((n) => n.fields.tone))
+
+  const random = seeded(SEED + 2)
+  for (const [trial, space] of trialDirs.entries()) {
+    const killAfter = 1 + Math.floor(random() * (clean.writes - 1))
+    const at = `seed ${SEED} trial ${trial}: stop after ${killAfter} of ${clean.writes} writes`
+    if (trial === 0) {
+      const run = syncInChild(space, options.source, 'json', killAfter)
+      t.is(run.signal, 'SIGKILL', `${at} (${run.stderr})`)
+    } else t.true(await stopInProcess(space, options, killAfter), at)
+    const backend = SqliteBackend.open({ space })
+    const report = await runSync(backend, options)
+    t.deepEqual([report.failed, report.conflicts], [[], []], at)
+    const contents = await readSpace(backend)
+    t.deepEqual(spaceProblems(contents), [], at)
+    t.deepEqual(snapshot(contents), snapshot(expected), at)
+    t.is((await runSync(backend, options)).writes, 0, `${at}: then nothing to do`)
+    await backend.close()
+  }
+})

@@ -408,3 +408,27 @@ test('a re-sync parses only the pages whose file, variables or images changed si
   await sync({ parse: counting, variables: { product: 'Acme' } })
   t.is(parsed.length, 3, 'other variables: every page is read again')
 })
+
+test("someone's unpublished draft gets the Markdown's change beside it and stays unpublished", async (t) => {
+  const { source, backend, sync } = await setup(t)
+  await sync()
+  const id = 'articles.widget-stuck.r1.s1'
+  const [step] = (await backend.getEntries({ ids: [id] })).items
+  if (!step) return t.fail()
+  const draft = { ...step.fields, name: { 'en-US': 'A label an editor is still working on' } }
+  await backend.putEntry({ id, contentTypeId: 'resolutionStep', fields: draft }, step.sys.version)
+
+  writeJsonDocs(source, withFirstStep('Open the main menu.'))
+  const report = await sync()
+  t.deepEqual(report.failed, [])
+  t.deepEqual(
+    report.diagnostics.filter((d) => d.ruleId === 'sync-draft-left').map((d) => d.message),
+    [
+      `resolutionStep ${id} has unpublished changes made in the CMS; kb-cms wrote its fields and left it unpublished`,
+    ],
+  )
+  const [after] = (await backend.getEntries({ ids: [id] })).items
+  t.deepEqual(after?.fields.instruction, { 'en-US': doc('Open the main menu.') })
+  t.is(after?.fields.name?.['en-US'], 'A label an editor is still working on')
+  t.is(after?.sys.publishedVersion, step.sys.publishedVersion, 'the published version is still the old one')
+})

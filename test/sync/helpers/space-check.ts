@@ -1,7 +1,7 @@
 // What the tests assert about a space after a sync: every entity, every link resolved, everything published.
 import type { SqliteBackend } from '../../../src/backends/sqlite/sqlite-backend.ts'
 import type { AssetRecord, EntryRecord } from '../../../src/model/contentful-types.ts'
-import { isPublishedCurrent } from '../../../src/sync/changeset.ts'
+import { isPublishedCurrent } from '../../../src/model/sync-base.ts'
 
 export interface SpaceContents {
   entries: EntryRecord[]
