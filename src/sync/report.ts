@@ -132,6 +132,8 @@ export function formatSummary(report: SyncReport): string {
     `assets: ${report.assets.uploaded} ${report.dryRun ? 'to upload' : 'uploaded'}, ${report.assets.reused} reused, ${report.assets.missingImages} missing images`,
     `links: ${report.links.resolved} resolved to entries, ${report.links.unresolved} unresolved`,
     `menu: ${report.menu.items} items, ${report.menu.missing} naming a missing file`,
+    `editors' changes kept: ${report.kept.reduce((n, k) => n + k.fields.length, 0)} fields in ${report.kept.length} entries; ` +
+      `pages left unparsed (unchanged since they landed): ${report.unparsed}`,
     ...report.skipped.map((s) => `skipped: ${s.file} (${s.kind}): ${s.reason}`),
     `writes: ${report.writes}`,
   ].join('\n')
