@@ -40,6 +40,8 @@ export interface SourceStamp {
   /** The URL paths the page links to and the images it shows: enough to recompute `context` unparsed. */
   links: string[]
   images: { src: string; path: string | null; alt: string }[]
+  /** Its links as the report counted them, counted again when the page is left unparsed. */
+  linkCounts?: { resolved: number; unresolved: number }
 }
 
 /** The fingerprint of one field's value; absent and null are the same (Contentful stores no null). */

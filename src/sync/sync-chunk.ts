@@ -231,6 +231,8 @@ function planArticles(
     })
     for (const w of desired.warnings) run.recorder.warning(article.source, w.ruleId, w.message, w)
     run.recorder.linksCounted(desired.links)
+    const stamp = desired.entries.find((e) => e.id === desired.id)?.stamp
+    if (stamp) stamp.linkCounts = desired.links
     const entries = desired.entries.filter(
       (e) => e.contentTypeId !== 'ctaBanner' || !(run.banners.has(e.id) || inChunk.has(e.id)),
     )

@@ -74,6 +74,7 @@ export async function leaveUnchanged(
     intake.claim(c.abs, pageSlug(c.rel), type)
     run.pages.add(c.path, pageEntry(entry))
     run.recorder.unparsed(type, base.children)
+    if (source.linkCounts) run.recorder.linksCounted(source.linkCounts)
     left.add(c.abs)
   }
   return left
