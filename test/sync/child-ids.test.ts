@@ -16,7 +16,11 @@ test('unchanged children keep their ids; an insertion anywhere is new', (t) => {
 test('a child changed between two unchanged ones keeps the id of the one it replaced', (t) => {
   t.deepEqual(pairs(['a', 'B', 'c'], old('a', 'b', 'c')), ['a:old-1', 'B:old-2', 'c:old-3'])
   t.deepEqual(pairs(['a', 'c'], old('a', 'b', 'c')), ['a:old-1', 'c:old-3'], 'a removed one leaves no trace')
-  t.deepEqual(pairs(['b', 'a'], old('a', 'b')), ['b:old-2', 'a:new'], 'a swap: one keeps its id, the moved one is new')
+  t.deepEqual(
+    pairs(['b', 'a'], old('a', 'b')),
+    ['b:old-2', 'a:new'],
+    'a swap: one keeps its id, the moved one is new',
+  )
 })
 
 test('a page without a record gets positional ids; afterwards new ones come from its counter', (t) => {

@@ -432,3 +432,30 @@ test("someone's unpublished draft gets the Markdown's change beside it and stays
   t.is(after?.fields.name?.['en-US'], 'A label an editor is still working on')
   t.is(after?.sys.publishedVersion, step.sys.publishedVersion, 'the published version is still the old one')
 })
+
+test('--prune leaves an orphan an editor changed, and prunes nothing after a run that failed', async (t) => {
+  const { files, backend, sync } = await setup(t)
+  await sync()
+  const [gear] = (await backend.getEntries({ ids: ['articles.gear-noise'] })).items
+  if (!gear) return t.fail()
+  const fields = { ...gear.fields, description: { 'en-US': 'Kept alive by an editor' } }
+  await backend.putEntry(
+    { id: gear.sys.id, contentTypeId: 'troubleshootingArticle', fields },
+    gear.sys.version,
+  )
+  rmSync(files[1] as string)
+  const pruned = await sync({ prune: true })
+  const orphan = pruned.orphans.find((o) => o.id === 'articles.gear-noise')
+  t.false(orphan?.pruned)
+  t.regex(orphan?.kept ?? '', /changed in the CMS \(description\)/)
+  t.is((await backend.getEntries({ ids: ['articles.gear-noise'] })).items[0]?.sys.archivedVersion, undefined)
+
+  // A file that fails: the run prunes nothing, whatever is gone.
+  rmSync(files[2] as string)
+  writeFileSync(files[0] as string, '{ not json')
+  const failed = await sync({ prune: true })
+  t.true(failed.failed.length > 0)
+  const lamp = failed.orphans.find((o) => o.id === 'articles.lamp-dark')
+  t.is(lamp?.kept, 'the run failed, so nothing is archived')
+  t.is((await backend.getEntries({ ids: ['articles.lamp-dark'] })).items[0]?.sys.archivedVersion, undefined)
+})
