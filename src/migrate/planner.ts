@@ -97,7 +97,7 @@ export function snapshotFromState(state: ModelState): ModelSnapshot {
 
 /**
  * Content types whose entries the planner needs for these operations: transforms and deletions, and renamed or
- * deleted fields, whose entries get their content hash renewed.
+ * deleted fields, whose entries get their sync base renewed.
  */
 export function contentTypesNeedingEntries(ops: Operation[]): string[] {
   const ids = ops

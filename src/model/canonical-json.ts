@@ -1,5 +1,5 @@
-// Canonical JSON and the content hash the sync stores on every entry. Keys are sorted and undefined dropped, so
-// a value read back from any backend (whatever key order it keeps) hashes the same as the value written.
+// Canonical JSON and the fingerprints the sync stores (per-field bases, stamps). Keys are sorted and undefined
+// dropped, so a value read back from any backend (whatever key order it keeps) hashes the same as the one written.
 import { createHash } from 'node:crypto'
 
 export function canonicalJson(value: unknown): string {

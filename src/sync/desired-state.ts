@@ -1,7 +1,7 @@
 // Article → the entries kb-cms wants in the space: a troubleshooting article with its resolutions, steps and
 // notes, a general page with its notes, or a redirect; the shared CTA banner; each with a deterministic id and
-// a content hash. Links between pages become entry links through the page index. Pure: images arrive already
-// resolved to asset ids, pages to entry ids.
+// every field the sync owns (typed against the model, see owned-fields.ts). Links between pages become entry
+// links through the page index. Pure: images arrive already resolved to asset ids, pages to entry ids.
 import type { Block, Document } from '@contentful/rich-text-types'
 import { imagePlaceholderId, notePlaceholderId } from '../markdown/rich-text.ts'
 import {
