@@ -33,8 +33,10 @@ export interface SyncBase {
 
 /** See src/sync/source-stamp.ts. */
 export interface SourceStamp {
-  /** The file's bytes, the variables and the code that made the entries. */
-  input: string
+  /** Fingerprints of the file's bytes, the variables, and the code that made the entries. */
+  file: string
+  vars: string
+  code: string
   /** Where its links led, which assets its images were, its nav title. */
   context: string
   /** The URL paths the page links to and the images it shows: enough to recompute `context` unparsed. */

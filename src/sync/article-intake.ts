@@ -9,7 +9,7 @@ import { TOP_LEVEL } from './desired-state.ts'
 import type { EntryKind } from './ids.ts'
 import type { ReportRecorder } from './report-recorder.ts'
 import { rejected, unreadable } from './source-file.ts'
-import { inputStamp } from './source-stamp.ts'
+import { type InputStamp, inputStamp } from './source-stamp.ts'
 
 export type ParseFile = (path: string, text: string, options: ParseOptions) => Article | Promise<Article>
 
@@ -31,7 +31,7 @@ export class ArticleIntake {
    * for the same file are orphans. */
   readonly landed = new Map<string, EntryKind>()
   /** What each page was made from (its input stamp, see source-stamp.ts). */
-  readonly inputs = new WeakMap<Article, string>()
+  readonly inputs = new WeakMap<Article, InputStamp>()
   private readonly parseFile: ParseFile
   private readonly bounded: BoundedParser
 
@@ -70,7 +70,7 @@ export class ArticleIntake {
   }
 
   /** The input stamp of a file as it is now, without parsing it; null when it cannot be read (parse reports). */
-  inputOf(abs: string): string | null {
+  inputOf(abs: string): InputStamp | null {
     try {
       const source = readSourceFile(abs)
       return source.readable ? inputStamp(String(source.file.value), this.options.variables) : null

@@ -11,6 +11,7 @@ import {
   LEGACY_HASH_FIELD,
   latestIsKbCms,
   readBase,
+  type SourceStamp,
   type SyncBase,
 } from '../model/sync-base.ts'
 import type { DesiredEntry } from './desired-state.ts'
@@ -83,6 +84,10 @@ export function classifyEntry(
   // A page that landed with a conflict gets no source stamp: it is parsed again next run, so the conflict is
   // reported until someone settles it.
   const base = baseOf(desired, baseFields, merge.conflicts.length === 0)
+  // A new version of kb-cms alone is no reason to write (and publish) every page: the entry keeps its stamp,
+  // and the page is parsed again until it changes.
+  if (stored?.source && base.source && onlyCodeDiffers(stored.source, base.source))
+    base.source = stored.source
   const baseChanged = !sameJson(withoutVersion(stored), base)
   if (!written && !baseChanged && existing.fields[LEGACY_HASH_FIELD] === undefined) {
     // Written by a run cut short before it published: kb-cms's own write, never someone's draft.
@@ -101,6 +106,10 @@ export function classifyEntry(
 /** Whether the entry, before this write, held a draft someone else saved (not to be published by kb-cms). */
 export function hasOthersDraft(existing: EntryRecord | undefined): boolean {
   return existing !== undefined && !latestIsKbCms(existing.sys, readBase(existing.fields))
+}
+
+function onlyCodeDiffers(a: SourceStamp, b: SourceStamp): boolean {
+  return a.code !== b.code && sameJson({ ...a, code: '' }, { ...b, code: '' })
 }
 
 const withoutVersion = (base: SyncBase | null) => {

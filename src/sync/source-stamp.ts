@@ -1,6 +1,6 @@
 // The incremental sync's key: what a page's entry was made from, recorded in its base (src/model/sync-base.ts).
-// `input` covers the file's bytes, the variables and the code that turns them into entries (a fingerprint of
-// the sources of the parser, the sync and the model, so any change to them re-reads every page); `context`
+// The input: the file's bytes, the variables and the code that turns them into entries (a fingerprint of the
+// sources of the parser, the sync and the model, so any change to them re-reads every page); `context`
 // covers what the page depends on beyond its file: where its links lead, which assets its images are, the
 // nav's title for it. A page whose input and context are unchanged since it landed needs no parse.
 import { readdirSync, readFileSync } from 'node:fs'
@@ -37,8 +37,23 @@ export function codeVersion(): string {
   return code
 }
 
-export function inputStamp(text: string, variables: Record<string, string> | undefined): string {
-  return contentHash([sha256Hex(text), variables ?? {}, codeVersion()])
+/** What a page's entry is made from besides its context: the file's bytes, the variables, the code. */
+export interface InputStamp {
+  file: string
+  vars: string
+  code: string
+}
+
+export function inputStamp(text: string, variables: Record<string, string> | undefined): InputStamp {
+  return {
+    file: sha256Hex(text).slice(0, 40),
+    vars: contentHash(variables ?? {}),
+    code: codeVersion().slice(0, 40),
+  }
+}
+
+export function sameInput(a: InputStamp, b: InputStamp): boolean {
+  return a.file === b.file && a.vars === b.vars && a.code === b.code
 }
 
 export function contextStamp(

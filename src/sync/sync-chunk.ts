@@ -24,7 +24,7 @@ import { reportMissingImages } from './missing-images.ts'
 import type { PageIndex } from './page-index.ts'
 import type { Outcome } from './report.ts'
 import type { Owner, PageKind, ReportRecorder } from './report-recorder.ts'
-import { contextStamp } from './source-stamp.ts'
+import { contextStamp, type InputStamp } from './source-stamp.ts'
 import { assetsByIds, entriesByIds } from './space-reader.ts'
 import { resolverOf } from './unchanged-pages.ts'
 import { writeAssets } from './write-assets.ts'
@@ -47,7 +47,7 @@ export interface SyncRun {
   /** The nav's title for a page at a URL path (for pages without a heading). */
   navTitle?: (path: string) => string | null
   /** The input stamp of a page's file (see source-stamp.ts); null: none (the page is not left unparsed later). */
-  inputOf?: (article: Article) => string | null
+  inputOf?: (article: Article) => InputStamp | null
 }
 
 /** Write levels: an entry is written (and published) only after everything it links to. */
@@ -254,5 +254,5 @@ function stampOf(run: SyncRun, article: Article): SourceStamp | undefined {
   if (!input) return undefined
   const links = linkedPaths(article)
   const images = articleImages(article).map(({ src, path, alt }) => ({ src, path, alt }))
-  return { input, links, images, context: contextStamp(article.path, links, images, resolverOf(run)) }
+  return { ...input, links, images, context: contextStamp(article.path, links, images, resolverOf(run)) }
 }

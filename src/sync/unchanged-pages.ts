@@ -12,7 +12,7 @@ import type { ArticleIntake } from './article-intake.ts'
 import { type EntryKind, entryId, idBase } from './ids.ts'
 import { pageEntry } from './page-index.ts'
 import { toPosix } from './source-file.ts'
-import { contextStamp } from './source-stamp.ts'
+import { contextStamp, type InputStamp, sameInput } from './source-stamp.ts'
 import { entriesByIds } from './space-reader.ts'
 import type { SyncRun } from './sync-chunk.ts'
 
@@ -22,7 +22,7 @@ interface Candidate {
   abs: string
   rel: string
   path: string
-  input: string
+  input: InputStamp
 }
 
 /** The files of the chunk that need no parse; each is claimed, registered and counted as unchanged. */
@@ -85,7 +85,8 @@ function madeFrom(entry: EntryRecord, base: SyncBase, c: Candidate): boolean {
   return (
     KINDS.includes(entry.sys.contentType.sys.id as EntryKind) &&
     entry.fields.sourcePath?.[DEFAULT_LOCALE] === c.rel &&
-    base.source?.input === c.input &&
+    base.source !== undefined &&
+    sameInput(base.source, c.input) &&
     untouched(entry)
   )
 }

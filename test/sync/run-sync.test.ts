@@ -459,3 +459,21 @@ test('--prune leaves an orphan an editor changed, and prunes nothing after a run
   t.is(lamp?.kept, 'the run failed, so nothing is archived')
   t.is((await backend.getEntries({ ids: ['articles.lamp-dark'] })).items[0]?.sys.archivedVersion, undefined)
 })
+
+test('a new kb-cms version re-reads every page but rewrites none whose entries come out the same', async (t) => {
+  const { backend, sync } = await setup(t)
+  await sync()
+  // The entries as an older kb-cms stamped them: another code fingerprint.
+  for (const e of (await backend.getEntries({ contentTypeId: 'troubleshootingArticle' })).items) {
+    const base = e.fields.syncBase?.['en-US'] as { source: { code: string } }
+    base.source.code = 'an-older-kb-cms'
+    const saved = await backend.putEntry(
+      { id: e.sys.id, contentTypeId: 'troubleshootingArticle', fields: e.fields },
+      e.sys.version,
+    )
+    await backend.publish([{ linkType: 'Entry', id: e.sys.id, version: saved.sys.version }])
+  }
+  const report = await sync()
+  t.is(report.unparsed, 0, 'every page parsed again')
+  t.is(report.writes, 0, 'and none written for a stamp alone')
+})
