@@ -1,8 +1,7 @@
 // The parse command as a user runs it: its stdout, stderr and exit status (in-process, and as a real process
 // where only a process shows the behaviour).
 import { spawn, spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import test from 'ava'
@@ -10,6 +9,7 @@ import { type CommandIo, runParseCommand } from '../../src/cli/parse-command.ts'
 import type { Article } from '../../src/model/article.ts'
 import { corpusDir, corpusTest } from '../helpers/corpus.ts'
 import { inProcess, nodeArgs, type Run as RunResult, runScript } from '../helpers/run-command.ts'
+import { tempFolder } from '../helpers/temp-folder.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 type Run = RunResult
@@ -26,7 +26,7 @@ function cliProcess(args: string[], cwd = root, uid?: number): Promise<Run> {
 
 /** A fresh folder of small synthetic articles. */
 function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-cms-parse-'))
+  const dir = tempFolder('kb-cms-parse-')
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true })
     writeFileSync(join(dir, name), content)

@@ -1,16 +1,16 @@
 // The default docs root (where image paths are resolved from), and our sample knowledge base parsing cleanly.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import test from 'ava'
 import { findDocsRoot } from '../../src/markdown/image-ref.ts'
 import { parseArticleSource } from '../../src/markdown/parse-article.ts'
+import { tempFolder } from '../helpers/temp-folder.ts'
 
 const PAGE = ['# Sprocket Error', '', '<p><img src="../../assets/sprocket.png"></p>', ''].join('\n')
 
 /** A throwaway tree: { 'a/b.md': 'text' } → its root folder. */
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kb-docs-root-'))
+  const root = tempFolder('kb-docs-root-')
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(join(root, rel, '..'), { recursive: true })
     writeFileSync(join(root, rel), text)

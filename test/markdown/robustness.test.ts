@@ -1,5 +1,6 @@
 // Bad input and safety: whatever bytes arrive, the parser returns a contract-shaped Article (or one fatal
 // diagnostic), never throws, never lets executable content into Rich Text, and takes time linear in size.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import test from 'ava'
 import fc from 'fast-check'
@@ -221,25 +222,83 @@ test('the safety check itself catches what it guards against', (t) => {
 
 // Pathological inputs run in a child process with a time limit: a hang or a crash fails the test instead of
 // stalling ava. Sizes are chosen so each family costs a second or two; the same text at n and at 4n shows
-// whether time per character grows.
+// whether time per character grows. The families share one child (one process start, not fourteen), which
+// prints each family's result as it finishes; the 10 MB article has a process and a limit of its own.
 interface CaseResult {
   name: string
   results: { size: number; chars: number; cpuMs: number; diagnostics: number; problems: string[] }[]
   baselineMs: number[] | null
 }
 
-function runCase(name: string, sizes: number[], timeoutMs: number, repeats = 2): Promise<CaseResult> {
-  const script = join(import.meta.dirname, '..', 'fixtures', 'pathological', 'run-case.ts')
-  const child = startScript(script, [name, ...sizes.map(String)], {
-    env: { PATHOLOGICAL_REPEATS: String(repeats) },
-    timeoutMs,
+const script = join(import.meta.dirname, '..', 'fixtures', 'pathological', 'run-case.ts')
+
+/** CPU milliseconds (user + system) a process has used so far, where /proc tells it (Linux). */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    // utime and stime, the 14th and 15th fields of the line, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Starts one child for `cases` (name → sizes); each family's promise settles when its line arrives. The child is
+ * killed when a family takes more than `timeoutMs` since the previous family's line: CPU time where the system
+ * tells it (/proc), so that a busy shared machine, which slows the wall clock, cannot fail the test; and wall
+ * time four times that in any case.
+ */
+function runCases(
+  cases: [string, number[]][],
+  timeoutMs: number,
+  repeats = 2,
+): Map<string, Promise<CaseResult>> {
+  const child = startScript(
+    script,
+    cases.map(([name, sizes]) => `${name}=${sizes.join(',')}`),
+    { env: { PATHOLOGICAL_REPEATS: String(repeats) } },
+  )
+  const limit = setTimeout(() => child.kill('SIGKILL'), 4 * timeoutMs)
+  let cpuAtLine = 0
+  const watch = setInterval(() => {
+    const used = cpuMsOf(child.pid)
+    if (used !== undefined && used - cpuAtLine > timeoutMs) child.kill('SIGKILL')
+  }, 500)
+  const waiting = new Map(
+    cases.map(([name]) => {
+      let settle: { resolve(r: CaseResult): void; reject(e: Error): void } | undefined
+      const promise = new Promise<CaseResult>((resolve, reject) => {
+        settle = { resolve, reject }
+      })
+      promise.catch(() => {}) // a family whose test never awaits it (a --match run) must not crash the worker
+      return [name, { promise, settle: settle as NonNullable<typeof settle> }]
+    }),
+  )
+  let buffer = ''
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    buffer += chunk
+    limit.refresh()
+    cpuAtLine = cpuMsOf(child.pid) ?? 0
+    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
+      const result = JSON.parse(buffer.slice(0, end)) as CaseResult
+      buffer = buffer.slice(end + 1)
+      waiting.get(result.name)?.settle.resolve(result)
+      waiting.delete(result.name)
+    }
   })
-  return finished(child).then(({ code, signal, stdout, stderr }) => {
-    if (signal === 'SIGKILL') throw new Error(`${name}: no result within ${timeoutMs / 1000} s (a hang?)`)
-    if (code !== 0)
-      throw new Error(`${name}: the parse process failed (exit ${code}):\n${stderr.slice(-2000)}`)
-    return JSON.parse(stdout) as CaseResult
+  finished(child).then(({ code, signal, stderr }) => {
+    clearTimeout(limit)
+    clearInterval(watch)
+    // Whatever had no line when the child ended: the family it was on, and every one after it.
+    for (const [name, { settle }] of waiting)
+      settle.reject(
+        signal === 'SIGKILL'
+          ? new Error(`${name}: no result within ${timeoutMs / 1000} s (a hang?)`)
+          : new Error(`${name}: the parse process failed (exit ${code}):\n${stderr.slice(-2000)}`),
+      )
   })
+  return new Map([...waiting].map(([name, { promise }]) => [name, promise]))
 }
 
 // Time per character at 4n over time per character at n: 1 when linear, 4 when quadratic.
@@ -267,10 +326,23 @@ const families: [string, number][] = [
   ['entity-line', 25_000],
 ]
 
-for (const [name, n] of families) {
+// Started when the first family's test runs (not at import, so a --match run of other tests starts nothing).
+let familyRuns: Map<string, Promise<CaseResult>> | undefined
+const familyRun = (name: string) => {
+  // One timed parse per size, not the fastest of two: growth is CPU time per character, which load hardly
+  // moves, and the ratios seen (≤ 0.9) sit far below the limit of 3; the second parse doubled the CPU.
+  familyRuns ??= runCases(
+    families.map(([f, n]) => [f, [n, 4 * n]]),
+    90_000,
+    1,
+  )
+  return familyRuns.get(name) as Promise<CaseResult>
+}
+
+for (const [name] of families) {
   test.serial(`pathological ${name}: returns within the bound, valid, time linear in size`, async (t) => {
-    t.timeout(120_000) // beyond the child's own limit, so the child's timeout is the one that reports
-    const { results, baselineMs } = await runCase(name, [n, 4 * n], 90_000)
+    t.timeout(4 * 90_000 + 30_000) // beyond the child's own limits, so the child's limit is the one that reports
+    const { results, baselineMs } = await familyRun(name)
     for (const r of results) t.deepEqual(r.problems, [], `${r.chars} characters`)
     const ms = results.map((r) => r.cpuMs)
     const chars = results.map((r) => r.chars)
@@ -296,8 +368,12 @@ for (const [name, n] of families) {
 }
 
 test.serial('pathological 10 MB article: parses once within the bound, valid', async (t) => {
-  t.timeout(300_000) // about 15 s of CPU; the wall clock on a busy shared machine can be several times that
-  const { results } = await runCase('big-file', [10_000_000], 240_000, 1)
+  // About 15 s of CPU; the wall clock on a busy shared machine can be many times that. Beyond the child's
+  // own limits (240 s of CPU, four times that of wall time), so the child's limit is the one that reports.
+  t.timeout(4 * 240_000 + 30_000)
+  const { results } = await (runCases([['big-file', [10_000_000]]], 240_000, 1).get(
+    'big-file',
+  ) as Promise<CaseResult>)
   const [r] = results
   t.true((r?.chars ?? 0) >= 10_000_000)
   t.deepEqual(r?.problems, [])

@@ -1,7 +1,6 @@
 // Test fixture for the Delivery face and pages: a fresh embedded space with the content model applied and,
 // optionally, a docs root synced into it; and the real server over it, with its two tokens.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import contentTypes from '../../content-types/index.ts'
 import { EmbeddedSpace } from '../../src/backends/sqlite/embedded-space.ts'
@@ -9,6 +8,7 @@ import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
 import { toContentType } from '../../src/model/define-content-type.ts'
 import { type RunningServer, startServer } from '../../src/server/server.ts'
 import { runSync } from '../../src/sync/run-sync.ts'
+import { tempFolder } from '../helpers/temp-folder.ts'
 
 export const DELIVERY_TOKEN = 'delivery-token-for-tests'
 export const MANAGEMENT_TOKEN = 'management-token-for-tests'
@@ -18,7 +18,8 @@ export const repoRoot = join(import.meta.dirname, '..', '..')
 export async function seededSpace(
   source?: string,
 ): Promise<{ dir: string; backend: SqliteBackend; cleanup(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-cms-delivery-'))
+  // Removed by cleanup(), and in any case when the test process ends (a failed set-up never calls cleanup).
+  const dir = tempFolder('kb-cms-delivery-')
   const backend = SqliteBackend.open({ space: dir })
   await backend.applyMigration(
     contentTypes.map((ct) => ({ type: 'saveContentType' as const, contentType: toContentType(ct) })),
@@ -32,8 +33,11 @@ export async function seededSpace(
     dir,
     backend,
     cleanup: async () => {
-      await backend.close()
-      rmSync(dir, { recursive: true, force: true })
+      try {
+        await backend.close()
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     },
   }
 }

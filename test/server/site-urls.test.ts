@@ -1,17 +1,15 @@
 // Retiring the MkDocs site: after `npm run migrate -- --source <docs>` into a fresh space, every source file's
 // MkDocs URL answers 200, or 301 to a URL that answers 200, from the pages of `npm run serve`. A redirect stub
 // whose target was never part of the docs (the corpus keeps some pages back) must still name its target.
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { promisify } from 'node:util'
 import test, { type ExecutionContext } from 'ava'
 import type { RunningServer } from '../../src/server/server.ts'
 import { corpusDocs, corpusTest } from '../helpers/corpus.ts'
+import { corpusSpaceCopy } from '../helpers/corpus-space.ts'
+import { runInProcess } from '../helpers/run-in-process.ts'
 import { repoRoot, serve } from './delivery-fixture.ts'
-
-const run = promisify(execFile)
 
 /** Every Markdown file below a docs root, as forward-slash paths relative to it. */
 function markdownFiles(root: string): string[] {
@@ -52,29 +50,25 @@ function stubTarget(root: string, relPath: string): string | undefined {
   return new URL(written, `http://docs.invalid${mkdocsUrl(relPath)}`).pathname
 }
 
+/** `npm run migrate -- --source <docs> --space <fresh folder>` (in this process), then the pages served over it. */
 async function migrateAndServe(t: ExecutionContext, docs: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kb-cms-site-urls-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  try {
-    await run(process.execPath, ['--import=tsx', 'scripts/migrate.ts', '--source', docs, '--space', dir], {
-      cwd: repoRoot,
-      env: { ...process.env, CI: 'true' },
-      maxBuffer: 64 * 1024 * 1024,
-    })
-  } catch (err) {
-    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string }
+  const migrated = await runInProcess('migrate', ['--source', docs, '--space', dir], { env: { CI: 'true' } })
+  if (migrated.code !== 0)
     throw new Error(
-      `npm run migrate -- --source ${docs} failed:\n${stderr.slice(-3000) || stdout.slice(-3000)}`,
+      `npm run migrate -- --source ${docs} failed:\n${migrated.stderr.slice(-3000) || migrated.stdout.slice(-3000)}`,
     )
-  }
+  return served(t, dir)
+}
+
+async function served(t: ExecutionContext, dir: string): Promise<RunningServer> {
   const server = await serve(dir)
   t.teardown(() => server.close())
   return server
 }
 
-async function everyUrlAnswers(t: ExecutionContext, docs: string) {
-  t.timeout(15 * 60_000)
-  const server = await migrateAndServe(t, docs)
+async function everyUrlAnswers(t: ExecutionContext, docs: string, server: RunningServer) {
   const base = `http://${server.hostPort}`
   const files = markdownFiles(docs)
   t.true(files.length > 0)
@@ -124,7 +118,7 @@ async function everyUrlAnswers(t: ExecutionContext, docs: string) {
 
 test('every file of content/ is served at its MkDocs URL', async (t) => {
   const docs = join(repoRoot, 'content')
-  const { files, moved } = await everyUrlAnswers(t, docs)
+  const { files, moved } = await everyUrlAnswers(t, docs, await migrateAndServe(t, docs))
   t.true(files.length >= 8)
   const stubs = files.filter((f) => stubTarget(docs, f) !== undefined)
   t.true(stubs.length > 0, 'content/ has a redirect stub of its own')
@@ -132,7 +126,11 @@ test('every file of content/ is served at its MkDocs URL', async (t) => {
 })
 
 corpusTest(test)('every corpus file is served at its MkDocs URL, or moves to one', async (t) => {
-  const { files, missingTargets } = await everyUrlAnswers(t, corpusDocs)
+  t.timeout(15 * 60_000)
+  // The space `npm run migrate -- --source <corpus docs>` built, shared with the other corpus tests.
+  const { space, code, stderr } = await corpusSpaceCopy(t)
+  t.is(code, 0, stderr)
+  const { files, missingTargets } = await everyUrlAnswers(t, corpusDocs, await served(t, space))
   t.is(files.length, 336)
   t.is(missingTargets.length, 3, 'three redirect stubs point at pages kept back from the corpus')
 })

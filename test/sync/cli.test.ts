@@ -10,6 +10,7 @@ import { runMigrateCommand } from '../../src/cli/migrate-command.ts'
 import { pageSlug, pageUrlPath } from '../../src/markdown/page-url.ts'
 import { runSyncCommand } from '../../src/sync/sync-command.ts'
 import { corpusDir, corpusTest } from '../helpers/corpus.ts'
+import { corpusMigrateArgs, corpusSpaceCopy } from '../helpers/corpus-space.ts'
 import { inProcess, type Run, runScriptSync } from '../helpers/run-command.ts'
 import { tempDir } from './helpers/space.ts'
 import { readSpace, spaceProblems } from './helpers/space-check.ts'
@@ -148,13 +149,13 @@ test('bad options are usage errors naming the option', async (t) => {
 corpusTest(test)(
   'the development corpus syncs: all 336 files land at their MkDocs paths, with the menu; a no-op re-run',
   async (t) => {
+    // The first run is the shared corpus space's build (test/helpers/corpus-space.ts: the very command below,
+    // once for every test that reads the corpus space), the re-run is this test's own, on its own copy.
     // Two runs over 336 pages: more than the suite's default on a busy machine.
     t.timeout(10 * 60_000)
-    const { dir, cleanup } = tempDir()
-    t.teardown(cleanup)
-    const space = join(dir, 'space')
-    const args = ['--space', space, '--source', join(corpusDir, 'docs'), '--json']
-    const first = await run('migrate', args)
+    const first = await corpusSpaceCopy(t)
+    const { space } = first
+    const args = corpusMigrateArgs(space)
     t.is(first.code, 0, first.stderr)
     const report = JSON.parse(first.stdout) as MigrateJson
     t.true(report.sync.assets.missingImages > 0, 'the corpus ships no images')
