@@ -11,6 +11,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { type Processor, unified } from 'unified'
 import { VFile } from 'vfile'
+import { type DiagnosticId, report, severityOf } from '../diagnostics/registry.ts'
 import {
   type Article,
   type ArticleKind,
@@ -58,8 +59,7 @@ export function parseArticle(file: VFile, options: ParseOptions = {}): Article {
     article = parse(file, options, article)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    const m = file.message(`Cannot parse this file: ${reason}`, { ruleId: 'parse-failed', source: 'kb-cms' })
-    m.fatal = true
+    report(file, 'parse-failed', `Cannot parse this file: ${reason}`)
   }
   article.diagnostics = file.messages.map(toDiagnostic)
   return article
@@ -95,11 +95,7 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
   const description = typeof frontMatter.description === 'string' ? frontMatter.description.trim() : ''
   const redirect = walk.redirectTo !== null
   if (redirect) {
-    const m = file.message(`Redirect stub to \`${walk.redirectTo}\``, {
-      ruleId: 'redirect-stub',
-      source: 'kb-cms',
-    })
-    m.fatal = undefined
+    report(file, 'redirect-stub', `Redirect stub to \`${walk.redirectTo}\``)
   }
 
   const kind = authorKind(frontMatter, file) ?? articleKind(s, redirect)
@@ -141,16 +137,18 @@ function authorKind(frontMatter: Record<string, unknown>, file: VFile): ArticleK
   const kind =
     typeof settings === 'object' && settings !== null ? (settings as { kind?: unknown }).kind : undefined
   if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
-    file.message(`Kind set by the front matter (\`kb-cms.kind: ${kind}\`), not guessed`, {
-      ruleId: 'kind-from-front-matter',
-      source: 'kb-cms',
-    }).fatal = undefined
+    report(
+      file,
+      'kind-from-front-matter',
+      `Kind set by the front matter (\`kb-cms.kind: ${kind}\`), not guessed`,
+    )
     return kind as ArticleKind
   }
-  file.message(`\`kb-cms.kind\` must be one of ${KINDS.join(', ')}; the kind is guessed instead`, {
-    ruleId: 'invalid-front-matter-kind',
-    source: 'kb-cms',
-  })
+  report(
+    file,
+    'invalid-front-matter-kind',
+    `\`kb-cms.kind\` must be one of ${KINDS.join(', ')}; the kind is guessed instead`,
+  )
   return null
 }
 
@@ -161,17 +159,16 @@ function pageFields(s: Structure, imageIndex: (raw: RawImage) => number) {
 
 /** Where the structure had to be guessed, say so, so a writer can check the article. */
 function reportGuesses(file: VFile, kind: Article['kind'], s: Structure): void {
-  const note = (reason: string, ruleId: string) => {
-    file.message(reason, { ruleId, source: 'kb-cms' }).fatal = undefined
-  }
+  const note = (reason: string, ruleId: DiagnosticId) => report(file, ruleId, reason)
   if (kind === 'troubleshooting') {
     // In a troubleshooting article, text that fits no field is worth a look; elsewhere body is its home.
     for (const line of s.unplacedLines) {
-      file.message('Content fits no article field; kept in `body`', {
-        place: line ? { line, column: 1 } : undefined,
-        ruleId: 'unplaced-content',
-        source: 'kb-cms',
-      }).fatal = undefined
+      report(
+        file,
+        'unplaced-content',
+        'Content fits no article field; kept in `body`',
+        line ? { line, column: 1 } : null,
+      )
     }
     if (s.cause === null && s.resolutions.every((r) => r.cause === null))
       note('No cause statement found', 'no-cause-found')
@@ -186,10 +183,7 @@ function pageTree(tree: Root, file: VFile) {
     return fromHtml(mdastToHtml(tree), { fragment: true })
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    file.message('HTML is nested too deeply to render; its markup is kept as text', {
-      ruleId: 'html-too-deep',
-      source: 'kb-cms',
-    })
+    report(file, 'html-too-deep', 'HTML is nested too deeply to render; its markup is kept as text')
     return fromHtml(mdastToHtml(tree, { escapeRaw: true }), { fragment: true })
   }
 }
@@ -208,13 +202,11 @@ function limitNesting(text: string, file: VFile): string {
     if (markers.length <= MAX_CONTAINER_PREFIX) return prefix
     if (!reported) {
       const line = text.slice(0, offset).split('\n').length
-      file.message(
+      report(
+        file,
+        'nesting-too-deep',
         `Lists or quotes nested more than ${MAX_CONTAINER_PREFIX} deep; deeper levels are flattened`,
-        {
-          place: { line, column: 1 },
-          ruleId: 'nesting-too-deep',
-          source: 'kb-cms',
-        },
+        { line, column: 1 },
       )
       reported = true
     }
@@ -227,7 +219,7 @@ function decode(file: VFile): string {
   const text = typeof value === 'string' ? value : new TextDecoder('utf-8', { fatal: false }).decode(value)
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   if (clean.includes('\u0000')) {
-    file.message('File contains NUL bytes; it may be binary', { ruleId: 'binary-content', source: 'kb-cms' })
+    report(file, 'binary-content', 'File contains NUL bytes; it may be binary')
     return clean.split('\u0000').join('')
   }
   return clean
@@ -323,11 +315,12 @@ class ImageRegistry {
   build(raw: RawImage): ImageRef {
     const { path, outside } = resolveImagePath(raw.src, raw.fromMarkdown, this.page)
     if (outside) {
-      this.file.message(`Image \`${raw.src}\` resolves outside the docs root`, {
-        place: raw.line ? { line: raw.line, column: 1 } : undefined,
-        ruleId: 'image-outside-docs-root',
-        source: 'kb-cms',
-      })
+      report(
+        this.file,
+        'image-outside-docs-root',
+        `Image \`${raw.src}\` resolves outside the docs root`,
+        raw.line ? { line: raw.line, column: 1 } : null,
+      )
     }
     return { src: raw.src, path, alt: raw.alt, width: raw.width }
   }
@@ -383,8 +376,9 @@ function ctaOf(cta: NonNullable<ReturnType<typeof walkPage>['cta']>, images: Ima
 
 function toDiagnostic(m: VFile['messages'][number]): Diagnostic {
   return {
-    ruleId: m.ruleId ?? 'unknown',
-    severity: m.fatal === true ? 'fatal' : m.fatal === false ? 'warning' : 'info',
+    // An id outside the registry is a bug (test/diagnostics/registry.test.ts catches it); it is kept as reported.
+    ruleId: (m.ruleId ?? 'unknown') as DiagnosticId,
+    severity: severityOf(m),
     message: m.reason,
     line: m.line ?? null,
     column: m.column ?? null,

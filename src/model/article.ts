@@ -1,6 +1,7 @@
 // The canonical, CMS-independent form of a parsed article (docs/article-json.md).
 // The parser produces it, the sync consumes it; nothing here knows about a CMS.
 import type { Document } from '@contentful/rich-text-types'
+import type { DiagnosticId, Severity } from '../diagnostics/registry.ts'
 
 /** A Contentful Rich Text document, valid under `@contentful/rich-text-types`. */
 export type RichText = Document
@@ -69,10 +70,11 @@ export interface CtaBanner {
   image: ImageRef | null
 }
 
-export type Severity = 'fatal' | 'error' | 'warning' | 'info'
+export type { Severity } from '../diagnostics/registry.ts'
 
 export interface Diagnostic {
-  ruleId: string
+  /** One of the registry's ids (src/diagnostics/registry.ts), which also fixes its severity. */
+  ruleId: DiagnosticId
   severity: Severity
   message: string
   line: number | null

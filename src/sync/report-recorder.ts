@@ -1,6 +1,8 @@
 // Everything the run says goes into its report through here, so each kind of event is counted and listed the
 // same way wherever in the pipeline it happens.
+
 import type { PublishItem } from '../backends/port.ts'
+import type { DiagnosticId } from '../diagnostics/registry.ts'
 import type { Article } from '../model/article.ts'
 import type { SyncedType } from './desired-state.ts'
 import type { Orphan } from './orphans.ts'
@@ -63,7 +65,7 @@ export class ReportRecorder {
     this.report.links.unresolved += links.unresolved
   }
 
-  warning(file: string, ruleId: string, message: string, at: Place = NOWHERE): void {
+  warning(file: string, ruleId: DiagnosticId, message: string, at: Place = NOWHERE): void {
     this.report.diagnostics.push({ file, ...at, severity: 'warning', ruleId, message })
   }
 

@@ -212,7 +212,7 @@ test('--asset-base-url creates assets from URLs the space fetches', async (t) =>
 test('one broken article among many: the others land, the broken one is reported with file, line and column', async (t) => {
   const broken = article('broken-one', {
     diagnostics: [
-      { ruleId: 'some-rule', severity: 'fatal', message: 'cannot make sense of this', line: 7, column: 3 },
+      { ruleId: 'parse-failed', severity: 'fatal', message: 'cannot make sense of this', line: 7, column: 3 },
     ],
   })
   const { dir, backend, sync } = await setup(t, [...sampleArticles(), broken])
