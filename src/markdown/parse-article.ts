@@ -20,7 +20,10 @@ import {
   emptyArticle,
   type ImageRef,
 } from '../model/article.ts'
+import { applyPins, hasMarkers, type Pinned, pinItems } from './apply-markers.ts'
+import { articleConfidence, type DecidedField, reportLowConfidence } from './confidence.ts'
 import { findErrorCodes, tableColumnCodes } from './error-codes.ts'
+import { type FrontMatterSettings, frontMatterSettings } from './front-matter-settings.ts'
 import { type Item, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
 import { articleKind } from './kind.ts'
@@ -29,10 +32,11 @@ import { pageBody } from './page-body.ts'
 import { pageLinks } from './page-links.ts'
 import { pageSlug, pageUrlPath } from './page-url.ts'
 import remarkAdmonitions from './remark-admonitions.ts'
+import remarkAuthorMarkers from './remark-author-markers.ts'
 import remarkInlineHtmlParagraphs from './remark-inline-html-paragraphs.ts'
 import remarkLooseFrontmatter from './remark-loose-frontmatter.ts'
 import remarkTables from './remark-tables.ts'
-import { plainText } from './rich-text.ts'
+import { documentOf, plainText } from './rich-text.ts'
 import { buildStructure, type Structure } from './structure.ts'
 import { variableNames } from './variables.ts'
 
@@ -84,13 +88,8 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
   const images = new ImageRegistry(page, file)
   for (const raw of imagesIn(walk.items)) images.add(raw)
 
-  const s = buildStructure(
-    walk.items,
-    file,
-    (raw) => images.indexOf(raw),
-    (raw) => images.ref(raw),
-  )
   const frontMatter = file.data.frontMatter?.data ?? {}
+  const settings = frontMatterSettings(frontMatter, file)
   const fmTitle = typeof frontMatter.title === 'string' ? frontMatter.title.trim() : ''
   const description = typeof frontMatter.description === 'string' ? frontMatter.description.trim() : ''
   const redirect = walk.redirectTo !== null
@@ -98,8 +97,13 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     report(file, 'redirect-stub', `Redirect stub to \`${walk.redirectTo}\``)
   }
 
-  const kind = authorKind(frontMatter, file) ?? articleKind(s, redirect)
+  const imageIndex = (raw: RawImage) => images.indexOf(raw)
+  const toRef = (raw: RawImage) => images.ref(raw)
+  const { s, kind, pinned } = readStructure(walk.items, file, settings, redirect, imageIndex, toRef)
   reportGuesses(file, kind, s)
+  const title = s.title || fmTitle
+  const confidence = articleConfidence({ file, kind, kindByAuthor: settings.kind !== null, s, title, pinned })
+  reportLowConfidence(file, confidence)
   // A page that is not an issue is read as it is: its whole content, in order, is the body.
   const fields = kind === 'other' ? pageFields(s, (raw) => images.indexOf(raw)) : s
   return {
@@ -108,7 +112,7 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     path: page.pagePath === null ? null : pageUrlPath(page.pagePath),
     slug: page.pagePath === null ? article.slug : pageSlug(page.pagePath),
     kind,
-    title: s.title || fmTitle,
+    title,
     description: description === '' ? null : description,
     readingTimeMinutes: s.readingTimeMinutes,
     appliesTo: [...new Set(walk.badges)],
@@ -125,31 +129,96 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     body: fields.body,
     redirectTo: walk.redirectTo,
     links,
+    confidence,
   }
 }
 
-const KINDS: readonly ArticleKind[] = ['troubleshooting', 'other', 'redirect']
-
-/** An author settles the kind in front matter (`kb-cms: { kind: other }`); it wins over the classifier. */
-function authorKind(frontMatter: Record<string, unknown>, file: VFile): ArticleKind | null {
-  const settings = frontMatter['kb-cms']
-  if (settings === undefined) return null
-  const kind =
-    typeof settings === 'object' && settings !== null ? (settings as { kind?: unknown }).kind : undefined
-  if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
+/**
+ * The structure stage over the page's items. Author markers take the items they cover out of the stream and
+ * win over the parser's reading of the rest (apply-markers.ts); markers only apply to a troubleshooting article,
+ * so on any other page they are reported and the page is read whole.
+ */
+function readStructure(
+  items: Item[],
+  file: VFile,
+  settings: FrontMatterSettings,
+  redirect: boolean,
+  imageIndex: (raw: RawImage) => number,
+  toRef: (raw: RawImage) => ImageRef,
+): { s: Structure; kind: ArticleKind; pinned: Set<DecidedField> } {
+  const plan = file.data.authorMarkers
+  if (!plan || !hasMarkers(plan, settings.absent)) {
+    const s = buildStructure(items, file, imageIndex, toRef)
+    return { s, kind: settings.kind ?? articleKind(s, redirect), pinned: new Set() }
+  }
+  const pins = pinItems(items, plan, settings.absent)
+  // Read on a scratch file first: if the page turns out not to be an issue, its messages do not apply.
+  const scratch = new VFile({ path: file.path, value: file.value })
+  scratch.data = file.data
+  const ctx = { file: scratch, imageIndex, toRef, unplaced: [], unplacedLines: [], explainers: 0 }
+  const rest = buildStructure(pins.stream, scratch, imageIndex, toRef)
+  // The whole page, read without the pins: a field that needed the marked text as context (a symptom guessed
+  // because a cause follows) keeps what that reading found, if the reading of the rest left it in body.
+  const whole = new VFile({ path: file.path, value: file.value })
+  whole.data = file.data
+  const s = applyPins(
+    recoverFields(rest, buildStructure(items, whole, imageIndex, toRef), pins, whole, scratch),
+    pins,
+    ctx,
+  )
+  const kind = settings.kind ?? articleKind(s, redirect)
+  const markers = plan.markers.filter((m) => m.name !== 'end')
+  if (kind === 'troubleshooting') {
+    file.messages.push(...scratch.messages)
+    for (const m of markers)
+      report(file, 'marker-applied', `Marker \`${m.name}\` settles ${extent(m)}`, {
+        line: m.line,
+        column: m.column,
+      })
+    const pinned = new Set<DecidedField>([...pins.absent])
+    for (const name of ['symptom', 'condition', 'cause'] as const) if (pins.fields[name]) pinned.add(name)
+    if (pins.segments.length > 0) pinned.add('resolutions')
+    return { s, kind, pinned }
+  }
+  for (const m of markers)
     report(
       file,
-      'kind-from-front-matter',
-      `Kind set by the front matter (\`kb-cms.kind: ${kind}\`), not guessed`,
+      'marker-misplaced',
+      `Marker \`${m.name}\` applies to troubleshooting articles; this page reads as ${kind} (set \`kb-cms: { kind: troubleshooting }\` in front matter to make it one)`,
+      { line: m.line, column: m.column },
     )
-    return kind as ArticleKind
+  return { s: buildStructure(items, file, imageIndex, toRef), kind, pinned: new Set() }
+}
+
+function extent(m: { start: number; end: number }): string {
+  if (m.end === Number.POSITIVE_INFINITY) return `lines ${m.start} to the end`
+  return m.end === m.start ? `line ${m.start}` : `lines ${m.start}–${m.end}`
+}
+
+function recoverFields(
+  rest: Structure,
+  whole: Structure,
+  pins: Pinned,
+  wholeFile: VFile,
+  file: VFile,
+): Structure {
+  const out = { ...rest }
+  let body = rest.body?.content ?? []
+  for (const name of ['symptom', 'condition', 'cause'] as const) {
+    const found = whole[name]
+    if (rest[name] !== null || pins.fields[name] !== null || pins.absent.includes(name) || !found) continue
+    const keys = new Set(found.content.map((b) => JSON.stringify(b)))
+    const inBody = body.filter((b) => keys.has(JSON.stringify(b)))
+    if (inBody.length !== keys.size) continue
+    out[name] = found
+    body = body.filter((b) => !keys.has(JSON.stringify(b)))
+    if (name === 'symptom') {
+      out.symptomByCue = whole.symptomByCue
+      file.messages.push(...wholeFile.messages.filter((m) => m.ruleId === 'symptom-guessed'))
+    }
   }
-  report(
-    file,
-    'invalid-front-matter-kind',
-    `\`kb-cms.kind\` must be one of ${KINDS.join(', ')}; the kind is guessed instead`,
-  )
-  return null
+  out.body = documentOf(body)
+  return out
 }
 
 function pageFields(s: Structure, imageIndex: (raw: RawImage) => number) {
@@ -254,6 +323,7 @@ function buildProcessor(depth: number) {
     .use(depth === 0 ? remarkLooseFrontmatter : noop)
     .use(remarkInlineHtmlParagraphs, { parseInline: flatParse })
     .use(remarkAdmonitions, { parseBody })
+    .use(depth === 0 ? remarkAuthorMarkers : noop)
     .freeze()
 }
 
