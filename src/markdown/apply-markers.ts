@@ -5,6 +5,7 @@ import type { Block } from '@contentful/rich-text-types'
 import { VFile } from 'vfile'
 import type { Resolution, RichText, Step } from '../model/article.ts'
 import { itemBlocks } from './blocks.ts'
+import { SEVERAL_CAUSES } from './cues.ts'
 import { buildGroups } from './groups.ts'
 import type { Item, RawImage } from './hast-items.ts'
 import type { FieldMarker, MarkerPlan, PlacedMarker } from './remark-author-markers.ts'
@@ -117,7 +118,8 @@ export function applyPins(s: Structure, pinned: Pinned, ctx: StructureCtx): Stru
   let resolutions = s.resolutions
   if (pinned.segments.length > 0) {
     for (const r of s.resolutions) overridden.push(...resolutionBlocks(r))
-    resolutions = pinned.segments.map((seg) => segmentResolution(seg, ctx))
+    const multiCause = announcesCauses(pinned) || numberedSections(pinned) >= 2
+    resolutions = pinned.segments.map((seg) => segmentResolution(seg, ctx, multiCause))
   }
   const body = documentOf([...(s.body?.content ?? []), ...blocks(pinned.body), ...overridden])
   return {
@@ -132,20 +134,17 @@ export function applyPins(s: Structure, pinned: Pinned, ctx: StructureCtx): Stru
 }
 
 /** One marked resolution: its steps from `step` markers, else as the parser reads the section's steps. */
-function segmentResolution(seg: Segment, ctx: StructureCtx): Resolution {
+function segmentResolution(seg: Segment, ctx: StructureCtx, multiCause: boolean): Resolution {
   const flat = (items: Item[]): Item[] => items.flatMap((i) => (i.type === 'details' ? flat(i.items) : [i]))
-  let items = flat(seg.items)
+  const items = flat(seg.items)
   const first = items[0]
-  let title = seg.marker.title
-  if (first?.type === 'heading') {
-    title ??= first.line.text.replace(/\s+/g, ' ').trim()
-    items = items.slice(1)
-  }
+  const title = seg.marker.title
   const cause = documentOf(seg.cause.flatMap((i) => itemBlocks(i, ctx.imageIndex)))
   if (seg.steps.length > 0) {
-    const intro = flat(seg.intro).filter((i) => i !== first || first.type !== 'heading')
+    const heading = first?.type === 'heading' ? first : null
+    const intro = flat(seg.intro).filter((i) => i !== heading)
     return {
-      title,
+      title: title ?? heading?.line.text.trim() ?? null,
       cause,
       intro: documentOf(intro.flatMap((i) => itemBlocks(i, ctx.imageIndex))),
       steps: seg.steps.map((step) => markedStep(flat(step), ctx)),
@@ -154,7 +153,7 @@ function segmentResolution(seg: Segment, ctx: StructureCtx): Resolution {
   // The parser reads the section's steps, on a scratch file: its guesses about this section do not apply.
   const scratch = new VFile({ path: ctx.file.path, value: '' })
   const sub: StructureCtx = { ...ctx, file: scratch, unplaced: [], unplacedLines: [], explainers: 0 }
-  const groups = buildGroups(items, sub, false).resolutions
+  const groups = buildGroups(items, sub, multiCause).resolutions
   for (const m of scratch.messages)
     if (m.ruleId === 'step-numbering-gap' || m.ruleId === 'image-outside-docs-root') ctx.file.messages.push(m)
   const leftover = sub.unplaced.flatMap((i) => itemBlocks(i, ctx.imageIndex))
@@ -188,6 +187,22 @@ function markedStep(items: Item[], ctx: StructureCtx): Step {
     else blocks.push(...itemBlocks(item, ctx.imageIndex))
   }
   return { instruction: documentOf(blocks) ?? emptyDoc(), images: images.map(ctx.toRef) }
+}
+
+/** The text before the first marked resolution says there are several causes, one per section. */
+function announcesCauses(pinned: Pinned): boolean {
+  const first = pinned.segments[0]?.items[0]?.at ?? Number.POSITIVE_INFINITY
+  return pinned.stream.some(
+    (i) =>
+      i.type === 'para' && (i.at ?? 0) < first && SEVERAL_CAUSES.test(i.lines.map((l) => l.text).join(' ')),
+  )
+}
+
+function numberedSections(pinned: Pinned): number {
+  return pinned.segments.filter((seg) => {
+    const title = seg.marker.title ?? (seg.items[0]?.type === 'heading' ? seg.items[0].line.text : '')
+    return /^([0-9]+\.|[IVX]+\.)\s/.test(title.trim())
+  }).length
 }
 
 /** A resolution as body text, for one the parser read where the author marked none. */

@@ -71,6 +71,13 @@ export function parseArticle(file: VFile, options: ParseOptions = {}): Article {
 
 const MAX_NESTED_PARSES = 8
 
+const itemsByFile = new WeakMap<VFile, Item[]>()
+
+/** The page's items as the structure stage read them (for --annotate, which maps them back to lines). */
+export function pageItems(file: VFile): Item[] {
+  return itemsByFile.get(file) ?? []
+}
+
 function parse(file: VFile, options: ParseOptions, article: Article): Article {
   const text = decode(file)
   file.value = limitNesting(text, file)
@@ -80,6 +87,7 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
 
   const hast = pageTree(tree, file)
   const walk = walkPage(hast, file, variables)
+  itemsByFile.set(file, walk.items)
 
   const page = file.path
     ? pageLocation(file.path, findDocsRoot(file.path, options.docsRoot))
