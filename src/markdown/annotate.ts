@@ -41,8 +41,6 @@ export function annotateSource(path: string, text: string, options: ParseOptions
   // Try the whole annotation; while it reads differently, give up the group that is least sure.
   for (;;) {
     const candidate = applyInserts(text, inserts)
-    if (process.env.KB_DEBUG_ANNOTATE && skipped.length === 0)
-      require('node:fs').writeFileSync(process.env.KB_DEBUG_ANNOTATE, candidate)
     if (inserts.length === 0 || sameReading(article, read(path, candidate, options).article))
       return { text: candidate, written: inserts.map((i) => i.comment), skipped }
     const group = ['resolutions', 'symptom', 'condition', 'cause', 'kind'].find((g) =>
