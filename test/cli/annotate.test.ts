@@ -8,6 +8,7 @@ import test from 'ava'
 import { type CommandIo, runParseCommand } from '../../src/cli/parse-command.ts'
 import { annotateSource } from '../../src/markdown/annotate.ts'
 import { parseArticleSource } from '../../src/markdown/parse-article.ts'
+import { MARKERS } from '../../src/markdown/remark-author-markers.ts'
 import { plainText } from '../../src/markdown/rich-text.ts'
 import type { Article } from '../../src/model/article.ts'
 import { inProcess } from '../helpers/run-command.ts'
@@ -140,4 +141,25 @@ test('every page of content/: inserted lines only, the same reading, idempotent'
     t.is(annotateSource(path, once.text).text, once.text, `${name}: idempotent`)
   }
   t.true(written > files.length, 'markers beyond the kind are written')
+})
+
+test('parse --help lists --annotate and --review and points at the contract, which documents them', async (t) => {
+  const help = await cli(['--help'])
+  t.is(help.code, 0)
+  t.regex(help.stdout, /--annotate\s/)
+  t.regex(help.stdout, /--review <dir>/)
+  t.regex(help.stdout, /docs\/article-json\.md/)
+  const contract = readFileSync(join(root, 'docs', 'article-json.md'), 'utf8')
+  for (const heading of ['## Confidence', '## Author markers']) t.true(contract.includes(heading), heading)
+  for (const marker of [
+    'symptom',
+    'condition',
+    'cause',
+    'resolution',
+    'step',
+    'not-a-resolution',
+    'body',
+    'end',
+  ])
+    t.true(contract.includes(`kb-cms: ${marker}`) || contract.includes(`\`${marker}\``), marker)
 })
