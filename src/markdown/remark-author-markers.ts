@@ -79,8 +79,26 @@ export function markerComment(name: MarkerName, title: string | null = null): st
 
 export default function remarkAuthorMarkers() {
   return (tree: Root, file: VFile) => {
-    file.data.authorMarkers = planMarkers(tree, file)
+    // Most pages have no marker: one look at the text spares them the walk.
+    file.data.authorMarkers = ANY_MARKER.test(String(file.value ?? ''))
+      ? planMarkers(tree, file)
+      : { markers: [], units: unitsOf(tree) }
   }
+}
+
+function unitsOf(tree: Root): Unit[] {
+  return tree.children.flatMap((node) =>
+    node.type === 'yaml' || !node.position
+      ? []
+      : [
+          {
+            start: node.position.start.line,
+            end: node.position.end.line,
+            heading: node.type === 'heading' ? node.depth : null,
+            marker: false,
+          },
+        ],
+  )
 }
 
 function planMarkers(tree: Root, file: VFile): MarkerPlan {
