@@ -156,9 +156,12 @@ function segmentResolution(seg: Segment, ctx: StructureCtx, multiCause: boolean)
   const groups = buildGroups(items, sub, multiCause).resolutions
   for (const m of scratch.messages)
     if (m.ruleId === 'step-numbering-gap' || m.ruleId === 'image-outside-docs-root') ctx.file.messages.push(m)
-  const leftover = sub.unplaced.flatMap((i) => itemBlocks(i, ctx.imageIndex))
   const [head, ...more] = groups
-  if (!head) return { title, cause, intro: documentOf(leftover), steps: [] }
+  // The section's heading titles it; when the parser saw no group in it, the heading is not intro text.
+  const heading = first?.type === 'heading' && !head ? first : null
+  const leftover = sub.unplaced.filter((i) => i !== heading).flatMap((i) => itemBlocks(i, ctx.imageIndex))
+  if (!head)
+    return { title: title ?? heading?.line.text.trim() ?? null, cause, intro: documentOf(leftover), steps: [] }
   const steps: Step[] = [...head.steps]
   const intro: Block[] = [...(head.intro?.content ?? [])]
   const into = (extra: Block[]) => {
