@@ -90,7 +90,10 @@ export function pinItems(items: Item[], plan: MarkerPlan, absent: FieldMarker[])
     if (field) {
       if (label) continue
       if (field.name === 'body') out.body.push(item)
-      else (out.fields[field.name as FieldMarker] ??= []).push(item)
+      else {
+        const name = field.name as FieldMarker
+        out.fields[name] = [...(out.fields[name] ?? []), item]
+      }
       continue
     }
     if (section?.name === 'not-a-resolution') {
@@ -161,7 +164,12 @@ function segmentResolution(seg: Segment, ctx: StructureCtx, multiCause: boolean)
   const heading = first?.type === 'heading' && !head ? first : null
   const leftover = sub.unplaced.filter((i) => i !== heading).flatMap((i) => itemBlocks(i, ctx.imageIndex))
   if (!head)
-    return { title: title ?? heading?.line.text.trim() ?? null, cause, intro: documentOf(leftover), steps: [] }
+    return {
+      title: title ?? heading?.line.text.trim() ?? null,
+      cause,
+      intro: documentOf(leftover),
+      steps: [],
+    }
   const steps: Step[] = [...head.steps]
   const intro: Block[] = [...(head.intro?.content ?? [])]
   const into = (extra: Block[]) => {

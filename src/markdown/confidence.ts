@@ -32,7 +32,8 @@ declare module 'vfile' {
 
 /** Records the weakest evidence a rule used for `field` (the weakest wins: a field is as sure as its weakest part). */
 export function noteEvidence(file: VFile, field: DecidedField, evidence: Evidence): void {
-  const known = (file.data.fieldEvidence ??= {})
+  file.data.fieldEvidence ??= {}
+  const known = file.data.fieldEvidence
   const was = known[field]
   if (was === undefined || EVIDENCE_SCORE[evidence] < EVIDENCE_SCORE[was]) known[field] = evidence
 }

@@ -151,15 +151,6 @@ test('parse --help lists --annotate and --review and points at the contract, whi
   t.regex(help.stdout, /docs\/article-json\.md/)
   const contract = readFileSync(join(root, 'docs', 'article-json.md'), 'utf8')
   for (const heading of ['## Confidence', '## Author markers']) t.true(contract.includes(heading), heading)
-  for (const marker of [
-    'symptom',
-    'condition',
-    'cause',
-    'resolution',
-    'step',
-    'not-a-resolution',
-    'body',
-    'end',
-  ])
+  for (const marker of Object.keys(MARKERS))
     t.true(contract.includes(`kb-cms: ${marker}`) || contract.includes(`\`${marker}\``), marker)
 })
