@@ -237,7 +237,7 @@ test('one broken article among many: the others land, the broken one is reported
     { source: '' },
     { stdout: { write: () => true }, stderr: { write: (s: string) => stderr.push(s) } },
   )
-  t.true(stderr.includes(`${file}:7:3  fatal  cannot make sense of this  some-rule\n`))
+  t.true(stderr.includes(`${file}:7:3  fatal  cannot make sense of this  parse-failed\n`))
   const space = await readSpace(backend)
   t.false(space.entries.some((e) => e.sys.id.startsWith('articles.broken-one')))
   t.deepEqual(spaceProblems(space), [])
