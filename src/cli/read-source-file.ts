@@ -3,6 +3,7 @@
 // report it and carry on with the other files.
 import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
+import { type DiagnosticId, report } from '../diagnostics/registry.ts'
 
 export interface SourceFile {
   file: VFile
@@ -53,9 +54,13 @@ export function readSourceFile(path: string): SourceFile {
   return { file, readable: true }
 }
 
-function unreadable(file: VFile, reason: string, ruleId: string, place = { line: 1, column: 1 }): SourceFile {
-  const message = file.message(reason, { place, ruleId, source: 'kb-cms' })
-  message.fatal = true
+function unreadable(
+  file: VFile,
+  reason: string,
+  ruleId: DiagnosticId,
+  place = { line: 1, column: 1 },
+): SourceFile {
+  report(file, ruleId, reason, place)
   return { file, readable: false }
 }
 

@@ -1,5 +1,6 @@
 // Resolution groups and their steps: one group per step list or resolution section.
 import type { Block } from '@contentful/rich-text-types'
+import { report } from '../diagnostics/registry.ts'
 import type { ImageRef, Resolution, Step } from '../model/article.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
 import {
@@ -95,12 +96,12 @@ export function buildGroups(
       last.subs.push(instruction)
     } else {
       if (last && stepNumberAnomaly(last.number, number)) {
-        const m = ctx.file.message(`Step ${number} follows step ${last.number}`, {
-          place: at ? { line: at, column: 1 } : undefined,
-          ruleId: 'step-numbering-gap',
-          source: 'kb-cms',
-        })
-        m.fatal = false
+        report(
+          ctx.file,
+          'step-numbering-gap',
+          `Step ${number} follows step ${last.number}`,
+          at ? { line: at, column: 1 } : null,
+        )
       }
       group.steps.push({ number, blocks: instruction, subs: [], images: [...floats] })
       floats = []
@@ -148,15 +149,12 @@ export function buildGroups(
           // A bold variant label between steps whose numbering carries on ("**Steps for the legacy page**"
           // before a second step 7) labels a branch of the same procedure, not a new group.
           last.blocks.push(lineBlock(item.line))
-          const m = ctx.file.message(
+          report(
+            ctx.file,
+            'variant-label',
             `Bold label "${text}" before continuing step numbers kept inside the previous step`,
-            {
-              place: item.at ? { line: item.at, column: 1 } : undefined,
-              ruleId: 'variant-label',
-              source: 'kb-cms',
-            },
+            item.at ? { line: item.at, column: 1 } : null,
           )
-          m.fatal = undefined
           break
         }
         if (
@@ -286,12 +284,12 @@ export function buildGroups(
     const r = finishGroup(draft, multiCause, ctx.toRef)
     if (draft.steps.length === 0 && r.cause === null && !offersFix(draft)) {
       // A section with no steps, no cause and no advice explains rather than fixes: it is body text.
-      const m = ctx.file.message('Section with no steps or advice read as explanation, not as a resolution', {
-        place: draft.at ? { line: draft.at, column: 1 } : undefined,
-        ruleId: 'section-not-resolution',
-        source: 'kb-cms',
-      })
-      m.fatal = undefined
+      report(
+        ctx.file,
+        'section-not-resolution',
+        'Section with no steps or advice read as explanation, not as a resolution',
+        draft.at ? { line: draft.at, column: 1 } : null,
+      )
       ctx.explainers++
       ctx.unplaced.push(...draft.items)
       continue

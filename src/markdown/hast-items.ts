@@ -4,6 +4,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
+import { type DiagnosticId, report } from '../diagnostics/registry.ts'
 import { classList, findFirst, isUnsafeUrl, textOf, widthFrom } from './hast-util.ts'
 import { LINE_MARK } from './mdast-to-html.ts'
 import { badgeName, isBadge } from './page-chrome.ts'
@@ -611,14 +612,10 @@ function reportHiddenText(el: Element, ctx: Ctx): void {
   )
 }
 
-function message(ctx: Ctx, reason: string, ruleId: string): void {
+function message(ctx: Ctx, reason: string, ruleId: DiagnosticId): void {
   // One report per problem and line: a control with two handlers is one finding for a writer.
   const key = `${ruleId}\u0000${ctx.line}\u0000${reason}`
   if (ctx.reported.has(key)) return
   ctx.reported.add(key)
-  ctx.file.message(reason, {
-    place: ctx.line ? { line: ctx.line, column: 1 } : undefined,
-    ruleId,
-    source: 'kb-cms',
-  })
+  report(ctx.file, ruleId, reason, ctx.line ? { line: ctx.line, column: 1 } : undefined)
 }

@@ -11,6 +11,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { type Processor, unified } from 'unified'
 import { VFile } from 'vfile'
+import { type DiagnosticId, report, severityOf } from '../diagnostics/registry.ts'
 import {
   type Article,
   type ArticleKind,
@@ -19,7 +20,10 @@ import {
   emptyArticle,
   type ImageRef,
 } from '../model/article.ts'
+import { applyPins, hasMarkers, type Pinned, pinItems } from './apply-markers.ts'
+import { articleConfidence, type DecidedField, reportLowConfidence } from './confidence.ts'
 import { findErrorCodes, tableColumnCodes } from './error-codes.ts'
+import { type FrontMatterSettings, frontMatterSettings } from './front-matter-settings.ts'
 import { type Item, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
 import { articleKind } from './kind.ts'
@@ -28,10 +32,11 @@ import { pageBody } from './page-body.ts'
 import { pageLinks } from './page-links.ts'
 import { pageSlug, pageUrlPath } from './page-url.ts'
 import remarkAdmonitions from './remark-admonitions.ts'
+import remarkAuthorMarkers from './remark-author-markers.ts'
 import remarkInlineHtmlParagraphs from './remark-inline-html-paragraphs.ts'
 import remarkLooseFrontmatter from './remark-loose-frontmatter.ts'
 import remarkTables from './remark-tables.ts'
-import { plainText } from './rich-text.ts'
+import { documentOf, plainText } from './rich-text.ts'
 import { buildStructure, type Structure } from './structure.ts'
 import { variableNames } from './variables.ts'
 
@@ -58,14 +63,20 @@ export function parseArticle(file: VFile, options: ParseOptions = {}): Article {
     article = parse(file, options, article)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    const m = file.message(`Cannot parse this file: ${reason}`, { ruleId: 'parse-failed', source: 'kb-cms' })
-    m.fatal = true
+    report(file, 'parse-failed', `Cannot parse this file: ${reason}`)
   }
   article.diagnostics = file.messages.map(toDiagnostic)
   return article
 }
 
 const MAX_NESTED_PARSES = 8
+
+const itemsByFile = new WeakMap<VFile, Item[]>()
+
+/** The page's items as the structure stage read them (for --annotate, which maps them back to lines). */
+export function pageItems(file: VFile): Item[] {
+  return itemsByFile.get(file) ?? []
+}
 
 function parse(file: VFile, options: ParseOptions, article: Article): Article {
   const text = decode(file)
@@ -76,6 +87,7 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
 
   const hast = pageTree(tree, file)
   const walk = walkPage(hast, file, variables)
+  itemsByFile.set(file, walk.items)
 
   const page = file.path
     ? pageLocation(file.path, findDocsRoot(file.path, options.docsRoot))
@@ -84,26 +96,22 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
   const images = new ImageRegistry(page, file)
   for (const raw of imagesIn(walk.items)) images.add(raw)
 
-  const s = buildStructure(
-    walk.items,
-    file,
-    (raw) => images.indexOf(raw),
-    (raw) => images.ref(raw),
-  )
   const frontMatter = file.data.frontMatter?.data ?? {}
+  const settings = frontMatterSettings(frontMatter, file)
   const fmTitle = typeof frontMatter.title === 'string' ? frontMatter.title.trim() : ''
   const description = typeof frontMatter.description === 'string' ? frontMatter.description.trim() : ''
   const redirect = walk.redirectTo !== null
   if (redirect) {
-    const m = file.message(`Redirect stub to \`${walk.redirectTo}\``, {
-      ruleId: 'redirect-stub',
-      source: 'kb-cms',
-    })
-    m.fatal = undefined
+    report(file, 'redirect-stub', `Redirect stub to \`${walk.redirectTo}\``)
   }
 
-  const kind = authorKind(frontMatter, file) ?? articleKind(s, redirect)
+  const imageIndex = (raw: RawImage) => images.indexOf(raw)
+  const toRef = (raw: RawImage) => images.ref(raw)
+  const { s, kind, pinned } = readStructure(walk.items, file, settings, redirect, imageIndex, toRef)
   reportGuesses(file, kind, s)
+  const title = s.title || fmTitle
+  const confidence = articleConfidence({ file, kind, kindByAuthor: settings.kind !== null, s, title, pinned })
+  reportLowConfidence(file, confidence)
   // A page that is not an issue is read as it is: its whole content, in order, is the body.
   const fields = kind === 'other' ? pageFields(s, (raw) => images.indexOf(raw)) : s
   return {
@@ -112,7 +120,7 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     path: page.pagePath === null ? null : pageUrlPath(page.pagePath),
     slug: page.pagePath === null ? article.slug : pageSlug(page.pagePath),
     kind,
-    title: s.title || fmTitle,
+    title,
     description: description === '' ? null : description,
     readingTimeMinutes: s.readingTimeMinutes,
     appliesTo: [...new Set(walk.badges)],
@@ -129,29 +137,96 @@ function parse(file: VFile, options: ParseOptions, article: Article): Article {
     body: fields.body,
     redirectTo: walk.redirectTo,
     links,
+    confidence,
   }
 }
 
-const KINDS: readonly ArticleKind[] = ['troubleshooting', 'other', 'redirect']
-
-/** An author settles the kind in front matter (`kb-cms: { kind: other }`); it wins over the classifier. */
-function authorKind(frontMatter: Record<string, unknown>, file: VFile): ArticleKind | null {
-  const settings = frontMatter['kb-cms']
-  if (settings === undefined) return null
-  const kind =
-    typeof settings === 'object' && settings !== null ? (settings as { kind?: unknown }).kind : undefined
-  if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
-    file.message(`Kind set by the front matter (\`kb-cms.kind: ${kind}\`), not guessed`, {
-      ruleId: 'kind-from-front-matter',
-      source: 'kb-cms',
-    }).fatal = undefined
-    return kind as ArticleKind
+/**
+ * The structure stage over the page's items. Author markers take the items they cover out of the stream and
+ * win over the parser's reading of the rest (apply-markers.ts); markers only apply to a troubleshooting article,
+ * so on any other page they are reported and the page is read whole.
+ */
+function readStructure(
+  items: Item[],
+  file: VFile,
+  settings: FrontMatterSettings,
+  redirect: boolean,
+  imageIndex: (raw: RawImage) => number,
+  toRef: (raw: RawImage) => ImageRef,
+): { s: Structure; kind: ArticleKind; pinned: Set<DecidedField> } {
+  const plan = file.data.authorMarkers
+  if (!plan || !hasMarkers(plan, settings.absent)) {
+    const s = buildStructure(items, file, imageIndex, toRef)
+    return { s, kind: settings.kind ?? articleKind(s, redirect), pinned: new Set() }
   }
-  file.message(`\`kb-cms.kind\` must be one of ${KINDS.join(', ')}; the kind is guessed instead`, {
-    ruleId: 'invalid-front-matter-kind',
-    source: 'kb-cms',
-  })
-  return null
+  const pins = pinItems(items, plan, settings.absent)
+  // Read on a scratch file first: if the page turns out not to be an issue, its messages do not apply.
+  const scratch = new VFile({ path: file.path, value: file.value })
+  scratch.data = file.data
+  const ctx = { file: scratch, imageIndex, toRef, unplaced: [], unplacedLines: [], explainers: 0 }
+  const rest = buildStructure(pins.stream, scratch, imageIndex, toRef)
+  // The whole page, read without the pins: a field that needed the marked text as context (a symptom guessed
+  // because a cause follows) keeps what that reading found, if the reading of the rest left it in body.
+  const whole = new VFile({ path: file.path, value: file.value })
+  whole.data = file.data
+  const s = applyPins(
+    recoverFields(rest, buildStructure(items, whole, imageIndex, toRef), pins, whole, scratch),
+    pins,
+    ctx,
+  )
+  const kind = settings.kind ?? articleKind(s, redirect)
+  const markers = plan.markers.filter((m) => m.name !== 'end')
+  if (kind === 'troubleshooting') {
+    file.messages.push(...scratch.messages)
+    for (const m of markers)
+      report(file, 'marker-applied', `Marker \`${m.name}\` settles ${extent(m)}`, {
+        line: m.line,
+        column: m.column,
+      })
+    const pinned = new Set<DecidedField>([...pins.absent])
+    for (const name of ['symptom', 'condition', 'cause'] as const) if (pins.fields[name]) pinned.add(name)
+    if (pins.segments.length > 0) pinned.add('resolutions')
+    return { s, kind, pinned }
+  }
+  for (const m of markers)
+    report(
+      file,
+      'marker-misplaced',
+      `Marker \`${m.name}\` applies to troubleshooting articles; this page reads as ${kind} (set \`kb-cms: { kind: troubleshooting }\` in front matter to make it one)`,
+      { line: m.line, column: m.column },
+    )
+  return { s: buildStructure(items, file, imageIndex, toRef), kind, pinned: new Set() }
+}
+
+function extent(m: { start: number; end: number }): string {
+  if (m.end === Number.POSITIVE_INFINITY) return `lines ${m.start} to the end`
+  return m.end === m.start ? `line ${m.start}` : `lines ${m.start}–${m.end}`
+}
+
+function recoverFields(
+  rest: Structure,
+  whole: Structure,
+  pins: Pinned,
+  wholeFile: VFile,
+  file: VFile,
+): Structure {
+  const out = { ...rest }
+  let body = rest.body?.content ?? []
+  for (const name of ['symptom', 'condition', 'cause'] as const) {
+    const found = whole[name]
+    if (rest[name] !== null || pins.fields[name] !== null || pins.absent.includes(name) || !found) continue
+    const keys = new Set(found.content.map((b) => JSON.stringify(b)))
+    const inBody = body.filter((b) => keys.has(JSON.stringify(b)))
+    if (inBody.length !== keys.size) continue
+    out[name] = found
+    body = body.filter((b) => !keys.has(JSON.stringify(b)))
+    if (name === 'symptom') {
+      out.symptomByCue = whole.symptomByCue
+      file.messages.push(...wholeFile.messages.filter((m) => m.ruleId === 'symptom-guessed'))
+    }
+  }
+  out.body = documentOf(body)
+  return out
 }
 
 function pageFields(s: Structure, imageIndex: (raw: RawImage) => number) {
@@ -161,17 +236,16 @@ function pageFields(s: Structure, imageIndex: (raw: RawImage) => number) {
 
 /** Where the structure had to be guessed, say so, so a writer can check the article. */
 function reportGuesses(file: VFile, kind: Article['kind'], s: Structure): void {
-  const note = (reason: string, ruleId: string) => {
-    file.message(reason, { ruleId, source: 'kb-cms' }).fatal = undefined
-  }
+  const note = (reason: string, ruleId: DiagnosticId) => report(file, ruleId, reason)
   if (kind === 'troubleshooting') {
     // In a troubleshooting article, text that fits no field is worth a look; elsewhere body is its home.
     for (const line of s.unplacedLines) {
-      file.message('Content fits no article field; kept in `body`', {
-        place: line ? { line, column: 1 } : undefined,
-        ruleId: 'unplaced-content',
-        source: 'kb-cms',
-      }).fatal = undefined
+      report(
+        file,
+        'unplaced-content',
+        'Content fits no article field; kept in `body`',
+        line ? { line, column: 1 } : null,
+      )
     }
     if (s.cause === null && s.resolutions.every((r) => r.cause === null))
       note('No cause statement found', 'no-cause-found')
@@ -186,10 +260,7 @@ function pageTree(tree: Root, file: VFile) {
     return fromHtml(mdastToHtml(tree), { fragment: true })
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    file.message('HTML is nested too deeply to render; its markup is kept as text', {
-      ruleId: 'html-too-deep',
-      source: 'kb-cms',
-    })
+    report(file, 'html-too-deep', 'HTML is nested too deeply to render; its markup is kept as text')
     return fromHtml(mdastToHtml(tree, { escapeRaw: true }), { fragment: true })
   }
 }
@@ -208,13 +279,11 @@ function limitNesting(text: string, file: VFile): string {
     if (markers.length <= MAX_CONTAINER_PREFIX) return prefix
     if (!reported) {
       const line = text.slice(0, offset).split('\n').length
-      file.message(
+      report(
+        file,
+        'nesting-too-deep',
         `Lists or quotes nested more than ${MAX_CONTAINER_PREFIX} deep; deeper levels are flattened`,
-        {
-          place: { line, column: 1 },
-          ruleId: 'nesting-too-deep',
-          source: 'kb-cms',
-        },
+        { line, column: 1 },
       )
       reported = true
     }
@@ -227,7 +296,7 @@ function decode(file: VFile): string {
   const text = typeof value === 'string' ? value : new TextDecoder('utf-8', { fatal: false }).decode(value)
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   if (clean.includes('\u0000')) {
-    file.message('File contains NUL bytes; it may be binary', { ruleId: 'binary-content', source: 'kb-cms' })
+    report(file, 'binary-content', 'File contains NUL bytes; it may be binary')
     return clean.split('\u0000').join('')
   }
   return clean
@@ -262,6 +331,7 @@ function buildProcessor(depth: number) {
     .use(depth === 0 ? remarkLooseFrontmatter : noop)
     .use(remarkInlineHtmlParagraphs, { parseInline: flatParse })
     .use(remarkAdmonitions, { parseBody })
+    .use(depth === 0 ? remarkAuthorMarkers : noop)
     .freeze()
 }
 
@@ -323,11 +393,12 @@ class ImageRegistry {
   build(raw: RawImage): ImageRef {
     const { path, outside } = resolveImagePath(raw.src, raw.fromMarkdown, this.page)
     if (outside) {
-      this.file.message(`Image \`${raw.src}\` resolves outside the docs root`, {
-        place: raw.line ? { line: raw.line, column: 1 } : undefined,
-        ruleId: 'image-outside-docs-root',
-        source: 'kb-cms',
-      })
+      report(
+        this.file,
+        'image-outside-docs-root',
+        `Image \`${raw.src}\` resolves outside the docs root`,
+        raw.line ? { line: raw.line, column: 1 } : null,
+      )
     }
     return { src: raw.src, path, alt: raw.alt, width: raw.width }
   }
@@ -383,8 +454,9 @@ function ctaOf(cta: NonNullable<ReturnType<typeof walkPage>['cta']>, images: Ima
 
 function toDiagnostic(m: VFile['messages'][number]): Diagnostic {
   return {
-    ruleId: m.ruleId ?? 'unknown',
-    severity: m.fatal === true ? 'fatal' : m.fatal === false ? 'warning' : 'info',
+    // An id outside the registry is a bug (test/diagnostics/registry.test.ts catches it); it is kept as reported.
+    ruleId: (m.ruleId ?? 'unknown') as DiagnosticId,
+    severity: severityOf(m),
     message: m.reason,
     line: m.line ?? null,
     column: m.column ?? null,

@@ -1,5 +1,6 @@
 // Symptom, condition and cause, read from the text before the first resolution.
 import type { Block } from '@contentful/rich-text-types'
+import { report } from '../diagnostics/registry.ts'
 import type { RichText } from '../model/article.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
 import {
@@ -214,12 +215,12 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
     if (guess && guess.type === 'para') {
       ctx.unplaced.splice(idx, 1)
       symptom = documentOf(guess.lines.map((l) => lineBlock(l)))
-      const m = ctx.file.message('No symptom cue found; the first paragraph was taken as the symptom', {
-        place: guess.at ? { line: guess.at, column: 1 } : undefined,
-        ruleId: 'symptom-guessed',
-        source: 'kb-cms',
-      })
-      m.fatal = false
+      report(
+        ctx.file,
+        'symptom-guessed',
+        'No symptom cue found; the first paragraph was taken as the symptom',
+        guess.at ? { line: guess.at, column: 1 } : null,
+      )
     }
   }
   return {

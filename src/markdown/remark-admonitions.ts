@@ -3,6 +3,7 @@
 // continuations) or a paragraph followed by indented code, so both shapes are folded back together here.
 import type { Code, Paragraph, Parent, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
+import { report } from '../diagnostics/registry.ts'
 
 export interface AdmonitionNode extends Parent {
   type: 'admonition'
@@ -83,11 +84,7 @@ function transform(parent: Parent, lines: string[], options: AdmonitionOptions, 
     out.push(admonition as unknown as RootContent)
     if (rest.trim() !== '') out.push(...options.parseBody(rest, j - 1).children)
     if (body.join('').trim() === '') {
-      file.message('Admonition has no body', {
-        place: { line: start, column: 1 },
-        ruleId: 'admonition-empty',
-        source: 'kb-cms',
-      })
+      report(file, 'admonition-empty', 'Admonition has no body', { line: start, column: 1 })
     }
     i = k - 1
   }

@@ -3,6 +3,7 @@
 import type { Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { parse as parseYaml } from 'yaml'
+import { report } from '../diagnostics/registry.ts'
 
 export interface FrontMatter {
   data: Record<string, unknown>
@@ -30,20 +31,18 @@ export default function remarkLooseFrontmatter() {
     const rest = text.slice(open[0].length)
     const close = /^---[ \t]*$/m.exec(rest)
     if (!close || close.index > 20_000) {
-      file.message('Front matter opens with `---` but never closes', {
-        place: { line: 1, column: 1 },
-        ruleId: 'front-matter-unclosed',
-        source: 'kb-cms',
+      report(file, 'front-matter-unclosed', 'Front matter opens with `---` but never closes', {
+        line: 1,
+        column: 1,
       })
       return
     }
     const yamlText = rest.slice(0, close.index)
     const endLine = 1 + (yamlText.match(/\n/g)?.length ?? 0) + 1
-    file.message('Front matter delimiter has trailing spaces', {
-      place: { line: 1, column: 4 },
-      ruleId: 'front-matter-delimiter',
-      source: 'kb-cms',
-    }).fatal = false
+    report(file, 'front-matter-delimiter', 'Front matter delimiter has trailing spaces', {
+      line: 1,
+      column: 4,
+    })
     file.data.frontMatter = { data: readYaml(yamlText, file, 2), endLine }
     // Drop what CommonMark made of the block (a thematic break, a setext heading, paragraphs).
     tree.children = tree.children.filter(
@@ -57,22 +56,19 @@ function readYaml(source: string, file: VFile, firstLine: number): Record<string
     const value = parseYaml(source, { maxAliasCount: 50 }) as unknown
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>
     if (value === null || value === undefined) return {}
-    file.message('Front matter is not a key/value map', {
-      place: { line: firstLine, column: 1 },
-      ruleId: 'front-matter-invalid',
-      source: 'kb-cms',
-    }).fatal = false
+    report(file, 'front-matter-invalid', 'Front matter is not a key/value map', {
+      line: firstLine,
+      column: 1,
+    })
   } catch (error) {
     const e = error as { message?: string; linePos?: { line: number; col: number }[] }
     const pos = e.linePos?.[0]
-    file.message(
+    report(
+      file,
+      'front-matter-invalid',
       `Front matter is not valid YAML (${(e.message ?? 'YAML error').split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}); read as \`key: value\` lines`,
-      {
-        place: { line: firstLine - 1 + (pos?.line ?? 1), column: pos?.col ?? 1 },
-        ruleId: 'front-matter-invalid',
-        source: 'kb-cms',
-      },
-    ).fatal = false
+      { line: firstLine - 1 + (pos?.line ?? 1), column: pos?.col ?? 1 },
+    )
     return metaLines(source)
   }
   return {}

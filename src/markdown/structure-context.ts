@@ -1,6 +1,7 @@
 // Shared state of the structure stage: where messages go and what ended up in no field.
 import type { Block } from '@contentful/rich-text-types'
 import type { VFile } from 'vfile'
+import { type DiagnosticId, report } from '../diagnostics/registry.ts'
 import type { ImageRef, RichText } from '../model/article.ts'
 import { type ImageIndex, itemBlocks } from './blocks.ts'
 import type { Item, RawImage } from './hast-items.ts'
@@ -34,13 +35,8 @@ export function dropped(ctx: StructureCtx, item: Item | { at: number | null }, t
   )
 }
 
-export function info(ctx: StructureCtx, item: Item, reason: string, ruleId: string): void {
-  const m = ctx.file.message(reason, {
-    place: item.at ? { line: item.at, column: 1 } : undefined,
-    ruleId,
-    source: 'kb-cms',
-  })
-  m.fatal = undefined
+export function info(ctx: StructureCtx, item: Item, reason: string, ruleId: DiagnosticId): void {
+  report(ctx.file, ruleId, reason, item.at ? { line: item.at, column: 1 } : null)
 }
 
 export function bodyOf(ctx: StructureCtx): RichText | null {

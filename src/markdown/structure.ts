@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile'
+import { report } from '../diagnostics/registry.ts'
 import type { ImageRef, Note, RelatedLink, Resolution, RichText } from '../model/article.ts'
 import { type ImageIndex, itemBlocks } from './blocks.ts'
 import {
@@ -85,7 +86,7 @@ export function buildStructure(
   }
   for (const item of before) if (item.type !== 'spacer') ctx.unplaced.push(item)
   if (h1 < 0) {
-    file.message('No `# Title` heading; the article has no title', { ruleId: 'no-title', source: 'kb-cms' })
+    report(file, 'no-title', 'No `# Title` heading; the article has no title')
   }
 
   // Admonitions are notes wherever they are; related-article lists are links, not content. For the fields,

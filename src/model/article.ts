@@ -1,6 +1,7 @@
 // The canonical, CMS-independent form of a parsed article (docs/article-json.md).
 // The parser produces it, the sync consumes it; nothing here knows about a CMS.
 import type { Document } from '@contentful/rich-text-types'
+import type { DiagnosticId, Severity } from '../diagnostics/registry.ts'
 
 /** A Contentful Rich Text document, valid under `@contentful/rich-text-types`. */
 export type RichText = Document
@@ -69,10 +70,11 @@ export interface CtaBanner {
   image: ImageRef | null
 }
 
-export type Severity = 'fatal' | 'error' | 'warning' | 'info'
+export type { Severity } from '../diagnostics/registry.ts'
 
 export interface Diagnostic {
-  ruleId: string
+  /** One of the registry's ids (src/diagnostics/registry.ts), which also fixes its severity. */
+  ruleId: DiagnosticId
   severity: Severity
   message: string
   line: number | null
@@ -114,7 +116,44 @@ export interface Article {
   redirectTo: string | null
   /** Every link of the page (Markdown and HTML), in document order. */
   links: PageLink[]
+  /** Which kind of evidence decided each field (docs/article-json.md, "Confidence"). */
+  confidence: ArticleConfidence
   diagnostics: Diagnostic[]
+}
+
+/**
+ * The kind of evidence that decided a field, strongest first: an author marker, an explicit heading, label or
+ * cue phrase, the document's structure (order, position, a step list), or a fallback (the first paragraph).
+ */
+export type Evidence = 'marker' | 'explicit' | 'structure' | 'fallback'
+
+/** The number documented for each level; below LOW_CONFIDENCE a field gets a `low-confidence` diagnostic. */
+export const EVIDENCE_SCORE: Record<Evidence, number> = {
+  marker: 1,
+  explicit: 0.9,
+  structure: 0.6,
+  fallback: 0.3,
+}
+
+export const LOW_CONFIDENCE = 0.7
+
+export interface FieldConfidence {
+  evidence: Evidence
+  score: number
+}
+
+/** Per field; null when the field is empty and nothing settled that it is. */
+export interface ArticleConfidence {
+  kind: FieldConfidence
+  title: FieldConfidence | null
+  symptom: FieldConfidence | null
+  condition: FieldConfidence | null
+  cause: FieldConfidence | null
+  resolutions: FieldConfidence | null
+}
+
+export function confidenceOf(evidence: Evidence): FieldConfidence {
+  return { evidence, score: EVIDENCE_SCORE[evidence] }
 }
 
 /** An article with nothing in it yet: the parser's starting point, and what an unreadable file becomes. */
@@ -142,6 +181,14 @@ export function emptyArticle(source: string, slug: string): Article {
     body: null,
     redirectTo: null,
     links: [],
+    confidence: {
+      kind: confidenceOf('fallback'),
+      title: null,
+      symptom: null,
+      condition: null,
+      cause: null,
+      resolutions: null,
+    },
     diagnostics: [],
   }
 }

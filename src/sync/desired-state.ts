@@ -3,6 +3,7 @@
 // every field the sync owns (typed against the model, see owned-fields.ts). Links between pages become entry
 // links through the page index. Pure: images arrive already resolved to asset ids, pages to entry ids.
 import type { Block, Document } from '@contentful/rich-text-types'
+import type { DiagnosticId } from '../diagnostics/registry.ts'
 import { imagePlaceholderId, notePlaceholderId } from '../markdown/rich-text.ts'
 import {
   type Article,
@@ -47,7 +48,7 @@ export interface DesiredEntry {
 
 /** A diagnostic about one page, placed in its file when the parser knows where. */
 export interface DesiredWarning {
-  ruleId: string
+  ruleId: DiagnosticId
   message: string
   line: number | null
   column: number | null
@@ -119,7 +120,11 @@ class Builder {
     return entry
   }
 
-  warn(ruleId: string, message: string, at: { line: number | null; column: number | null } = NOWHERE): void {
+  warn(
+    ruleId: DiagnosticId,
+    message: string,
+    at: { line: number | null; column: number | null } = NOWHERE,
+  ): void {
     this.warnings.push({ ruleId, message, line: at.line, column: at.column })
   }
 

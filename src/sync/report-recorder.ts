@@ -2,6 +2,7 @@
 // same way wherever in the pipeline it happens.
 
 import type { PublishItem } from '../backends/port.ts'
+import type { DiagnosticId } from '../diagnostics/registry.ts'
 import type { Article } from '../model/article.ts'
 import type { SyncBase } from '../model/sync-base.ts'
 import type { SyncedType } from './desired-state.ts'
@@ -65,7 +66,7 @@ export class ReportRecorder {
     this.report.links.unresolved += links.unresolved
   }
 
-  warning(file: string, ruleId: string, message: string, at: Place = NOWHERE): void {
+  warning(file: string, ruleId: DiagnosticId, message: string, at: Place = NOWHERE): void {
     this.report.diagnostics.push({ file, ...at, severity: 'warning', ruleId, message })
   }
 

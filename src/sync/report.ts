@@ -1,5 +1,6 @@
 // The run's outcome as data (`--json`) and as the summary table a person reads at the end of a run: one row per
 // page kind (articles, pages, redirects, the menu), one per entry type, and every skipped file with its reason.
+import type { DiagnosticId } from '../diagnostics/registry.ts'
 import type { SyncedType } from './desired-state.ts'
 
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'conflicts' | 'failed'
@@ -10,7 +11,7 @@ export interface SyncDiagnostic {
   line: number | null
   column: number | null
   severity: 'fatal' | 'error' | 'warning' | 'info'
-  ruleId: string
+  ruleId: DiagnosticId
   message: string
 }
 

@@ -1,6 +1,7 @@
 // What the sync says about a source file it could not use, and where in it a problem sits.
 import { sep } from 'node:path'
 import type { VFile } from 'vfile'
+import { isDiagnosticId } from '../diagnostics/registry.ts'
 import { type Article, emptyArticle } from '../model/article.ts'
 
 /** A file that cannot be read or parsed, as an article with one fatal diagnostic: reported, never synced. */
@@ -22,7 +23,7 @@ export function rejected(file: string, vfile: VFile): Article {
   const article = emptyArticle(file, '')
   for (const m of vfile.messages)
     article.diagnostics.push({
-      ruleId: m.ruleId ?? 'sync-unreadable',
+      ruleId: m.ruleId !== undefined && isDiagnosticId(m.ruleId) ? m.ruleId : 'sync-unreadable',
       severity: 'fatal',
       message: m.reason,
       line: m.line ?? null,

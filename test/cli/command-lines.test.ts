@@ -34,7 +34,10 @@ const run = (command: string, argv: string[], cwd = repo) =>
 
 /** What each command accepts, as the README documents it. */
 const ACCEPTS: Record<string, { program: () => Command; options: string[] }> = {
-  parse: { program: parseProgram, options: ['--json', '--vars', '--docs-root', '--quiet'] },
+  parse: {
+    program: parseProgram,
+    options: ['--json', '--vars', '--docs-root', '--quiet', '--annotate', '--review'],
+  },
   migrate: {
     program: migrateProgram,
     options: [

@@ -60,6 +60,7 @@ const contractKeys = [
   'path',
   'redirectTo',
   'links',
+  'confidence',
   'diagnostics',
 ].sort()
 

@@ -17,6 +17,7 @@ import test from 'ava'
 import { parseArticleSource } from '../../src/markdown/parse-article.ts'
 import type { Article } from '../../src/model/article.ts'
 import { corpusDir, corpusDocs, corpusSkipNotice, corpusTest, hasCorpus } from '../helpers/corpus.ts'
+import { registryProblems } from '../helpers/registry-problems.ts'
 import { articleWords, richTextFields, visibleWords } from './visible-words.ts'
 
 function mdFiles(dir: string): string[] {
@@ -46,6 +47,10 @@ function parsedArticle(file: string): Article {
   }
   return a
 }
+
+corpusTest(test)('every diagnostic on the corpus is registered, with the registry’s severity', (t) => {
+  t.deepEqual(registryProblems(files.map(parsedArticle)), [])
+})
 
 corpusTest(test)('every dev-set file gets the kind dev-set.tsv expects', (t) => {
   const rows = readFileSync(join(corpusDir, 'dev-set.tsv'), 'utf8').trim().split('\n').slice(1)

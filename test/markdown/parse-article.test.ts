@@ -27,7 +27,7 @@ function plain(doc: RichText | null): string {
   return doc ? walk(doc).replace(/\s+/g, ' ').trim() : ''
 }
 
-const rules = (a: Article) => a.diagnostics.map((d) => d.ruleId)
+const rules = (a: Article): string[] => a.diagnostics.map((d) => d.ruleId)
 
 const HEADER = [
   '---',

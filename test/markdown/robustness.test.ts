@@ -216,7 +216,13 @@ test('the safety check itself catches what it guards against', (t) => {
     articleProblems({ ...article, images: [{ src: 'x', path: '../x.png', alt: '', width: null }] }).join(),
     /not inside the docs root/,
   )
-  const fatal = { ruleId: 'x', severity: 'fatal' as const, message: 'm', line: 1, column: 1 }
+  const fatal = {
+    ruleId: 'parse-failed' as const,
+    severity: 'fatal' as const,
+    message: 'm',
+    line: 1,
+    column: 1,
+  }
   t.regex(articleProblems({ ...article, diagnostics: [fatal, fatal] }).join(), /2 fatal/)
 })
 

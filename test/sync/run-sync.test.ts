@@ -304,7 +304,7 @@ test('--asset-base-url creates assets from URLs the space fetches', async (t) =>
 test('one broken article among many: the others land, the broken one is reported with file, line and column', async (t) => {
   const broken = article('broken-one', {
     diagnostics: [
-      { ruleId: 'some-rule', severity: 'fatal', message: 'cannot make sense of this', line: 7, column: 3 },
+      { ruleId: 'parse-failed', severity: 'fatal', message: 'cannot make sense of this', line: 7, column: 3 },
     ],
   })
   const { dir, backend, sync } = await setup(t, [...sampleArticles(), broken])
@@ -329,7 +329,7 @@ test('one broken article among many: the others land, the broken one is reported
     { source: '' },
     { stdout: { write: () => true }, stderr: { write: (s: string) => stderr.push(s) } },
   )
-  t.true(stderr.includes(`${file}:7:3  fatal  cannot make sense of this  some-rule\n`))
+  t.true(stderr.includes(`${file}:7:3  fatal  cannot make sense of this  parse-failed\n`))
   const space = await readSpace(backend)
   t.false(space.entries.some((e) => e.sys.id.startsWith('articles.broken-one')))
   t.deepEqual(spaceProblems(space), [])

@@ -1,7 +1,7 @@
 // Hand-built Articles for the sync's unit tests (original text, written for these tests).
 import type { Block, Document } from '@contentful/rich-text-types'
 import { embeddedImage } from '../../../src/markdown/rich-text.ts'
-import type { Article, ImageRef } from '../../../src/model/article.ts'
+import { type Article, emptyArticle, type ImageRef } from '../../../src/model/article.ts'
 
 export function doc(...blocks: (string | Block)[]): Document {
   return {
@@ -21,6 +21,7 @@ export function image(path: string | null, src = path ?? 'https://example.com/x.
 
 export function article(slug: string, overrides: Partial<Article> = {}): Article {
   return {
+    confidence: emptyArticle('', '').confidence,
     source: `docs/${slug}.md`,
     sourcePath: `${slug}.md`,
     path: `/${slug}/`,
