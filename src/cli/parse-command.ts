@@ -1,14 +1,15 @@
 // `kb-cms parse`: Markdown files in, diagnostics on stderr, and with --json the Article array on stdout.
 import { statSync } from 'node:fs'
 import { Command } from 'commander'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
+import { BoundedParser, type ParseBounds } from '../markdown/bounded-parse.ts'
 import { loadVariables, VariablesError } from '../markdown/load-variables.ts'
-import { type ParseOptions, parseArticle } from '../markdown/parse-article.ts'
+import type { ParseOptions } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
+import { readSourceFile } from '../source/read-source-file.ts'
 import { parseErrorStatus, withConventions } from './command-line.ts'
 import { ExitCode, UsageError } from './exit-codes.ts'
 import { expandInputs } from './expand-inputs.ts'
-import { readSourceFile } from './read-source-file.ts'
 import { formatReport, hasFatal, wantsColor } from './report-files.ts'
 
 export interface CommandIo {
@@ -40,8 +41,17 @@ export function parseProgram(): Command {
     )
 }
 
+export interface ParseCommandOptions {
+  /** Memory and time bounds per file (default: src/markdown/bounded-parse.ts's, as the sync uses). */
+  parseBounds?: ParseBounds
+}
+
 /** Runs the command for `argv` (without node and script) and resolves to the exit status. */
-export async function runParseCommand(argv: string[], io: CommandIo): Promise<ExitCode> {
+export async function runParseCommand(
+  argv: string[],
+  io: CommandIo,
+  { parseBounds }: ParseCommandOptions = {},
+): Promise<ExitCode> {
   const program = withConventions(parseProgram(), io)
   try {
     program.parse(argv, { from: 'user' })
@@ -53,7 +63,7 @@ export async function runParseCommand(argv: string[], io: CommandIo): Promise<Ex
   }
 
   try {
-    return parseFiles(program.args, program.opts<ParseFlags>(), io)
+    return await parseFiles(program.args, program.opts<ParseFlags>(), io, parseBounds)
   } catch (error) {
     if (error instanceof UsageError || error instanceof VariablesError) {
       io.stderr.write(`error: ${error.message}\n`)
@@ -63,23 +73,51 @@ export async function runParseCommand(argv: string[], io: CommandIo): Promise<Ex
   }
 }
 
-function parseFiles(inputs: string[], flags: ParseFlags, io: CommandIo): ExitCode {
+async function parseFiles(
+  inputs: string[],
+  flags: ParseFlags,
+  io: CommandIo,
+  bounds: ParseBounds | undefined,
+): Promise<ExitCode> {
   const options = parseOptions(flags)
   const paths = expandInputs(inputs, { extensions: ['.md'] })
 
+  // The sync's code path: the same checked reader, the same parse under a memory and time bound per file.
+  const parser = new BoundedParser(bounds)
   const files: VFile[] = []
   const articles: Article[] = []
-  for (const path of paths) {
-    const { file, readable } = readSourceFile(path)
-    files.push(file)
-    // A file without text has no article: it is reported on stderr and left out of the JSON.
-    if (readable) articles.push(parseArticle(file, options))
+  try {
+    for (const path of paths) {
+      const source = readSourceFile(path)
+      // A file without text has no article: it is reported on stderr and left out of the JSON.
+      if (!source.readable) {
+        files.push(source.file)
+        continue
+      }
+      const article = await parser.parse(path, String(source.file.value), options)
+      files.push(reportedFile(path, article))
+      // A file over the bound has no article either: its one fatal diagnostic is all there is.
+      if (!article.diagnostics.some((d) => d.ruleId === 'parse-over-bound')) articles.push(article)
+    }
+  } finally {
+    await parser.close()
   }
 
   const report = formatReport(files, { quiet: flags.quiet === true, color: wantsColor(io.stderr) })
   if (report !== '') io.stderr.write(report)
   if (flags.json === true) io.stdout.write(`${JSON.stringify(articles, null, 2)}\n`)
   return hasFatal(files) ? ExitCode.failed : ExitCode.ok
+}
+
+/** The article's diagnostics as vfile messages, for the reporter (the parse may have run in the worker). */
+function reportedFile(path: string, article: Article): VFile {
+  const file = new VFile({ path })
+  for (const d of article.diagnostics) {
+    const place = d.line === null ? undefined : { line: d.line, column: d.column ?? 1 }
+    const message = file.message(d.message, { place, ruleId: d.ruleId, source: 'kb-cms' })
+    message.fatal = d.severity === 'fatal' ? true : d.severity === 'warning' ? false : undefined
+  }
+  return file
 }
 
 function parseOptions(flags: ParseFlags): ParseOptions {

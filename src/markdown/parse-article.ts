@@ -19,6 +19,7 @@ import {
   emptyArticle,
   type ImageRef,
 } from '../model/article.ts'
+import { append } from './append.ts'
 import { findErrorCodes, tableColumnCodes } from './error-codes.ts'
 import { type Item, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
@@ -293,7 +294,7 @@ function shift(tree: Root, lineOffset: number): Root {
       n.position.start.line += lineOffset
       n.position.end.line += lineOffset
     }
-    if (n.children) stack.push(...n.children)
+    if (n.children) append(stack, n.children)
   }
   return tree
 }
@@ -337,10 +338,10 @@ function imagesIn(items: Item[], out: RawImage[] = [], depth = 0): RawImage[] {
   if (depth > 100) return out
   for (const item of items) {
     if (item.type === 'image') out.push(item.image)
-    else if (item.type === 'para') for (const l of item.lines) out.push(...l.icons)
+    else if (item.type === 'para') for (const l of item.lines) append(out, l.icons)
     else if (item.type === 'list') for (const li of item.items) imagesIn(li, out, depth + 1)
     else if (item.type === 'note' || item.type === 'details') imagesIn(item.items, out, depth + 1)
-    else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(...c.icons)
+    else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) append(out, c.icons)
   }
   return out
 }

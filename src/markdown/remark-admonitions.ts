@@ -3,6 +3,7 @@
 // continuations) or a paragraph followed by indented code, so both shapes are folded back together here.
 import type { Code, Paragraph, Parent, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
+import { append } from './append.ts'
 
 export interface AdmonitionNode extends Parent {
   type: 'admonition'
@@ -81,7 +82,7 @@ function transform(parent: Parent, lines: string[], options: AdmonitionOptions, 
       },
     }
     out.push(admonition as unknown as RootContent)
-    if (rest.trim() !== '') out.push(...options.parseBody(rest, j - 1).children)
+    if (rest.trim() !== '') append(out, options.parseBody(rest, j - 1).children)
     if (body.join('').trim() === '') {
       file.message('Admonition has no body', {
         place: { line: start, column: 1 },

@@ -1,10 +1,11 @@
 // Source file → Article, sorted: a page to sync (any kind), or a file that cannot be used (failed or skipped,
 // with the reason). Never throws: one broken file never stops the others. Claims each page's slug, so two
 // files that would share an entry (`X.md` and `X/index.md`) are reported instead of one silently winning.
-import { readSourceFile } from '../cli/read-source-file.ts'
+
 import { BoundedParser, type ParseBounds } from '../markdown/bounded-parse.ts'
 import type { ParseOptions } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
+import { readSourceFile } from '../source/read-source-file.ts'
 import { TOP_LEVEL } from './desired-state.ts'
 import type { EntryKind } from './ids.ts'
 import type { ReportRecorder } from './report-recorder.ts'
