@@ -46,6 +46,9 @@ export class ArticleIntake {
     const article = await this.parse(abs)
     const file = this.options.display(abs)
     if (this.recorder.fatal(article)) return null
+    for (const d of article.diagnostics)
+      if (RESHAPED.has(d.ruleId))
+        this.recorder.warning(file, d.ruleId, d.message, { line: d.line, column: d.column })
     const reason = skipReason(article)
     if (reason) {
       this.recorder.skipped(file, article.kind, reason)
@@ -93,6 +96,10 @@ export class ArticleIntake {
     }
   }
 }
+
+/** Parse warnings that say the page lands other than written (nesting flattened, markup kept as text): the
+ * sync reports them beside the page, as `parse` does; other parse warnings are `parse`'s to show. */
+const RESHAPED = new Set(['nesting-too-deep', 'html-too-deep'])
 
 /** Why a parsed page cannot become an entry, or null when it can. */
 function skipReason(article: Article): string | null {
