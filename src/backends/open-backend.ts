@@ -36,7 +36,10 @@ export async function openBackend(options: BackendOptions = {}): Promise<Content
       import('./contentful/client.ts'),
       import('./contentful/contentful-backend.ts'),
     ])
-    return new ContentfulBackend(connect(config, { warn }), describeConfig(config))
+    const backend = new ContentfulBackend(connect(config, { warn }), describeConfig(config))
+    // The first contact checks the token's kind, so a wrong token is one line, not a failure per entry.
+    await backend.checkAccess()
+    return backend
   }
   const space = options.space ?? '.cms'
   const asked = options.env ?? 'master'

@@ -32,12 +32,11 @@ function listFiles(dir: string, extensions: string[]): string[] {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue
     const rel = relativePath(dir, join(entry.parentPath, entry.name)).split(sep).join('/')
-    // Symlinked files count; symlinked directories are not followed, so a link loop cannot trap the walk.
-    if (
-      entry.isFile() ||
-      (entry.isSymbolicLink() && statSync(join(dir, rel), { throwIfNoEntry: false })?.isFile())
-    )
-      relative.push(rel)
+    // Symlinked directories are not followed, so a link loop cannot trap the walk. Anything else named like a
+    // page is listed, a pipe, a device or a broken link too: the reader reports it, never quietly skipped.
+    if (entry.isDirectory()) continue
+    if (entry.isSymbolicLink() && statSync(join(dir, rel), { throwIfNoEntry: false })?.isDirectory()) continue
+    relative.push(rel)
   }
   // Code-unit order, not locale order, so the output is the same on every machine.
   return relative.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((rel) => prefix + rel)

@@ -2,16 +2,18 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Command } from 'commander'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
+import { report } from '../diagnostics/registry.ts'
 import { annotateSource } from '../markdown/annotate.ts'
+import { BoundedParser, type ParseBounds } from '../markdown/bounded-parse.ts'
 import { loadVariables, VariablesError } from '../markdown/load-variables.ts'
-import { type ParseOptions, parseArticle } from '../markdown/parse-article.ts'
+import type { ParseOptions } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
 import { reviewHtml } from '../review/review-report.ts'
+import { readSourceFile } from '../source/read-source-file.ts'
 import { parseErrorStatus, withConventions } from './command-line.ts'
 import { ExitCode, UsageError } from './exit-codes.ts'
 import { expandInputs } from './expand-inputs.ts'
-import { readSourceFile } from './read-source-file.ts'
 import { formatReport, hasFatal, wantsColor } from './report-files.ts'
 
 export interface CommandIo {
@@ -54,8 +56,17 @@ export function parseProgram(): Command {
     )
 }
 
+export interface ParseCommandOptions {
+  /** Memory and time bounds per file (default: src/markdown/bounded-parse.ts's, as the sync uses). */
+  parseBounds?: ParseBounds
+}
+
 /** Runs the command for `argv` (without node and script) and resolves to the exit status. */
-export async function runParseCommand(argv: string[], io: CommandIo): Promise<ExitCode> {
+export async function runParseCommand(
+  argv: string[],
+  io: CommandIo,
+  { parseBounds }: ParseCommandOptions = {},
+): Promise<ExitCode> {
   const program = withConventions(parseProgram(), io)
   try {
     program.parse(argv, { from: 'user' })
@@ -67,7 +78,7 @@ export async function runParseCommand(argv: string[], io: CommandIo): Promise<Ex
   }
 
   try {
-    return parseFiles(program.args, program.opts<ParseFlags>(), io)
+    return await parseFiles(program.args, program.opts<ParseFlags>(), io, parseBounds)
   } catch (error) {
     if (error instanceof UsageError || error instanceof VariablesError) {
       io.stderr.write(`error: ${error.message}\n`)
@@ -77,27 +88,44 @@ export async function runParseCommand(argv: string[], io: CommandIo): Promise<Ex
   }
 }
 
-function parseFiles(inputs: string[], flags: ParseFlags, io: CommandIo): ExitCode {
+async function parseFiles(
+  inputs: string[],
+  flags: ParseFlags,
+  io: CommandIo,
+  bounds: ParseBounds | undefined,
+): Promise<ExitCode> {
   const options = parseOptions(flags)
   const paths = expandInputs(inputs, { extensions: ['.md'] })
 
+  // The sync's code path: the same checked reader, the same parse under a memory and time bound per file.
+  const parser = new BoundedParser(bounds)
   const files: VFile[] = []
   const articles: Article[] = []
   const sources: string[] = []
-  for (const path of paths) {
-    const { file, readable } = readSourceFile(path)
-    // A file without text has no article: it is reported on stderr and left out of the JSON.
-    if (readable && flags.annotate === true) annotateFile(path, file, options, io)
-    files.push(file)
-    if (!readable) continue
-    const text = String(file.value)
-    articles.push(parseArticle(file, options))
-    sources.push(text)
+  try {
+    for (const path of paths) {
+      const source = readSourceFile(path)
+      // A file without text has no article: it is reported on stderr and left out of the JSON.
+      if (!source.readable) {
+        files.push(source.file)
+        continue
+      }
+      if (flags.annotate === true) annotateFile(path, source.file, options, io)
+      const text = String(source.file.value)
+      const article = await parser.parse(path, text, options)
+      files.push(reportedFile(path, article))
+      // A file over the bound has no article either: its one fatal diagnostic is all there is.
+      if (article.diagnostics.some((d) => d.ruleId === 'parse-over-bound')) continue
+      articles.push(article)
+      sources.push(text)
+    }
+  } finally {
+    await parser.close()
   }
   if (flags.review !== undefined) writeReview(flags.review, articles, sources, io)
 
-  const report = formatReport(files, { quiet: flags.quiet === true, color: wantsColor(io.stderr) })
-  if (report !== '') io.stderr.write(report)
+  const printed = formatReport(files, { quiet: flags.quiet === true, color: wantsColor(io.stderr) })
+  if (printed !== '') io.stderr.write(printed)
   if (flags.json === true) io.stdout.write(`${JSON.stringify(articles, null, 2)}\n`)
   return hasFatal(files) ? ExitCode.failed : ExitCode.ok
 }
@@ -122,6 +150,14 @@ function writeReview(dir: string, articles: Article[], sources: string[], io: Co
   const out = join(dir, 'index.html')
   writeFileSync(out, reviewHtml(articles.map((article, i) => ({ article, source: sources[i] ?? '' }))))
   io.stderr.write(`review: ${out} (${articles.length} page${articles.length === 1 ? '' : 's'})\n`)
+}
+
+/** The article's diagnostics as vfile messages, for the reporter (the parse may have run in the worker). */
+function reportedFile(path: string, article: Article): VFile {
+  const file = new VFile({ path })
+  for (const d of article.diagnostics)
+    report(file, d.ruleId, d.message, d.line === null ? null : { line: d.line, column: d.column ?? 1 })
+  return file
 }
 
 function parseOptions(flags: ParseFlags): ParseOptions {

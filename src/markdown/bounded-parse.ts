@@ -87,6 +87,9 @@ export class BoundedParser {
 
   private discard(worker: Worker): void {
     if (this.worker === worker) this.worker = null
+    // A worker stopped at the time limit may still run out of memory while it stops: that late error has no
+    // parse to fail any more, and unheard it would end the whole process.
+    worker.on('error', () => {})
     void worker.terminate()
   }
 }

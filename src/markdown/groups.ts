@@ -2,6 +2,7 @@
 import type { Block } from '@contentful/rich-text-types'
 import { report } from '../diagnostics/registry.ts'
 import type { ImageRef, Resolution, Step } from '../model/article.ts'
+import { append } from './append.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
 import {
   ACTION,
@@ -70,8 +71,8 @@ export function buildGroups(
   let tentative = false
   const dropPending = () => {
     const last = g?.steps[g.steps.length - 1]
-    if (tentative && last) for (const p of pending) last.blocks.push(...itemBlocks(p, ctx.imageIndex))
-    else ctx.unplaced.push(...pending)
+    if (tentative && last) for (const p of pending) append(last.blocks, itemBlocks(p, ctx.imageIndex))
+    else append(ctx.unplaced, pending)
     pending = []
     tentative = false
   }
@@ -125,7 +126,7 @@ export function buildGroups(
         for (const p of intro) addIntro(group, p)
       } else if (pending.length) {
         // Text between step N and step N+1 belongs to step N, spacers or not.
-        for (const p of pending) last.blocks.push(...itemBlocks(p, ctx.imageIndex))
+        for (const p of pending) append(last.blocks, itemBlocks(p, ctx.imageIndex))
         pending = []
         tentative = false
       } else if (!continues && major(number) <= 1 && !number.includes('.')) group = newGroup(null, 7, item.at)
@@ -208,7 +209,7 @@ export function buildGroups(
             addStep(target, number, null, blocks, item.at)
           })
         } else if (group?.steps.length && !group.closed) {
-          ;(group.steps[group.steps.length - 1] as StepDraft).blocks.push(...itemBlocks(item, ctx.imageIndex))
+          append((group.steps[group.steps.length - 1] as StepDraft).blocks, itemBlocks(item, ctx.imageIndex))
         } else if (
           group &&
           ((group.bullets && pending.length === 0) || (!group.steps.length && bulletStepsExpected(group)))
@@ -242,7 +243,7 @@ export function buildGroups(
         // Code belongs to a step; before the first step it is not intro text (it goes to body).
         if (item.type === 'code' && group && !group.steps.length) ctx.unplaced.push(item)
         else if (group?.steps.length && !group.closed)
-          (group.steps[group.steps.length - 1] as StepDraft).blocks.push(...itemBlocks(item, ctx.imageIndex))
+          append((group.steps[group.steps.length - 1] as StepDraft).blocks, itemBlocks(item, ctx.imageIndex))
         else if (group && !group.steps.length) addIntro(group, item)
         else pending.push(item)
         break
@@ -275,7 +276,7 @@ export function buildGroups(
   ) {
     const ng = newGroup(null, 7, first.at)
     for (const p of tail) addIntro(ng, p)
-  } else ctx.unplaced.push(...tail)
+  } else append(ctx.unplaced, tail)
 
   const multiCause =
     multiCauseHint || groups.filter((x) => x.title && /^([0-9]+\.|[IVX]+\.)\s/.test(x.title)).length >= 2
@@ -291,7 +292,7 @@ export function buildGroups(
         draft.at ? { line: draft.at, column: 1 } : null,
       )
       ctx.explainers++
-      ctx.unplaced.push(...draft.items)
+      append(ctx.unplaced, draft.items)
       continue
     }
     resolutions.push(r)

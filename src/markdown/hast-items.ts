@@ -5,6 +5,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import { toString as hastToString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
 import { type DiagnosticId, report } from '../diagnostics/registry.ts'
+import { append } from './append.ts'
 import { classList, findFirst, isUnsafeUrl, textOf, widthFrom } from './hast-util.ts'
 import { LINE_MARK } from './mdast-to-html.ts'
 import { badgeName, isBadge } from './page-chrome.ts'
@@ -135,7 +136,7 @@ function walkBlocks(
   const items: Item[] = []
   let tokens: Token[] = []
   const flush = () => {
-    if (tokens.length) items.push(...tokensToItems(tokens, ctx, inDetails))
+    if (tokens.length) append(items, tokensToItems(tokens, ctx, inDetails))
     tokens = []
   }
   for (const node of nodes) {
@@ -253,7 +254,7 @@ function walkBlocks(
     }
     if (BLOCK_CONTAINERS.has(tag)) {
       flush()
-      items.push(...walkBlocks(el.children, ctx, depth + 1, inDetails))
+      append(items, walkBlocks(el.children, ctx, depth + 1, inDetails))
       continue
     }
     collectInline([el], [], null, tokens, ctx, depth + 1, inDetails)
@@ -273,7 +274,7 @@ function listItems(el: Element, ctx: Ctx, depth: number, inDetails: boolean): It
     if (stray.some((c) => c.type !== 'text' || c.value.trim() !== '')) {
       const blocks = walkBlocks(stray, ctx, depth + 1, inDetails)
       const last = out.at(-1)
-      if (last) last.push(...blocks)
+      if (last) append(last, blocks)
       else out.push(blocks)
     }
     stray = []
@@ -534,14 +535,13 @@ function readImage(el: Element, ctx: Ctx, inDetails: boolean): RawImage | null {
 function readTable(el: Element, ctx: Ctx, depth: number): Item {
   const at = ctx.line
   const rows: { header: boolean; cells: Line[] }[] = []
+  // Rows in document order, from the table and its row groups (shift/unshift here was quadratic in rows).
   const trs: Element[] = []
-  const stack: ElementContent[] = [...el.children]
-  while (stack.length) {
-    const n = stack.shift() as ElementContent
+  for (const n of el.children) {
     if (n.type !== 'element') continue
     if (n.tagName === 'tr') trs.push(n)
     else if (n.tagName === 'thead' || n.tagName === 'tbody' || n.tagName === 'tfoot')
-      stack.unshift(...n.children)
+      for (const r of n.children) if (r.type === 'element' && r.tagName === 'tr') trs.push(r)
   }
   for (const tr of trs) {
     const cells = tr.children.filter(

@@ -26,14 +26,15 @@ export function textOf(el: Element): string {
   return out.join('')
 }
 
+/** The first descendant with `tag` in document order (a reversed stack: no shift/unshift, no recursion). */
 export function findFirst(el: Element, tag: string): Element | null {
-  const stack: ElementContent[] = [...el.children]
+  const stack: ElementContent[] = el.children.toReversed()
   let guard = 0
   while (stack.length && guard++ < 10_000) {
-    const n = stack.shift() as ElementContent
+    const n = stack.pop() as ElementContent
     if (n.type !== 'element') continue
     if (n.tagName === tag) return n
-    stack.unshift(...n.children)
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ElementContent)
   }
   return null
 }

@@ -20,6 +20,7 @@ import {
   emptyArticle,
   type ImageRef,
 } from '../model/article.ts'
+import { append } from './append.ts'
 import { applyPins, hasMarkers, type Pinned, pinItems } from './apply-markers.ts'
 import { articleConfidence, type DecidedField, reportLowConfidence } from './confidence.ts'
 import { findErrorCodes, tableColumnCodes } from './error-codes.ts'
@@ -267,28 +268,50 @@ function pageTree(tree: Root, file: VFile) {
 
 const MAX_CONTAINER_PREFIX = 64
 
+/** Indentation of more columns than this is cut back to it: 64 levels of two-space list nesting. */
+const MAX_INDENT_COLUMNS = 2 * MAX_CONTAINER_PREFIX
+
 /**
- * micromark's cost grows with the square of container nesting (`> > > …`, `* * * …`); a line opening more
- * than 64 containers is cut back to 64, with a warning, so time stays linear in the input size.
+ * micromark's cost grows with the square of container nesting (`> > > …`, `* * * …`), and remark's list
+ * handling with the cube of list nesting by indentation (a 1500-deep list costs minutes): a line opening more
+ * than 64 containers is cut back to 64, and indentation beyond 128 columns is cut back to 128, with a
+ * warning, so time stays linear in the input size. No page a writer keeps comes near either.
  */
 function limitNesting(text: string, file: VFile): string {
   let reported = false
+  const warn = (within: string, offset: number) => {
+    if (reported) return
+    const line = within.slice(0, offset).split('\n').length
+    report(
+      file,
+      'nesting-too-deep',
+      `Lists or quotes nested more than ${MAX_CONTAINER_PREFIX} deep; deeper levels are flattened`,
+      { line, column: 1 },
+    )
+    reported = true
+  }
   // Unambiguous on purpose: whitespace is only consumed before a marker, so a near-miss cannot backtrack.
-  return text.replace(/^(?:[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t])))+/gm, (prefix, offset: number) => {
-    const markers = prefix.match(/>|[*+-]|\d{1,9}[.)]/g) ?? []
-    if (markers.length <= MAX_CONTAINER_PREFIX) return prefix
-    if (!reported) {
-      const line = text.slice(0, offset).split('\n').length
-      report(
-        file,
-        'nesting-too-deep',
-        `Lists or quotes nested more than ${MAX_CONTAINER_PREFIX} deep; deeper levels are flattened`,
-        { line, column: 1 },
-      )
-      reported = true
-    }
-    return `${markers.slice(0, MAX_CONTAINER_PREFIX).join(' ')} `
+  const prefixes = text.replace(
+    /^(?:[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t])))+/gm,
+    (prefix, offset: number) => {
+      const markers = prefix.match(/>|[*+-]|\d{1,9}[.)]/g) ?? []
+      if (markers.length <= MAX_CONTAINER_PREFIX) return prefix
+      warn(text, offset)
+      return `${markers.slice(0, MAX_CONTAINER_PREFIX).join(' ')} `
+    },
+  )
+  // A tab is at most 4 columns, so a shorter run of blanks cannot be over the limit.
+  return prefixes.replace(/^[ \t]{32,}(?=\S)/gm, (indent, offset: number) => {
+    if (columns(indent) <= MAX_INDENT_COLUMNS) return indent
+    warn(prefixes, offset)
+    return ' '.repeat(MAX_INDENT_COLUMNS)
   })
+}
+
+function columns(indent: string): number {
+  let column = 0
+  for (const c of indent) column = c === '\t' ? column + 4 - (column % 4) : column + 1
+  return column
 }
 
 function decode(file: VFile): string {
@@ -363,7 +386,7 @@ function shift(tree: Root, lineOffset: number): Root {
       n.position.start.line += lineOffset
       n.position.end.line += lineOffset
     }
-    if (n.children) stack.push(...n.children)
+    if (n.children) append(stack, n.children)
   }
   return tree
 }
@@ -408,10 +431,10 @@ function imagesIn(items: Item[], out: RawImage[] = [], depth = 0): RawImage[] {
   if (depth > 100) return out
   for (const item of items) {
     if (item.type === 'image') out.push(item.image)
-    else if (item.type === 'para') for (const l of item.lines) out.push(...l.icons)
+    else if (item.type === 'para') for (const l of item.lines) append(out, l.icons)
     else if (item.type === 'list') for (const li of item.items) imagesIn(li, out, depth + 1)
     else if (item.type === 'note' || item.type === 'details') imagesIn(item.items, out, depth + 1)
-    else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(...c.icons)
+    else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) append(out, c.icons)
   }
   return out
 }

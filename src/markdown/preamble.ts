@@ -2,6 +2,7 @@
 import type { Block } from '@contentful/rich-text-types'
 import { report } from '../diagnostics/registry.ts'
 import type { RichText } from '../model/article.ts'
+import { append } from './append.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
 import {
   CAUSE,
@@ -58,12 +59,12 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
     if (item.type === 'spacer') continue
     if (item.type === 'image') {
       // A screenshot right after a symptom or cause shows it: embed it there (it is also in Article.images).
-      if (last && last !== 'other' && !item.image.float) out[last].push(...itemBlocks(item, ctx.imageIndex))
+      if (last && last !== 'other' && !item.image.float) append(out[last], itemBlocks(item, ctx.imageIndex))
       continue
     }
     if (item.type === 'list') {
       if (last === 'symptom' || last === 'cause') {
-        out[last].push(...itemBlocks(item, ctx.imageIndex))
+        append(out[last], itemBlocks(item, ctx.imageIndex))
         prevEndsColon = false
       } else others.push(item)
       continue
@@ -154,7 +155,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
       if (field === 'symptom' || field === 'cause') {
         const shared = SHARED_CAUSE_CLAUSE.exec(piece.text) ?? HEDGED_CAUSE_CLAUSE.exec(piece.text)
         if (shared && SYMPTOM.test(piece.text.slice(0, shared.index))) {
-          parts.push(...splitAdvice(sliceRun(piece, 0, shared.index)))
+          append(parts, splitAdvice(sliceRun(piece, 0, shared.index)))
           parts.push({
             field: 'cause',
             run: sliceRun(piece, shared.index + shared[0].length, piece.text.length),
@@ -167,7 +168,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
         }
       }
       if (field === 'symptom') symptomSeen = true
-      if (field === 'symptom') parts.push(...splitAdvice(piece))
+      if (field === 'symptom') append(parts, splitAdvice(piece))
       else parts.push({ field, run: piece })
       paraField = field
       if (field !== 'other') last = field
@@ -206,7 +207,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
     if (parts.every((p) => p.field === 'other')) last = last === null ? null : 'other'
     prevEndsColon = /:\s*$/.test(run.text)
   }
-  ctx.unplaced.push(...others)
+  append(ctx.unplaced, others)
   let symptom = documentOf(out.symptom)
   if (!symptom && mayGuess && out.cause.length > 0) {
     // No cue: the first unplaced paragraph is the best guess, flagged for a writer to check.

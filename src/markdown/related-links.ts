@@ -1,4 +1,5 @@
 import type { RelatedLink } from '../model/article.ts'
+import { append } from './append.ts'
 import { READING_LEAD, RELATED, RESOLUTION_HEADING } from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
 import { type InlineNode, plainText } from './rich-text.ts'
@@ -23,12 +24,12 @@ export function readRelated(items: Item[], i: number, out: RelatedLink[], ctx: S
       : item.type === 'para' && /:$/.test(t) && item.lines.length === 1)
   if (!RELATED.test(t) && !leadIn) return 0
   const links: RelatedLink[] = []
-  if (item.type === 'para') for (const line of item.lines.slice(1)) links.push(...linksOf(line.inlines))
+  if (item.type === 'para') for (const line of item.lines.slice(1)) append(links, linksOf(line.inlines))
   let used = 1
   for (let j = i + 1; j < items.length; j++) {
     const next = items[j] as Item
     if (next.type === 'para' && next.lines.every((l) => isLinkOnly(l.inlines))) {
-      for (const l of next.lines) links.push(...linksOf(l.inlines))
+      for (const l of next.lines) append(links, linksOf(l.inlines))
     } else if (
       next.type === 'list' &&
       next.items.every((li) =>
@@ -36,13 +37,13 @@ export function readRelated(items: Item[], i: number, out: RelatedLink[], ctx: S
       )
     ) {
       for (const li of next.items)
-        for (const x of li) if (x.type === 'para') for (const l of x.lines) links.push(...linksOf(l.inlines))
+        for (const x of li) if (x.type === 'para') for (const l of x.lines) append(links, linksOf(l.inlines))
     } else break
     used = j - i + 1
   }
   if (links.length === 0) return 0
   dropped(ctx, item, lead)
-  out.push(...links)
+  append(out, links)
   return used
 }
 

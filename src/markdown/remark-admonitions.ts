@@ -4,6 +4,7 @@
 import type { Code, Paragraph, Parent, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/registry.ts'
+import { append } from './append.ts'
 
 export interface AdmonitionNode extends Parent {
   type: 'admonition'
@@ -82,7 +83,7 @@ function transform(parent: Parent, lines: string[], options: AdmonitionOptions, 
       },
     }
     out.push(admonition as unknown as RootContent)
-    if (rest.trim() !== '') out.push(...options.parseBody(rest, j - 1).children)
+    if (rest.trim() !== '') append(out, options.parseBody(rest, j - 1).children)
     if (body.join('').trim() === '') {
       report(file, 'admonition-empty', 'Admonition has no body', { line: start, column: 1 })
     }

@@ -2,6 +2,7 @@
 // `<br>`, `<b>` or `<img>` is a paragraph whose Markdown is rendered. CommonMark makes it an HTML block, so
 // such blocks are re-parsed here as Markdown with HTML flow disabled.
 import type { Html, Root, RootContent } from 'mdast'
+import { append } from './append.ts'
 
 export interface InlineHtmlOptions {
   /** Parses text as Markdown with HTML blocks disabled; `lineOffset` is added to positions. */
@@ -21,7 +22,7 @@ export default function remarkInlineHtmlParagraphs(options: InlineHtmlOptions) {
     const out: RootContent[] = []
     for (const node of tree.children) {
       if (node.type === 'html' && startsInline(node)) {
-        out.push(...options.parseInline(node.value, (node.position?.start.line ?? 1) - 1).children)
+        append(out, options.parseInline(node.value, (node.position?.start.line ?? 1) - 1).children)
       } else out.push(node)
     }
     tree.children = out

@@ -1,4 +1,6 @@
 // Sentence spans of a paragraph's inline run, so a shared sentence or a label can be cut off with its marks.
+
+import { append } from './append.ts'
 import type { Line } from './hast-items.ts'
 import { type InlineNode, normaliseInlines, plainText, splitInlines, text } from './rich-text.ts'
 
@@ -12,7 +14,7 @@ export function runOf(lines: Line[]): Run {
   const inlines: InlineNode[] = []
   lines.forEach((line, i) => {
     if (i > 0) inlines.push(text('\n'))
-    inlines.push(...line.inlines)
+    append(inlines, line.inlines)
   })
   const merged = normaliseInlines(inlines)
   return { inlines: merged, text: plainText(merged) }

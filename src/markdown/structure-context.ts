@@ -3,6 +3,7 @@ import type { Block } from '@contentful/rich-text-types'
 import type { VFile } from 'vfile'
 import { type DiagnosticId, report } from '../diagnostics/registry.ts'
 import type { ImageRef, RichText } from '../model/article.ts'
+import { append } from './append.ts'
 import { type ImageIndex, itemBlocks } from './blocks.ts'
 import type { Item, RawImage } from './hast-items.ts'
 import { documentOf, paragraph } from './rich-text.ts'
@@ -44,7 +45,7 @@ export function bodyOf(ctx: StructureCtx): RichText | null {
   for (const item of ctx.unplaced) {
     const b = itemBlocks(item, ctx.imageIndex)
     if (b.length === 0) continue
-    blocks.push(...b)
+    append(blocks, b)
     ctx.unplacedLines.push(item.at)
   }
   return documentOf(blocks)

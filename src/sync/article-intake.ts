@@ -1,10 +1,11 @@
 // Source file → Article, sorted: a page to sync (any kind), or a file that cannot be used (failed or skipped,
 // with the reason). Never throws: one broken file never stops the others. Claims each page's slug, so two
 // files that would share an entry (`X.md` and `X/index.md`) are reported instead of one silently winning.
-import { readSourceFile } from '../cli/read-source-file.ts'
+
 import { BoundedParser, type ParseBounds } from '../markdown/bounded-parse.ts'
 import type { ParseOptions } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
+import { readSourceFile } from '../source/read-source-file.ts'
 import { TOP_LEVEL } from './desired-state.ts'
 import type { EntryKind } from './ids.ts'
 import type { ReportRecorder } from './report-recorder.ts'
@@ -48,6 +49,9 @@ export class ArticleIntake {
     const article = await this.parse(abs)
     const file = this.options.display(abs)
     if (this.recorder.fatal(article)) return null
+    for (const d of article.diagnostics)
+      if (RESHAPED.has(d.ruleId))
+        this.recorder.warning(file, d.ruleId, d.message, { line: d.line, column: d.column })
     const reason = skipReason(article)
     if (reason) {
       this.recorder.skipped(file, article.kind, reason)
@@ -114,6 +118,10 @@ export class ArticleIntake {
     }
   }
 }
+
+/** Parse warnings that say the page lands other than written (nesting flattened, markup kept as text): the
+ * sync reports them beside the page, as `parse` does; other parse warnings are `parse`'s to show. */
+const RESHAPED = new Set(['nesting-too-deep', 'html-too-deep'])
 
 /** Why a parsed page cannot become an entry, or null when it can. */
 function skipReason(article: Article): string | null {

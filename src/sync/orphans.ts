@@ -57,6 +57,9 @@ export async function findOrphans(backend: ContentBackend, options: OrphanOption
       for (const id of embeddedEntryIds(body ?? null)) referenced.add(id)
     }
   }
+  // After a failed run, a child whose parent's write failed is linked from nothing yet: not an orphan. Only
+  // pages whose file is gone are reported then.
+  if (options.failed) return orphans
   const children: [string, RegExp][] = [
     ['resolution', CHILD_ID],
     ['note', CHILD_ID],

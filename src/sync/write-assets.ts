@@ -22,7 +22,9 @@ export async function writeAssets(
   const result: AssetWrites = { publish: [], failed: new Map() }
   await mapLimit(assets, ctx.concurrency, async (asset) => {
     const found = existing.get(asset.id)
-    if (found) {
+    // An asset whose file never got processed (a run stopped by a full disk, a crash mid-upload) cannot be
+    // published: it is uploaded again over itself, not reused.
+    if (found && (hasProcessedFile(found) || found.sys.archivedVersion !== undefined)) {
       ctx.recorder.assetReused()
       if (!isPublishedCurrent(found.sys) && found.sys.archivedVersion === undefined)
         result.publish.push({ linkType: 'Asset', id: asset.id, version: found.sys.version })
@@ -34,7 +36,7 @@ export async function writeAssets(
       return
     }
     try {
-      const record = await ctx.writer.putAsset(asset)
+      const record = await ctx.writer.putAsset(asset, found?.sys.version)
       ctx.recorder.assetUploaded(asset.id)
       result.publish.push({ linkType: 'Asset', id: asset.id, version: record.sys.version })
     } catch (error) {
@@ -43,4 +45,10 @@ export async function writeAssets(
     }
   })
   return result
+}
+
+/** True when every locale's file has a url: what the CMS requires to publish it. */
+function hasProcessedFile(asset: AssetRecord): boolean {
+  const files = Object.values(asset.fields.file ?? {})
+  return files.length > 0 && files.every((file) => typeof file.url === 'string' && file.url !== '')
 }

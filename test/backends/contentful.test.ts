@@ -79,6 +79,29 @@ test('a rejected token is one ConfigError naming the variable, without the token
   t.is(log[0]?.status, 401)
 })
 
+test('a Delivery token is refused at the first call: one ConfigError saying it is no Management token', async (t) => {
+  const { backend, log } = await setup({}, 'delivery')
+  t.teardown(() => backend.close())
+  const check = (backend as ContentfulBackend).checkAccess()
+  const error = await t.throwsAsync(check, { instanceOf: ConfigError })
+  t.regex(error?.message ?? '', /^CONTENTFUL_MANAGEMENT_TOKEN was rejected .*not a Content Management token/)
+  t.false(error?.message.includes('delivery'))
+  t.deepEqual(
+    log.map((e) => `${e.method} ${e.path} ${e.status}`),
+    ['GET /spaces/local/environments 401'],
+  )
+})
+
+test('the token check passes a Management token with one read', async (t) => {
+  const { backend, log } = await setup()
+  t.teardown(() => backend.close())
+  await (backend as ContentfulBackend).checkAccess()
+  t.deepEqual(
+    log.map((e) => `${e.method} ${e.status}`),
+    ['GET 200'],
+  )
+})
+
 test('errors from the API never carry the token, not even its last characters', async (t) => {
   const { backend } = await setup()
   t.teardown(() => backend.close())

@@ -168,6 +168,31 @@ corpusTest(test)(
   (t) => sameSpaceOverHttp(t, 'corpus', corpusSample(), 0),
 )
 
+test('a Delivery token given as CONTENTFUL_MANAGEMENT_TOKEN stops npm run sync with one line, before any write', async (t) => {
+  const log = join(root, 'requests-delivery-token.jsonl')
+  writeFileSync(log, '')
+  const { child, host } = await serve(join(root, 'delivery-token'), log)
+  t.teardown(() => child.kill())
+  const result = await run(['scripts/sync.ts', '--source', content], {
+    CONTENTFUL_SPACE_ID: 'local',
+    CONTENTFUL_MANAGEMENT_TOKEN: 'e2e-delivery',
+    CONTENTFUL_HOST: host,
+  })
+  t.is(result.code, 1)
+  const lines = result.stderr.trim().split('\n')
+  t.is(lines.length, 1, result.stderr)
+  t.regex(
+    lines[0] ?? '',
+    /^sync: CONTENTFUL_MANAGEMENT_TOKEN was rejected by .* \(401 AccessTokenInvalid\): it is not a Content Management token/,
+  )
+  t.false(`${result.stdout}${result.stderr}`.includes('e2e-delivery'))
+  // One request, the token check: no reads that come back empty, no writes that fail one by one.
+  t.deepEqual(
+    readLog(log).map((e) => `${e.method} ${e.status}`),
+    ['GET 401'],
+  )
+})
+
 test('a rejected token stops npm run migrate with one line naming the variable', async (t) => {
   const log = join(root, 'requests-token.jsonl')
   writeFileSync(log, '')

@@ -321,6 +321,7 @@ const families: [string, number][] = [
   ['binary', 25_000],
   ['nested-lists', 5_000], // at 4n: 10,000 lists, each nested in the one before
   ['nested-ordered-lists', 6_000],
+  ['indented-lists', 30_000], // 300 levels, at 4n 1200 (1.4 MB): remark alone is cubic in the depth
   ['deep-blockquotes', 5_000], // at 4n: 10,000 levels
   ['huge-table', 20_000],
   ['wide-table', 12_000],

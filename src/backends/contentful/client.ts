@@ -136,7 +136,7 @@ export function translate(err: unknown, label: string, config: ContentfulConfig,
   const message = redact(`${label}: ${f.message || f.id}`, secrets)
   if (f.status === 401 || f.id === 'AccessTokenInvalid') {
     return new ConfigError(
-      `CONTENTFUL_MANAGEMENT_TOKEN was rejected by ${config.host} (401 AccessTokenInvalid): check the token`,
+      `CONTENTFUL_MANAGEMENT_TOKEN was rejected by ${config.host} (401 AccessTokenInvalid): it is not a Content Management token (a Delivery or Preview token cannot write), or it was revoked`,
     )
   }
   if (f.status === 403) {

@@ -15,6 +15,7 @@ import type {
   Page,
   PublishItem,
 } from '../port.ts'
+import { checkManagementAccess } from './access-check.ts'
 import { putAsset } from './asset-upload.ts'
 import { publish } from './bulk-publish.ts'
 import type { Connection } from './client.ts'
@@ -46,6 +47,11 @@ export class ContentfulBackend implements ContentBackend {
     this.reads = new PagedReads(conn)
     this.bookkeeping = new LockAndLedger(conn, this.reads)
     this.polling = { timeoutMs: options.pollTimeoutMs ?? 60_000, firstWaitMs: options.pollFirstWaitMs ?? 150 }
+  }
+
+  /** Fails with one ConfigError naming the variable unless the token may use the Management API. */
+  checkAccess(): Promise<void> {
+    return checkManagementAccess(this.conn)
   }
 
   acquireLock(holder: LockHolder): Promise<LockResult> {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { ensureSchema } from './schema.ts'
+import { storageError } from './storage-error.ts'
 import { rebuildUniqueIndex } from './unique-index.ts'
 
 export interface SpaceDb {
@@ -25,7 +26,12 @@ export interface OpenDbOptions {
 
 export function openSpaceDb(file: string, options: OpenDbOptions = {}): SpaceDb {
   if (!options.mustExist) mkdirSync(dirname(file), { recursive: true })
-  const db = new Database(file, { fileMustExist: options.mustExist ?? false })
+  let db: Database.Database
+  try {
+    db = new Database(file, { fileMustExist: options.mustExist ?? false })
+  } catch (e) {
+    throw storageError(e, file)
+  }
   const busyMs = options.busyTimeoutMs ?? 10_000
   let fromVersion: number
   try {
@@ -37,7 +43,7 @@ export function openSpaceDb(file: string, options: OpenDbOptions = {}): SpaceDb 
     fromVersion = ensureSchema(db, file)
   } catch (e) {
     db.close()
-    throw e
+    throw storageError(e, file)
   }
   const now = options.now ?? (() => new Date())
   const statements = new Map<string, Database.Statement>()
@@ -64,7 +70,7 @@ export function openSpaceDb(file: string, options: OpenDbOptions = {}): SpaceDb 
             `${file}: another process kept it locked for writing longer than ${busyMs / 1000} s`,
           )
         }
-        throw e
+        throw storageError(e, file)
       }
     },
   }
