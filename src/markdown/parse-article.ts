@@ -22,7 +22,7 @@ import {
   type ImageRef,
 } from '../model/article.ts'
 import { findErrorCodes, tableColumnCodes } from './error-codes.ts'
-import { type Item, type RawImage, walkPage } from './hast-items.ts'
+import { type Item, type Line, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
 import { articleKind } from './kind.ts'
 import { mdastToHtml } from './mdast-to-html.ts'
@@ -364,11 +364,15 @@ function tableCodesOf(items: Item[], depth = 0): string[] {
   )
 }
 
+/**
+ * The visible text that may name error codes. A link's text is left out: it names the page it points to
+ * ("Attachments fail to upload with error AN-204"), not an error of this article.
+ */
 function textsOf(items: Item[], out: string[] = [], depth = 0): string[] {
   if (depth > 100) return out
   for (const item of items) {
-    if (item.type === 'para') for (const l of item.lines) out.push(l.text)
-    else if (item.type === 'heading') out.push(item.line.text)
+    if (item.type === 'para') for (const l of item.lines) out.push(withoutLinks(l))
+    else if (item.type === 'heading') out.push(withoutLinks(item.line))
     else if (item.type === 'list') for (const li of item.items) textsOf(li, out, depth + 1)
     else if (item.type === 'note' || item.type === 'details') textsOf(item.items, out, depth + 1)
     else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(c.text)
@@ -376,6 +380,10 @@ function textsOf(items: Item[], out: string[] = [], depth = 0): string[] {
     else if (item.type === 'caption') out.push(item.text)
   }
   return out
+}
+
+function withoutLinks(line: Line): string {
+  return line.inlines.map((n) => (n.nodeType === 'text' ? n.value : ' ')).join('')
 }
 
 function ctaOf(cta: NonNullable<ReturnType<typeof walkPage>['cta']>, images: ImageRegistry): CtaBanner {

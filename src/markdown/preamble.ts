@@ -20,7 +20,7 @@ import {
   SYMPTOM_PHRASE,
 } from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
-import { documentOf, type InlineNode, paragraph, plainText } from './rich-text.ts'
+import { documentOf, type InlineNode, paragraph, plainText, sentenceStart } from './rich-text.ts'
 import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
 import { dropped, type Field, type StructureCtx } from './structure-context.ts'
 
@@ -176,6 +176,13 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
     const emit = () => {
       if (!pending) return
       if (pending.field !== 'other') trailing = []
+      if (pending.field === 'other' && FRAMING.test(plainText(pending.inlines).trim())) {
+        // "There are two reasons why this may happen:" announces the sections that follow; the article's
+        // structure says it already, so it is set aside (reported), not left stranded in the body.
+        dropped(ctx, item, plainText(pending.inlines))
+        pending = null
+        return
+      }
       if (pending.field === 'other') {
         const para: Item = {
           type: 'para',
@@ -223,9 +230,9 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
     }
   }
   return {
-    symptom,
-    condition: documentOf(out.condition),
-    cause: documentOf(out.cause),
+    symptom: sentenceStart(symptom),
+    condition: sentenceStart(documentOf(out.condition)),
+    cause: sentenceStart(documentOf(out.cause)),
     symptomByCue,
     multiCause,
     lead: ((kept) => trailing.filter((i) => kept.has(i)))(new Set(ctx.unplaced)),
