@@ -91,7 +91,10 @@ test('a code in the text of a related-article link is not an error code of the p
 })
 
 test('a cause after a stripped label, or cut from a shared sentence, starts as a sentence starts', (t) => {
-  t.regex(plainText(sample('Sync-Token-Expired.md').cause), /^The sign-in token that \{\{ short_name \}\} keeps/)
+  t.regex(
+    plainText(sample('Sync-Token-Expired.md').cause),
+    /^The sign-in token that \{\{ short_name \}\} keeps/,
+  )
   t.regex(plainText(sample('Notes-Not-Syncing.md').cause), /^That is most probably caused by/)
 })
 
@@ -101,7 +104,8 @@ test('a framing sentence is set aside with a message, not left in the body after
   t.false(JSON.stringify(a).includes('"value":"There are two reasons'))
   t.true(
     a.diagnostics.some(
-      (d) => d.ruleId === 'structure-dropped' && d.message.includes('There are two reasons why this may happen'),
+      (d) =>
+        d.ruleId === 'structure-dropped' && d.message.includes('There are two reasons why this may happen'),
     ),
   )
 })
