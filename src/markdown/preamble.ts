@@ -2,25 +2,10 @@
 import type { Block } from '@contentful/rich-text-types'
 import type { RichText } from '../model/article.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
-import {
-  CAUSE,
-  CAUSE_AFTER_SYMPTOM,
-  CAUSE_FOLLOW_UP,
-  CAUSE_HEADING,
-  CONDITION,
-  ERROR_TEXT,
-  FRAMING,
-  INDICATES,
-  LABEL,
-  labelField,
-  REFERS_BACK,
-  RESOLUTION,
-  SEVERAL_CAUSES,
-  SYMPTOM,
-  SYMPTOM_PHRASE,
-} from './cues.ts'
+import { CAUSE_HEADING, FRAMING, INDICATES, LABEL, labelField, SEVERAL_CAUSES, SYMPTOM } from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
 import { documentOf, type InlineNode, paragraph, plainText, sentenceStart } from './rich-text.ts'
+import { placeSentence } from './rules/preamble-place.ts'
 import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
 import { dropped, type Field, type StructureCtx } from './structure-context.ts'
 
@@ -45,6 +30,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
   const out: Record<Field, Block[]> = { symptom: [], condition: [], cause: [] }
   let last = null as Field | 'other' | null
   let symptomSeen = false
+  let causeSeen = false
   let symptomByCue = false
   let multiCause = false
   let prevEndsColon = false
@@ -113,11 +99,9 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
           label[0].length + (piece.text.length - piece.text.replace(/^[\s\u00a0]+/, '').length),
           piece.text.length,
         )
-      } else if (FRAMING.test(t)) {
-        field = 'other'
-        if (/\b(reasons?|causes?)\b/i.test(t)) multiCause = true
       } else if (
         !symptomSeen &&
+        !FRAMING.test(t) &&
         INDICATES.test(t) &&
         /(\S+\s+){2}\S/.test(t.slice(0, INDICATES.exec(t)?.index))
       ) {
@@ -128,27 +112,27 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
         parts.push({ field: 'cause', run: sliceRun(piece, m.index + m[0].length, piece.text.length) })
         symptomSeen = true
         symptomByCue = true
+        causeSeen = true
         paraField = 'cause'
         last = 'cause'
         return
-      } else if (symptomSeen && (CAUSE_AFTER_SYMPTOM.test(t) || INDICATES.test(t))) field = 'cause'
-      else if (REFERS_BACK.test(t)) field = 'other'
-      else if (!symptomSeen && /^(if|when)\b/i.test(t) && SYMPTOM.test(t)) {
-        // A conditional opener is the symptom even when it names the cause; the shared-clause cut below splits it.
-        field = 'symptom'
-        symptomByCue = true
-      } else if (CONDITION.test(t) && !CAUSE.test(t)) field = 'condition'
-      else if (CAUSE.test(t)) field = 'cause'
-      else if ((last === 'cause' || paraField === 'cause') && CAUSE_FOLLOW_UP.test(t)) field = 'cause'
-      else if (!symptomSeen && (SYMPTOM.test(t) || (item.italicOnly && ERROR_TEXT.test(t)))) {
-        field = 'symptom'
-        symptomByCue = true
-      } else if (k > 0 && paraField && paraField !== 'other') field = paraField
-      else if (k === 0 && last === 'symptom' && continuesSymptom(t, item.italicOnly, prevEndsColon))
-        field = 'symptom'
-      else if (k === 0 && (last === 'cause' || last === 'condition') && /^[a-z]/.test(t)) field = last
-      else if (causeSection && !FRAMING.test(t)) field = 'cause'
-      else field = 'other'
+      } else {
+        // The ordered sentence rules (rules/preamble-place.ts): the first that places the sentence wins.
+        const placed = placeSentence({
+          t,
+          k,
+          symptomSeen,
+          causeSeen,
+          last,
+          paraField,
+          italicOnly: item.italicOnly,
+          causeSection,
+          prevEndsColon,
+        })
+        field = placed.field
+        if (placed.rule === 'framing' && /\b(reasons?|causes?)\b/i.test(t)) multiCause = true
+        if (placed.rule === 'conditional-symptom' || placed.rule === 'symptom-phrase') symptomByCue = true
+      }
       // One sentence holding symptom and cause ("If …, that is most probably caused by …") is cut at the clause.
       if (field === 'symptom' || field === 'cause') {
         const shared = SHARED_CAUSE_CLAUSE.exec(piece.text) ?? HEDGED_CAUSE_CLAUSE.exec(piece.text)
@@ -160,12 +144,14 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
           })
           symptomSeen = true
           symptomByCue = true
+          causeSeen = true
           paraField = 'cause'
           last = 'cause'
           return
         }
       }
       if (field === 'symptom') symptomSeen = true
+      if (field === 'cause') causeSeen = true
       if (field === 'symptom') parts.push(...splitAdvice(piece))
       else parts.push({ field, run: piece })
       paraField = field
@@ -253,18 +239,4 @@ function splitAdvice(run: Run): { field: Field | 'other'; run: Run }[] {
     { field: 'symptom', run: sliceRun(run, 0, m.index) },
     { field: 'other', run: sliceRun(run, m.index + m[0].length, run.text.length) },
   ]
-}
-
-function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: boolean): boolean {
-  // More of what the reader sees: the quoted error, or a second malfunction sentence ("It manifests as …").
-  if (italicOnly || /^["“*_]/.test(t) || SYMPTOM_PHRASE.test(t)) return true
-  if (prevEndsColon && !RESOLUTION.test(t)) return true
-  if (/^[a-z]/.test(t)) return true
-  return (
-    /:\s*$/.test(t) &&
-    !RESOLUTION.test(t) &&
-    /\b(errors?|messages?|notifications?|text|following|shown|displayed|manifest\w*|symptoms?|signs?|reads|says|states)\b/i.test(
-      t,
-    )
-  )
 }
