@@ -13,7 +13,6 @@ import { rule as furtherFixHeading } from './further-fix-heading.ts'
 import { rule as guideTitle } from './guide-title.ts'
 import { rule as indicatesSplit } from './indicates-split.ts'
 import { rule as instruction } from './instruction.ts'
-import { rule as instructionMood } from './instruction-mood.ts'
 import { rule as labelField } from './label-field.ts'
 import { rule as overview } from './overview.ts'
 import { rule as problemWords } from './problem-words.ts'
@@ -45,7 +44,6 @@ export const CUE_RULES: readonly CueRule[] = [
   problemWords,
   errorText,
   instruction,
-  instructionMood,
   resolutionOpening,
   resolutionMid,
   severalCauses,

@@ -10,7 +10,6 @@ import { CONDITION } from './condition-scope.ts'
 import { ERROR_TEXT } from './error-text.ts'
 import { FRAMING } from './framing.ts'
 import { INDICATES } from './indicates-split.ts'
-import { isInstruction } from './instruction-mood.ts'
 import { REFERS_BACK } from './refers-back.ts'
 import { RESOLUTION } from './resolution-opening.ts'
 import { SYMPTOM } from './symptom-opening.ts'
@@ -157,32 +156,6 @@ export const PREAMBLE_RULES: readonly PlaceRule[] = [
     notOk: [{ t: 'The token is kept for a day.' }],
   },
 ]
-
-export const STATED_FACT_CAUSE: PlaceRule = {
-  id: 'stated-fact-cause',
-  decides:
-    'Between the symptom and the fix, a plain statement of fact (no instruction, question, lead-in or fix) explains the symptom: it is the cause, even without a causal word.',
-  place: (s) => (s.symptomSeen && !s.causeSeen && s.k === 0 && isStatedFact(s.t) ? 'cause' : null),
-  ok: [{ t: 'Notebooks created offline are kept on the device only.', symptomSeen: true }],
-  notOk: [
-    { t: 'Notebooks created offline are kept on the device only.' },
-    { t: 'Open Settings and click Sync.', symptomSeen: true },
-    { t: 'Do you use a proxy?', symptomSeen: true },
-    { t: 'The following message is shown:', symptomSeen: true },
-  ],
-}
-
-/** A declarative sentence that is not an instruction, a question, a lead-in, a fix or framing. */
-function isStatedFact(t: string): boolean {
-  if (/[:?]\s*$/.test(t) || !/[.!]["”’')]*\s*$/.test(t)) return false
-  if (isInstruction(t) || RESOLUTION.test(t) || FRAMING.test(t) || REFERS_BACK.test(t)) return false
-  if (/^(note|tip|important|please|see|refer|for (more|details|example))\b/i.test(t)) return false
-  // A statement names something and says what it is or does: a subject before a finite verb.
-  return (
-    /^["“(]?([A-Z{][\w{}'’-]*|the|this|that|these|those|it|its|your|our|a|an)\b/.test(t) &&
-    t.split(/\s+/).length >= 5
-  )
-}
 
 /** More of what the reader sees: the quoted error, or a second malfunction sentence ("It manifests as …"). */
 export function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: boolean): boolean {
