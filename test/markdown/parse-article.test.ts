@@ -1285,3 +1285,34 @@ test('"If you face this issue, contact support" is a fix, not the symptom; "stop
   t.is(plain(a.symptom), 'Gadget sync stops after you change your account password.')
   t.is(plain(a.resolutions[0]?.intro ?? null), 'If you face this issue, please contact the support team.')
 })
+
+test('a fix heading one slip from its word ("Possible soluton") still opens the resolution', (t) => {
+  const a = parse(
+    [
+      '# Widget Sync Fails After an Update',
+      '',
+      'If the widget stops syncing after an update, the sync icon turns red.',
+      '',
+      'This is caused by an outdated widget token.',
+      '',
+      '## Possible soluton',
+      '',
+      'Sign out of the widget and sign in again. The widget then requests a fresh token.',
+      '',
+      '## About widget tokens',
+      '',
+      'Widget tokens are kept for thirty days and renewed on every sign-in.',
+      '',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, plain(r.intro)]),
+    [
+      [
+        'Possible soluton',
+        'Sign out of the widget and sign in again. The widget then requests a fresh token.',
+      ],
+    ],
+  )
+})
