@@ -5,7 +5,10 @@ import { itemBlocks, lineBlock } from './blocks.ts'
 import { CAUSE_HEADING, FRAMING, INDICATES, LABEL, labelField, SEVERAL_CAUSES, SYMPTOM } from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
 import { documentOf, type InlineNode, paragraph, plainText, sentenceStart } from './rich-text.ts'
+import { ADVICE_CLAUSE } from './rules/advice-clause.ts'
+import { HEDGED_CAUSE_CLAUSE } from './rules/hedged-cause-clause.ts'
 import { placeSentence } from './rules/preamble-place.ts'
+import { SHARED_CAUSE_CLAUSE } from './rules/shared-cause-clause.ts'
 import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
 import { dropped, type Field, type StructureCtx } from './structure-context.ts'
 
@@ -18,13 +21,6 @@ export interface Fields {
   /** Unclassified paragraphs right before the fix: the first group's intro when it has no heading. */
   lead: Item[]
 }
-
-/** Where a sentence turns from symptom to cause: "…, that is most probably caused by …", "… – the reason is …". */
-const SHARED_CAUSE_CLAUSE =
-  /(?:[,;]|[\s\u00a0][–—])[\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,4}?(caused|due to|because|the result of)\b|the (\w+ ){0,2}(reason|cause) (is|was|being)\b)/i
-/** Failing those, a hedged main clause after the condition: "If X, the add-in is most probably hidden by …". */
-const HEDGED_CAUSE_CLAUSE =
-  /[,;][\s\u00a0]+(?=[^,;]{1,80}?\b(is|are|was|were|has|have) (most likely|most probably|probably)\b)/i
 
 export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boolean): Fields {
   const out: Record<Field, Block[]> = { symptom: [], condition: [], cause: [] }
@@ -230,10 +226,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
  * is not part of the symptom.
  */
 function splitAdvice(run: Run): { field: Field | 'other'; run: Run }[] {
-  const m =
-    /[,;][\s\u00a0]+(?=(please )?(follow|see|refer to|read|check|try|to (resolve|fix|solve|troubleshoot|prevent|handle))\b|(one|any|each|some|either) of the (following|causes|reasons|solutions|methods|options|fixes)\b|(the|these) (following )?(causes|reasons|solutions|methods|options|fixes|steps) (below|listed|described)\b|\w+ (it|them|this|the \w+) (as (described|shown|explained)|(by )?following the steps) below\b)/i.exec(
-      run.text,
-    )
+  const m = ADVICE_CLAUSE.exec(run.text)
   if (!m || !/^(if|when)\b/i.test(run.text.trim())) return [{ field: 'symptom', run }]
   return [
     { field: 'symptom', run: sliceRun(run, 0, m.index) },

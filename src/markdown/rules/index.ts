@@ -1,6 +1,7 @@
 // Every cue family and sentence class, one module each, in the order the preamble asks them (the first that
 // matches wins there; see preamble-rules.ts for the conditions on place). One test runs every rule's examples.
 
+import { rule as adviceClause } from './advice-clause.ts'
 import { rule as causeAfterSymptom } from './cause-after-symptom.ts'
 import { rule as causeFollowUp } from './cause-follow-up.ts'
 import { rule as causeHeading } from './cause-heading.ts'
@@ -11,6 +12,7 @@ import { rule as explainerHeading } from './explainer-heading.ts'
 import { rule as framing } from './framing.ts'
 import { rule as furtherFixHeading } from './further-fix-heading.ts'
 import { rule as guideTitle } from './guide-title.ts'
+import { rule as hedgedCauseClause } from './hedged-cause-clause.ts'
 import { rule as indicatesSplit } from './indicates-split.ts'
 import { rule as instruction } from './instruction.ts'
 import { rule as labelField } from './label-field.ts'
@@ -25,6 +27,7 @@ import { rule as resolutionMid } from './resolution-mid.ts'
 import { rule as resolutionOpening } from './resolution-opening.ts'
 import type { CueRule } from './rule.ts'
 import { rule as severalCauses } from './several-causes.ts'
+import { rule as sharedCauseClause } from './shared-cause-clause.ts'
 import { rule as symptomOpening } from './symptom-opening.ts'
 import { rule as symptomPhrase } from './symptom-phrase.ts'
 import { rule as troubleshootingTitle } from './troubleshooting-title.ts'
@@ -47,6 +50,9 @@ export const CUE_RULES: readonly CueRule[] = [
   resolutionOpening,
   resolutionMid,
   severalCauses,
+  sharedCauseClause,
+  hedgedCauseClause,
+  adviceClause,
   overview,
   resolutionHeading,
   furtherFixHeading,
