@@ -14,7 +14,7 @@ import {
   RESOLUTION_MID,
 } from './cues.ts'
 import type { Item, Line, RawImage } from './hast-items.ts'
-import { documentOf, type InlineNode, list, paragraph } from './rich-text.ts'
+import { documentOf, type InlineNode, list, paragraph, sentenceStart } from './rich-text.ts'
 import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
 import { major, stepMarker } from './steps.ts'
 import { dropped, emptyDoc, type StructureCtx } from './structure-context.ts'
@@ -422,7 +422,7 @@ function finishGroup(
     instruction: documentOf([...s.blocks, ...(s.subs.length ? [list(true, s.subs)] : [])]) ?? emptyDoc(),
     images: s.images.map(toRef),
   }))
-  return { title: draft.title, cause: documentOf(cause), intro: documentOf(intro), steps }
+  return { title: draft.title, cause: sentenceStart(documentOf(cause)), intro: documentOf(intro), steps }
 }
 
 const DISCLOSURE_LABEL = /^\W*(>>>|click|expand|see|show|view)\b.*?(<<<)?\W*$/i

@@ -186,7 +186,8 @@ function walkBlocks(
     if (tag === 'div' && classes.includes('container') && isBadge(el)) {
       flush()
       const img = findFirst(el, 'img')
-      if (img) ctx.badges.push(badgeName(String(img.properties?.src ?? '')))
+      if (img)
+        ctx.badges.push(badgeName(String(img.properties?.src ?? ''), String(img.properties?.alt ?? '')))
       continue
     }
     if (/^h[1-6]$/.test(tag)) {

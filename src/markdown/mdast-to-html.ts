@@ -1,6 +1,6 @@
 // Renders the mdast to an HTML string, as the site's Markdown renderer would, so that raw HTML spread over
 // several Markdown blocks (a <details> opened in one block and closed in another) nests correctly once the
-// whole page is parsed by hast-util-from-html. Line numbers travel as `data-line` attributes and
+// whole page is parsed by parse5. Line numbers travel as `data-line` attributes and
 // `<!--kb-line:N-->` comments. Recursion is capped: deeper content is emitted as escaped text.
 import type { Nodes, Parent, RootContent } from 'mdast'
 import type { AdmonitionNode } from './remark-admonitions.ts'

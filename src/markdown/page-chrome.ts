@@ -9,8 +9,14 @@ export function isBadge(el: Element): boolean {
   return textOf(el).trim() === ''
 }
 
-/** "…/Exchange1.svg" → "Exchange", "Office365.svg" → "Office 365", "logo-Gmail.jpg" → "Gmail". */
-export function badgeName(src: string): string {
+/**
+ * The platform a badge names, as written: its `alt` text when it has one ("macOS"), else from the file name
+ * ("…/Exchange1.svg" → "Exchange", "Office365.svg" → "Office 365", "logo-Gmail.jpg" → "Gmail",
+ * "macOS.svg" → "macOS"; only an all-lower-case name gets a capital).
+ */
+export function badgeName(src: string, alt = ''): string {
+  const written = alt.replace(/\s+/g, ' ').trim()
+  if (written !== '' && !/\b(logo|icon|badge|image)\b/i.test(written)) return written
   const file =
     src
       .replace(/[?#].*$/, '')
@@ -24,5 +30,5 @@ export function badgeName(src: string): string {
     /[a-z]$/i.test(stem.slice(0, -d.length)) && d.length >= 3 ? ` ${d}` : '',
   )
   const name = words.replace(/[-_\s]+/g, ' ').trim()
-  return name.charAt(0).toUpperCase() + name.slice(1)
+  return /[A-Z]/.test(name) ? name : name.charAt(0).toUpperCase() + name.slice(1)
 }

@@ -1,12 +1,14 @@
 // Entry point of the Markdown parser: one file in, one Article out, problems as vfile messages. Never throws.
 //
 // Pipeline: remark-parse + remark-frontmatter + pipe tables (remark-tables), then small plugins (loose front matter, inline
-// HTML paragraphs, admonitions); the mdast is rendered to HTML and parsed with hast-util-from-html so raw
+// HTML paragraphs, admonitions); the mdast is rendered to HTML and parsed with parse5 so raw
 // HTML and Markdown form one tree, as on the published page; that tree becomes a stream of items, and the
 // structure stage reads the article's fields from the stream.
 import { basename } from 'node:path'
-import { fromHtml } from 'hast-util-from-html'
+import type { Root as HastRoot } from 'hast'
+import { fromParse5 } from 'hast-util-from-parse5'
 import type { Root } from 'mdast'
+import { parseFragment } from 'parse5'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { type Processor, unified } from 'unified'
@@ -25,7 +27,7 @@ import { applyPins, hasMarkers, type Pinned, pinItems } from './apply-markers.ts
 import { articleConfidence, type DecidedField, reportLowConfidence } from './confidence.ts'
 import { findErrorCodes, tableColumnCodes } from './error-codes.ts'
 import { type FrontMatterSettings, frontMatterSettings } from './front-matter-settings.ts'
-import { type Item, type RawImage, walkPage } from './hast-items.ts'
+import { type Item, type Line, type RawImage, walkPage } from './hast-items.ts'
 import { findDocsRoot, type PageLocation, pageLocation, resolveImagePath } from './image-ref.ts'
 import { articleKind } from './kind.ts'
 import { mdastToHtml } from './mdast-to-html.ts'
@@ -255,14 +257,18 @@ function reportGuesses(file: VFile, kind: Article['kind'], s: Structure): void {
   }
 }
 
-/** The page as one HTML tree; HTML nested beyond what the parser can hold is shown as text instead. */
+/**
+ * The page as one HTML tree; HTML nested beyond what the parser can hold is shown as text instead. parse5 is
+ * called without source locations (lines travel as `data-line` marks), which halves the cost of this step.
+ */
 function pageTree(tree: Root, file: VFile) {
+  const toHast = (html: string) => fromParse5(parseFragment(html)) as HastRoot
   try {
-    return fromHtml(mdastToHtml(tree), { fragment: true })
+    return toHast(mdastToHtml(tree))
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
     report(file, 'html-too-deep', 'HTML is nested too deeply to render; its markup is kept as text')
-    return fromHtml(mdastToHtml(tree, { escapeRaw: true }), { fragment: true })
+    return toHast(mdastToHtml(tree, { escapeRaw: true }))
   }
 }
 
@@ -452,11 +458,15 @@ function tableCodesOf(items: Item[], depth = 0): string[] {
   )
 }
 
+/**
+ * The visible text that may name error codes. A link's text is left out: it names the page it points to
+ * ("Attachments fail to upload with error AN-204"), not an error of this article.
+ */
 function textsOf(items: Item[], out: string[] = [], depth = 0): string[] {
   if (depth > 100) return out
   for (const item of items) {
-    if (item.type === 'para') for (const l of item.lines) out.push(l.text)
-    else if (item.type === 'heading') out.push(item.line.text)
+    if (item.type === 'para') for (const l of item.lines) out.push(withoutLinks(l))
+    else if (item.type === 'heading') out.push(withoutLinks(item.line))
     else if (item.type === 'list') for (const li of item.items) textsOf(li, out, depth + 1)
     else if (item.type === 'note' || item.type === 'details') textsOf(item.items, out, depth + 1)
     else if (item.type === 'table') for (const r of item.rows) for (const c of r.cells) out.push(c.text)
@@ -464,6 +474,10 @@ function textsOf(items: Item[], out: string[] = [], depth = 0): string[] {
     else if (item.type === 'caption') out.push(item.text)
   }
   return out
+}
+
+function withoutLinks(line: Line): string {
+  return line.inlines.map((n) => (n.nodeType === 'text' ? n.value : ' ')).join('')
 }
 
 function ctaOf(cta: NonNullable<ReturnType<typeof walkPage>['cta']>, images: ImageRegistry): CtaBanner {

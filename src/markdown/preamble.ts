@@ -4,25 +4,13 @@ import { report } from '../diagnostics/registry.ts'
 import type { RichText } from '../model/article.ts'
 import { append } from './append.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
-import {
-  CAUSE,
-  CAUSE_AFTER_SYMPTOM,
-  CAUSE_FOLLOW_UP,
-  CAUSE_HEADING,
-  CONDITION,
-  ERROR_TEXT,
-  FRAMING,
-  INDICATES,
-  LABEL,
-  labelField,
-  REFERS_BACK,
-  RESOLUTION,
-  SEVERAL_CAUSES,
-  SYMPTOM,
-  SYMPTOM_PHRASE,
-} from './cues.ts'
+import { CAUSE_HEADING, FRAMING, INDICATES, LABEL, labelField, SEVERAL_CAUSES, SYMPTOM } from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
-import { documentOf, type InlineNode, paragraph, plainText } from './rich-text.ts'
+import { documentOf, type InlineNode, paragraph, plainText, sentenceStart } from './rich-text.ts'
+import { ADVICE_CLAUSE } from './rules/advice-clause.ts'
+import { HEDGED_CAUSE_CLAUSE } from './rules/hedged-cause-clause.ts'
+import { placeSentence } from './rules/preamble-place.ts'
+import { SHARED_CAUSE_CLAUSE } from './rules/shared-cause-clause.ts'
 import { type Run, runOf, sentenceSpans, sliceRun } from './sentences.ts'
 import { dropped, type Field, type StructureCtx } from './structure-context.ts'
 
@@ -36,17 +24,11 @@ export interface Fields {
   lead: Item[]
 }
 
-/** Where a sentence turns from symptom to cause: "…, that is most probably caused by …", "… – the reason is …". */
-const SHARED_CAUSE_CLAUSE =
-  /(?:[,;]|[\s\u00a0][–—])[\s\u00a0]+(?=(that|this|which|it)\s+(\w+\s+){0,4}?(caused|due to|because|the result of)\b|the (\w+ ){0,2}(reason|cause) (is|was|being)\b)/i
-/** Failing those, a hedged main clause after the condition: "If X, the add-in is most probably hidden by …". */
-const HEDGED_CAUSE_CLAUSE =
-  /[,;][\s\u00a0]+(?=[^,;]{1,80}?\b(is|are|was|were|has|have) (most likely|most probably|probably)\b)/i
-
 export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boolean): Fields {
   const out: Record<Field, Block[]> = { symptom: [], condition: [], cause: [] }
   let last = null as Field | 'other' | null
   let symptomSeen = false
+  let causeSeen = false
   let symptomByCue = false
   let multiCause = false
   let prevEndsColon = false
@@ -115,11 +97,9 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
           label[0].length + (piece.text.length - piece.text.replace(/^[\s\u00a0]+/, '').length),
           piece.text.length,
         )
-      } else if (FRAMING.test(t)) {
-        field = 'other'
-        if (/\b(reasons?|causes?)\b/i.test(t)) multiCause = true
       } else if (
         !symptomSeen &&
+        !FRAMING.test(t) &&
         INDICATES.test(t) &&
         /(\S+\s+){2}\S/.test(t.slice(0, INDICATES.exec(t)?.index))
       ) {
@@ -130,27 +110,27 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
         parts.push({ field: 'cause', run: sliceRun(piece, m.index + m[0].length, piece.text.length) })
         symptomSeen = true
         symptomByCue = true
+        causeSeen = true
         paraField = 'cause'
         last = 'cause'
         return
-      } else if (symptomSeen && (CAUSE_AFTER_SYMPTOM.test(t) || INDICATES.test(t))) field = 'cause'
-      else if (REFERS_BACK.test(t)) field = 'other'
-      else if (!symptomSeen && /^(if|when)\b/i.test(t) && SYMPTOM.test(t)) {
-        // A conditional opener is the symptom even when it names the cause; the shared-clause cut below splits it.
-        field = 'symptom'
-        symptomByCue = true
-      } else if (CONDITION.test(t) && !CAUSE.test(t)) field = 'condition'
-      else if (CAUSE.test(t)) field = 'cause'
-      else if ((last === 'cause' || paraField === 'cause') && CAUSE_FOLLOW_UP.test(t)) field = 'cause'
-      else if (!symptomSeen && (SYMPTOM.test(t) || (item.italicOnly && ERROR_TEXT.test(t)))) {
-        field = 'symptom'
-        symptomByCue = true
-      } else if (k > 0 && paraField && paraField !== 'other') field = paraField
-      else if (k === 0 && last === 'symptom' && continuesSymptom(t, item.italicOnly, prevEndsColon))
-        field = 'symptom'
-      else if (k === 0 && (last === 'cause' || last === 'condition') && /^[a-z]/.test(t)) field = last
-      else if (causeSection && !FRAMING.test(t)) field = 'cause'
-      else field = 'other'
+      } else {
+        // The ordered sentence rules (rules/preamble-place.ts): the first that places the sentence wins.
+        const placed = placeSentence({
+          t,
+          k,
+          symptomSeen,
+          causeSeen,
+          last,
+          paraField,
+          italicOnly: item.italicOnly,
+          causeSection,
+          prevEndsColon,
+        })
+        field = placed.field
+        if (placed.rule === 'framing' && /\b(reasons?|causes?)\b/i.test(t)) multiCause = true
+        if (placed.rule === 'conditional-symptom' || placed.rule === 'symptom-phrase') symptomByCue = true
+      }
       // One sentence holding symptom and cause ("If …, that is most probably caused by …") is cut at the clause.
       if (field === 'symptom' || field === 'cause') {
         const shared = SHARED_CAUSE_CLAUSE.exec(piece.text) ?? HEDGED_CAUSE_CLAUSE.exec(piece.text)
@@ -162,12 +142,14 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
           })
           symptomSeen = true
           symptomByCue = true
+          causeSeen = true
           paraField = 'cause'
           last = 'cause'
           return
         }
       }
       if (field === 'symptom') symptomSeen = true
+      if (field === 'cause') causeSeen = true
       if (field === 'symptom') append(parts, splitAdvice(piece))
       else parts.push({ field, run: piece })
       paraField = field
@@ -178,6 +160,13 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
     const emit = () => {
       if (!pending) return
       if (pending.field !== 'other') trailing = []
+      if (pending.field === 'other' && FRAMING.test(plainText(pending.inlines).trim())) {
+        // "There are two reasons why this may happen:" announces the sections that follow; the article's
+        // structure says it already, so it is set aside (reported), not left stranded in the body.
+        dropped(ctx, item, plainText(pending.inlines))
+        pending = null
+        return
+      }
       if (pending.field === 'other') {
         const para: Item = {
           type: 'para',
@@ -225,9 +214,9 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
     }
   }
   return {
-    symptom,
-    condition: documentOf(out.condition),
-    cause: documentOf(out.cause),
+    symptom: sentenceStart(symptom),
+    condition: sentenceStart(documentOf(out.condition)),
+    cause: sentenceStart(documentOf(out.cause)),
     symptomByCue,
     multiCause,
     lead: ((kept) => trailing.filter((i) => kept.has(i)))(new Set(ctx.unplaced)),
@@ -239,27 +228,10 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
  * is not part of the symptom.
  */
 function splitAdvice(run: Run): { field: Field | 'other'; run: Run }[] {
-  const m =
-    /[,;][\s\u00a0]+(?=(please )?(follow|see|refer to|read|check|try|to (resolve|fix|solve|troubleshoot|prevent|handle))\b|(one|any|each|some|either) of the (following|causes|reasons|solutions|methods|options|fixes)\b|(the|these) (following )?(causes|reasons|solutions|methods|options|fixes|steps) (below|listed|described)\b|\w+ (it|them|this|the \w+) (as (described|shown|explained)|(by )?following the steps) below\b)/i.exec(
-      run.text,
-    )
+  const m = ADVICE_CLAUSE.exec(run.text)
   if (!m || !/^(if|when)\b/i.test(run.text.trim())) return [{ field: 'symptom', run }]
   return [
     { field: 'symptom', run: sliceRun(run, 0, m.index) },
     { field: 'other', run: sliceRun(run, m.index + m[0].length, run.text.length) },
   ]
-}
-
-function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: boolean): boolean {
-  // More of what the reader sees: the quoted error, or a second malfunction sentence ("It manifests as …").
-  if (italicOnly || /^["“*_]/.test(t) || SYMPTOM_PHRASE.test(t)) return true
-  if (prevEndsColon && !RESOLUTION.test(t)) return true
-  if (/^[a-z]/.test(t)) return true
-  return (
-    /:\s*$/.test(t) &&
-    !RESOLUTION.test(t) &&
-    /\b(errors?|messages?|notifications?|text|following|shown|displayed|manifest\w*|symptoms?|signs?|reads|says|states)\b/i.test(
-      t,
-    )
-  )
 }

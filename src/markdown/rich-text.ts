@@ -96,6 +96,25 @@ export function documentOf(blocks: Block[]): Document | null {
   return { nodeType: 'document', data: {}, content: content as TopLevelBlock[] } as Document
 }
 
+/**
+ * A field cut out of a longer sentence (a label stripped, a shared sentence split) starts as a sentence does:
+ * "the sign-in token …" → "The sign-in token …". Only an all-lower-case first word is touched, so names such as
+ * "iOS" or "macOS" keep their case.
+ */
+export function sentenceStart(doc: Document | null): Document | null {
+  const first = doc?.content[0]
+  if (first?.nodeType !== 'paragraph') return doc
+  const node = (first.content as InlineNode[]).find(
+    (n) => n.nodeType === 'hyperlink' || n.value.trim() !== '',
+  )
+  const textNode = node?.nodeType === 'hyperlink' ? (node.content[0] as Text | undefined) : node
+  if (!textNode) return doc
+  const m = /^(\s*)([a-z])([a-z'’-]*)(?=[\s,.;:!?)]|$)/.exec(textNode.value)
+  if (m)
+    textNode.value = `${m[1]}${(m[2] as string).toUpperCase()}${textNode.value.slice((m[1] as string).length + 1)}`
+  return doc
+}
+
 function isEmptyBlock(block: Block): boolean {
   if (block.nodeType === 'paragraph') return plainText(block).trim() === ''
   return false

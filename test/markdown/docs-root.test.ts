@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import test from 'ava'
 import { findDocsRoot } from '../../src/markdown/image-ref.ts'
 import { parseArticleSource } from '../../src/markdown/parse-article.ts'
+import { plainText } from '../../src/markdown/rich-text.ts'
 import { tempFolder } from '../helpers/temp-folder.ts'
 
 const PAGE = ['# Sprocket Error', '', '<p><img src="../../assets/sprocket.png"></p>', ''].join('\n')
@@ -72,4 +73,44 @@ test('every article of the sample knowledge base in content/ parses with no warn
     t.deepEqual(problems, [], f)
     for (const image of article.images) t.truthy(image.path, `${f}: ${image.src}`)
   }
+})
+
+/** A sample article of content/ as the parser reads it. */
+function sample(name: string) {
+  const file = join(import.meta.dirname, '../../content/articles', name)
+  return parseArticleSource(file, readFileSync(file, 'utf8'), {}).article
+}
+
+test('a code in the text of a related-article link is not an error code of the page that links to it', (t) => {
+  // Sync-Token-Expired links to "Attachments fail to upload with error AN-204"; Notes-Not-Syncing links to the
+  // SYNC_TOKEN_EXPIRED article. Neither page shows those errors itself.
+  t.deepEqual(sample('Sync-Token-Expired.md').errorCodes, ['SYNC_TOKEN_EXPIRED'])
+  t.deepEqual(sample('Notes-Not-Syncing.md').errorCodes, [])
+  // A code the page itself shows still counts.
+  t.deepEqual(sample('Attachments-Fail-to-Upload.md').errorCodes, ['AN-204'])
+})
+
+test('a cause after a stripped label, or cut from a shared sentence, starts as a sentence starts', (t) => {
+  t.regex(
+    plainText(sample('Sync-Token-Expired.md').cause),
+    /^The sign-in token that \{\{ short_name \}\} keeps/,
+  )
+  t.regex(plainText(sample('Notes-Not-Syncing.md').cause), /^That is most probably caused by/)
+})
+
+test('a framing sentence is set aside with a message, not left in the body after the notes', (t) => {
+  const a = sample('Notes-Not-Syncing.md')
+  t.is(a.body, null)
+  t.false(JSON.stringify(a).includes('"value":"There are two reasons'))
+  t.true(
+    a.diagnostics.some(
+      (d) =>
+        d.ruleId === 'structure-dropped' && d.message.includes('There are two reasons why this may happen'),
+    ),
+  )
+})
+
+test('platform badges keep their names as written', (t) => {
+  t.deepEqual(sample('Editor-Freezes-on-Large-Notes.md').appliesTo, ['macOS'])
+  t.deepEqual(sample('Search-Returns-No-Results.md').appliesTo, ['Windows', 'macOS', 'Android'])
 })

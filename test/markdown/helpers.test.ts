@@ -50,6 +50,10 @@ test('badge file names become platform names', (t) => {
   t.is(badgeName('https://cdn.example.com/up/Office365.svg'), 'Office 365')
   t.is(badgeName('https://cdn.example.com/up/logo-Gmail.jpg'), 'Gmail')
   t.is(badgeName('../assets/mobile-icon.svg'), 'Mobile')
+  // A name with its own capitals keeps them; the alt text, when there is one, is the name as written.
+  t.is(badgeName('https://cdn.example.com/up/macOS.svg'), 'macOS')
+  t.is(badgeName('https://cdn.example.com/up/ios.svg', 'iOS'), 'iOS')
+  t.is(badgeName('https://cdn.example.com/up/Exchange1.svg', 'Exchange logo'), 'Exchange')
 })
 
 test('sentences split after end punctuation before a capital, and at line ends', (t) => {

@@ -109,12 +109,12 @@ test('labelled symptom and cause lose their labels; the scope sentence is the co
   t.is(a.kind, 'troubleshooting')
   t.is(
     plain(a.symptom),
-    'after pressing the "Sync now" button the {{ app_name }} panel shows the error SPROCKET_JAMMED_FATAL:',
+    'After pressing the "Sync now" button the {{ app_name }} panel shows the error SPROCKET_JAMMED_FATAL:',
   )
   t.is(plain(a.condition), 'It only happens if offline mode is switched on.')
   t.is(
     plain(a.cause),
-    'the sprocket cache is locked by another process. That also blocks any scheduled exports.',
+    'The sprocket cache is locked by another process. That also blocks any scheduled exports.',
   )
   t.deepEqual(a.errorCodes, ['SPROCKET_JAMMED_FATAL'])
   t.true(rules(a).includes('structure-dropped'))
@@ -299,7 +299,7 @@ test('one sentence holding symptom and cause is split at the clause', (t) => {
     ].join('\n'),
   )
   t.is(plain(a.symptom), 'If the Export button is greyed out after login')
-  t.is(plain(a.cause), 'that is most probably caused by a missing licence.')
+  t.is(plain(a.cause), 'That is most probably caused by a missing licence.')
   t.is(a.resolutions.length, 1)
   t.is(a.resolutions[0]?.steps.length, 0)
 })
@@ -464,7 +464,7 @@ test('numbered sections are one cause and one resolution each', (t) => {
   t.is(plain(a.resolutions[0]?.cause ?? null), 'If no folder is selected, the app cannot store the file.')
   t.is(plain(a.resolutions[0]?.intro ?? null), 'Select one to continue.')
   t.is(a.resolutions[1]?.title, '2. All folders excluded')
-  t.is(plain(a.cause), 'that is most probably caused by your filter settings.')
+  t.is(plain(a.cause), 'That is most probably caused by your filter settings.')
 })
 
 test('odd front matter delimiters and invalid YAML are reported, not thrown', (t) => {
@@ -1024,7 +1024,7 @@ test('"If X, the most common reason is that Y" is cut into symptom and cause; "I
     ].join('\n'),
   )
   t.is(plain(a.symptom), 'If events you create do not reach the server')
-  t.is(plain(a.cause), 'the most common reason is that sync is turned off.')
+  t.is(plain(a.cause), 'The most common reason is that sync is turned off.')
   t.deepEqual(
     a.resolutions.map((r) => [r.title, r.steps.length]),
     [
@@ -1084,7 +1084,7 @@ test('a cause clause after a dash or hedged after the condition is cut off the s
   )
   t.is(dashed.kind, 'troubleshooting')
   t.is(plain(dashed.symptom), 'If you edit a note and, after the next sync, the old text is back')
-  t.is(plain(dashed.cause), 'that is most probably caused by the server-wins rule.')
+  t.is(plain(dashed.cause), 'That is most probably caused by the server-wins rule.')
   const hedged = parse(
     [
       '# The Gadget Sign-In Window Keeps Reopening',
@@ -1097,7 +1097,7 @@ test('a cause clause after a dash or hedged after the condition is cut off the s
     ].join('\n'),
   )
   t.is(hedged.kind, 'troubleshooting')
-  t.is(plain(hedged.cause), 'the browser is most likely blocking cookies.')
+  t.is(plain(hedged.cause), 'The browser is most likely blocking cookies.')
 })
 
 test('round 8–9 families: a code in the title, "may disappear", "X because Y", "… reads:", "Still seeing the error?"', (t) => {
@@ -1284,4 +1284,35 @@ test('"If you face this issue, contact support" is a fix, not the symptom; "stop
   )
   t.is(plain(a.symptom), 'Gadget sync stops after you change your account password.')
   t.is(plain(a.resolutions[0]?.intro ?? null), 'If you face this issue, please contact the support team.')
+})
+
+test('a fix heading one slip from its word ("Possible soluton") still opens the resolution', (t) => {
+  const a = parse(
+    [
+      '# Widget Sync Fails After an Update',
+      '',
+      'If the widget stops syncing after an update, the sync icon turns red.',
+      '',
+      'This is caused by an outdated widget token.',
+      '',
+      '## Possible soluton',
+      '',
+      'Sign out of the widget and sign in again. The widget then requests a fresh token.',
+      '',
+      '## About widget tokens',
+      '',
+      'Widget tokens are kept for thirty days and renewed on every sign-in.',
+      '',
+    ].join('\n'),
+  )
+  t.is(a.kind, 'troubleshooting')
+  t.deepEqual(
+    a.resolutions.map((r) => [r.title, plain(r.intro)]),
+    [
+      [
+        'Possible soluton',
+        'Sign out of the widget and sign in again. The widget then requests a fresh token.',
+      ],
+    ],
+  )
 })

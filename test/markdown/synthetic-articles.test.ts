@@ -490,7 +490,7 @@ test('a manifests label with italic error text, a "can be related to" cause, <br
   t.is(a.kind, 'troubleshooting')
   t.is(
     plain(a.symptom),
-    'an email is saved to the CRM, but its attachments are missing and the sidebar shows a notification: Attachment upload failed. Try again later.',
+    'An email is saved to the CRM, but its attachments are missing and the sidebar shows a notification: Attachment upload failed. Try again later.',
   )
   t.is(
     plain(a.cause),
