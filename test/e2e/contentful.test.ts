@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path'
 import test, { type ExecutionContext } from 'ava'
 import type { RequestLogEntry } from '../../src/server/server.ts'
 import { corpusDir, corpusDocs, corpusTest } from '../helpers/corpus.ts'
-import { runScript, startScript } from '../helpers/run-command.ts'
+import { listeningHost, runScript, startScript } from '../helpers/run-command.ts'
 import { sortedById, spaceContents } from '../helpers/space-contents.ts'
 
 const repo = join(import.meta.dirname, '..', '..')
@@ -54,15 +54,7 @@ async function serve(
       },
     },
   )
-  const host = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout?.on('data', (d) => {
-      out += d
-      const m = /listening on http:\/\/(127\.0\.0\.1:\d+)/.exec(out)
-      if (m?.[1]) resolve(m[1])
-    })
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
-  })
+  const host = await listeningHost(child)
   return { child, host }
 }
 

@@ -11,7 +11,7 @@ import { createClient } from 'contentful-management'
 import { EmbeddedSpace } from '../../src/backends/sqlite/embedded-space.ts'
 import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
 import type { EntryRecord } from '../../src/model/contentful-types.ts'
-import { repo, runScript, startScript } from '../helpers/run-command.ts'
+import { listeningHost, repo, runScript, startScript } from '../helpers/run-command.ts'
 import { laterNumber, migrationSource, tempProject } from '../migrate/helpers/temp-project.ts'
 
 const TOKEN = 'ownership-management-token-never-printed'
@@ -68,15 +68,7 @@ async function overHttp(t: ExecutionContext, root: string): Promise<Backend> {
     env: { KB_CMS_MANAGEMENT_TOKEN: TOKEN, KB_CMS_DELIVERY_TOKEN: 'ownership-delivery' },
   })
   t.teardown(() => child.kill())
-  const host = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout?.on('data', (d) => {
-      out += d
-      const m = /listening on http:\/\/(127\.0\.0\.1:\d+)/.exec(out)
-      if (m?.[1]) resolve(m[1])
-    })
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
-  })
+  const host = await listeningHost(child)
   const client = createClient(
     { accessToken: TOKEN, host, hostUpload: host, insecure: true },
     { type: 'plain', defaults: { spaceId: 'local', environmentId: 'master' } },

@@ -118,3 +118,16 @@ export function inProcess(
   queue = next.catch(() => {})
   return next
 }
+
+/** The `host:port` a started `npm run serve` says it listens on; rejects if it exits first. */
+export function listeningHost(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout?.on('data', (d) => {
+      out += d
+      const m = /listening on http:\/\/(127\.0\.0\.1:\d+)/.exec(out)
+      if (m?.[1]) resolve(m[1])
+    })
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
+  })
+}
