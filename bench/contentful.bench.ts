@@ -1,15 +1,9 @@
-// The Contentful adapter's cost, measured against the local Management face over HTTP with real processes
-// (`npm run migrate` = schema migrations + content sync, through contentful-management):
-// - requests per article for a first sync and for a no-op re-sync (server unlimited, request log counted);
-// - the first sync's wall time under Contentful's 7 requests/second, as a ratio to the floor that limit sets
-//   (requests ÷ 7), measured in the same run. Target: ≤ 1.2×.
-// Source: the development corpus when present (../shared/corpus/docs), else the sample in content/.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startLocalServer } from '../src/server/management/local-server.ts'
 import type { RequestLogEntry } from '../src/server/server.ts'
+import { migrateProcess } from './migrate-process.ts'
 
 const repo = join(import.meta.dirname, '..')
 const corpus = join(repo, '..', 'shared', 'corpus', 'docs')
@@ -17,41 +11,12 @@ const source = existsSync(corpus) ? corpus : join(repo, 'content')
 const TOKEN = 'bench-management-token'
 const dir = mkdtempSync(join(tmpdir(), 'kb-bench-contentful-'))
 
-function migrate(host: string): Promise<{
-  ms: number
-  report: { sync: { articles: { created: number; updated: number; unchanged: number } } }
-}> {
-  const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import=tsx', 'scripts/migrate.ts', '--source', source, '--json'],
-      {
-        cwd: repo,
-        env: {
-          ...process.env,
-          CI: '1',
-          CONTENTFUL_SPACE_ID: 'local',
-          CONTENTFUL_MANAGEMENT_TOKEN: TOKEN,
-          CONTENTFUL_HOST: host,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    child.stderr.on('data', (d) => {
-      err += d
-    })
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`migrate exited ${code}: ${err.slice(-2000)}`))
-      else resolve({ ms: performance.now() - started, report: JSON.parse(out) })
-    })
+const migrate = (host: string) =>
+  migrateProcess<{ sync: { articles: { created: number; updated: number; unchanged: number } } }>(source, {
+    CONTENTFUL_SPACE_ID: 'local',
+    CONTENTFUL_MANAGEMENT_TOKEN: TOKEN,
+    CONTENTFUL_HOST: host,
   })
-}
 
 async function withServer<T>(
   name: string,

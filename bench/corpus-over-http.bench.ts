@@ -1,11 +1,3 @@
-// The whole development corpus through `npm run migrate` over HTTP (the real contentful-management SDK against
-// the local Management face) with 20% injected faults, unpaced: the check test/e2e/contentful.test.ts makes on a
-// sample of the corpus, on all of it. Moved here from the suite, where its two runs over 336 pages (and a
-// reference run) cost more than the rest of the suite's corpus tests together. Exits 1 when the space differs
-// from what the same command builds without HTTP, or when a re-run writes; prints both runs' requests and
-// times against the embedded run's, measured in the same run.
-// Falls back to the project's own content/ when ../shared/corpus is absent.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -13,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { startLocalServer } from '../src/server/management/local-server.ts'
 import type { RequestLogEntry } from '../src/server/server.ts'
 import { sortedById, spaceContents } from '../test/helpers/space-contents.ts'
+import { migrateProcess } from './migrate-process.ts'
 
 const repo = join(import.meta.dirname, '..')
 const corpus = join(repo, '..', 'shared', 'corpus', 'docs')
@@ -20,32 +13,9 @@ const source = existsSync(corpus) ? corpus : join(repo, 'content')
 const TOKEN = 'bench-management-token'
 const work = mkdtempSync(join(tmpdir(), 'kb-bench-corpus-http-'))
 
-/** `npm run migrate -- --source <source> --json [more]` as a process; its report, stderr and wall time. */
-function migrate(
-  more: string[],
-  env: Record<string, string>,
-): Promise<{ ms: number; report: { sync: { writes: number } }; stderr: string }> {
-  const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import=tsx', 'scripts/migrate.ts', '--source', source, '--json', ...more],
-      { cwd: repo, env: { ...process.env, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    )
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    child.stderr.on('data', (d) => {
-      err += d
-    })
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`migrate exited ${code}: ${err.slice(-2000)}`))
-      else resolve({ ms: performance.now() - started, report: JSON.parse(out), stderr: err })
-    })
-  })
-}
+/** `npm run migrate` over the given environment; its report, stderr and wall time. */
+const migrate = (more: string[], env: Record<string, string>) =>
+  migrateProcess<{ sync: { writes: number } }>(source, env, more)
 
 let failed = false
 function check(ok: boolean, what: string): void {

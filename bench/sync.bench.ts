@@ -5,7 +5,7 @@
 // pages, each size in its own process so its peak memory is its own: first sync and no-op re-sync times,
 // writes per page, peak memory, as ratios (memory must stay flat, time linear).
 // Falls back to the project's own content/ when ../shared/corpus is absent.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import {
   copyFileSync,
   existsSync,
@@ -27,6 +27,7 @@ import type { RequestLogEntry } from '../src/server/server.ts'
 import type { SyncReport } from '../src/sync/report.ts'
 import { runSync } from '../src/sync/run-sync.ts'
 import { markdownFiles } from '../src/sync/source-walk.ts'
+import { migrateProcess } from './migrate-process.ts'
 
 const repo = join(import.meta.dirname, '..')
 const corpusDocs = join(repo, '..', 'shared', 'corpus', 'docs')
@@ -189,38 +190,12 @@ async function parseOnlyMs(root: string): Promise<number> {
 }
 
 /** `npm run migrate -- --source <docs root> --json` against a local Management face; its report and time. */
-function migrateOver(host: string, token: string): Promise<{ ms: number; report: { sync: SyncReport } }> {
-  const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import=tsx', 'scripts/migrate.ts', '--source', sourceRoot, '--json'],
-      {
-        cwd: repo,
-        env: {
-          ...process.env,
-          CI: '1',
-          CONTENTFUL_SPACE_ID: 'local',
-          CONTENTFUL_MANAGEMENT_TOKEN: token,
-          CONTENTFUL_HOST: host,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    child.stderr.on('data', (d) => {
-      err += d
-    })
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`migrate exited ${code}: ${err.slice(-2000)}`))
-      else resolve({ ms: performance.now() - started, report: JSON.parse(out) })
-    })
+const migrateOver = (host: string, token: string) =>
+  migrateProcess<{ sync: SyncReport }>(sourceRoot, {
+    CONTENTFUL_SPACE_ID: 'local',
+    CONTENTFUL_MANAGEMENT_TOKEN: token,
+    CONTENTFUL_HOST: host,
   })
-}
 
 /** The whole knowledge base over HTTP: requests and writes per page, first run and no-op re-run. */
 async function overManagementFace(work: string): Promise<void> {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Command } from 'commander'
-import { type CommandOutput, parseErrorStatus, withConventions } from './command-line.ts'
+import { type CommandOutput, parseCommandLine, withConventions } from './command-line.ts'
 
 export function benchProgram(): Command {
   return new Command('bench')
@@ -16,13 +16,8 @@ export function benchProgram(): Command {
 
 export function runBenchCommand(argv: string[], io: CommandOutput, dir: string): number {
   const program = withConventions(benchProgram(), io)
-  try {
-    program.parse(argv, { from: 'user' })
-  } catch (error) {
-    const status = parseErrorStatus(error)
-    if (status === undefined) throw error
-    return status
-  }
+  const stopped = parseCommandLine(program, argv)
+  if (stopped !== undefined) return stopped
   const wanted = program.args
   const all = readdirSync(dir).filter((f) => f.endsWith('.bench.ts'))
   const benches = all.filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w))).sort()

@@ -49,6 +49,21 @@ export function parseErrorStatus(error: unknown): ExitCode | undefined {
     : ExitCode.usage
 }
 
+/**
+ * Parses `argv` with `program`; the exit status when the command line ends the run there (commander has then
+ * printed its one-line message, or the help, which is no failure), else undefined.
+ */
+export function parseCommandLine(program: Command, argv: string[]): ExitCode | undefined {
+  try {
+    program.parse(argv, { from: 'user' })
+    return undefined
+  } catch (error) {
+    const status = parseErrorStatus(error)
+    if (status === undefined) throw error
+    return status
+  }
+}
+
 /** Fails the parse of `program` naming the unknown subcommand and the nearest known one. */
 export function unknownCommand(program: Command, name: string): never {
   const known = program.commands.map((c) => c.name())

@@ -11,7 +11,7 @@ import type { ParseOptions } from '../markdown/parse-article.ts'
 import type { Article } from '../model/article.ts'
 import { reviewHtml } from '../review/review-report.ts'
 import { readSourceFile } from '../source/read-source-file.ts'
-import { parseErrorStatus, withConventions } from './command-line.ts'
+import { parseCommandLine, withConventions } from './command-line.ts'
 import { ExitCode, UsageError } from './exit-codes.ts'
 import { expandInputs } from './expand-inputs.ts'
 import { formatReport, hasFatal, wantsColor } from './report-files.ts'
@@ -68,14 +68,8 @@ export async function runParseCommand(
   { parseBounds }: ParseCommandOptions = {},
 ): Promise<ExitCode> {
   const program = withConventions(parseProgram(), io)
-  try {
-    program.parse(argv, { from: 'user' })
-  } catch (error) {
-    // Commander has already printed its one-line message (or the help, which is not a failure).
-    const status = parseErrorStatus(error)
-    if (status === undefined) throw error
-    return status
-  }
+  const stopped = parseCommandLine(program, argv)
+  if (stopped !== undefined) return stopped
 
   try {
     return await parseFiles(program.args, program.opts<ParseFlags>(), io, parseBounds)

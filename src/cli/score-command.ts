@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import { formatScores, loadGold, scoreAll } from '../scoring/score-articles.ts'
-import { type CommandOutput, parseErrorStatus, withConventions } from './command-line.ts'
+import { type CommandOutput, parseCommandLine, withConventions } from './command-line.ts'
 import { ExitCode } from './exit-codes.ts'
 
 export function scoreProgram(): Command {
@@ -17,13 +17,8 @@ export function scoreProgram(): Command {
 /** Prints the scores; 0 when both inputs could be read (whatever the scores), 2 when one cannot. */
 export function runScoreCommand(argv: string[], io: CommandOutput): number {
   const program = withConventions(scoreProgram(), io)
-  try {
-    program.parse(argv, { from: 'user' })
-  } catch (error) {
-    const status = parseErrorStatus(error)
-    if (status === undefined) throw error
-    return status
-  }
+  const stopped = parseCommandLine(program, argv)
+  if (stopped !== undefined) return stopped
   const { gold, pred } = program.opts<{ gold: string; pred: string }>()
   let golds: ReturnType<typeof loadGold>
   let preds: unknown

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Command } from 'commander'
 import type { ContentTypeDefinition } from '../model/define-content-type.ts'
 import { GENERATED_TYPES_PATH, typesFileText } from '../model/generate-types.ts'
-import { type CommandOutput, parseErrorStatus, withConventions } from './command-line.ts'
+import { type CommandOutput, parseCommandLine, withConventions } from './command-line.ts'
 
 export function typesProgram(): Command {
   return new Command('types')
@@ -20,13 +20,8 @@ export function runTypesCommand(
   repo: string,
 ): number {
   const program = withConventions(typesProgram(), io)
-  try {
-    program.parse(argv, { from: 'user' })
-  } catch (error) {
-    const status = parseErrorStatus(error)
-    if (status === undefined) throw error
-    return status
-  }
+  const stopped = parseCommandLine(program, argv)
+  if (stopped !== undefined) return stopped
   const target = join(repo, GENERATED_TYPES_PATH)
   const text = typesFileText(contentTypes)
   let current: string | undefined

@@ -5,6 +5,7 @@
 import type { Block, Inline, Text } from '@contentful/rich-text-types'
 import { DIAGNOSTICS } from '../diagnostics/registry.ts'
 import { type Article, type FieldConfidence, LOW_CONFIDENCE, type RichText } from '../model/article.ts'
+import { escapeHtml } from '../server/pages/html.ts'
 
 export interface ReviewedPage {
   article: Article
@@ -45,7 +46,7 @@ export function reviewHtml(pages: ReviewedPage[]): string {
   const toc = ordered
     .map((p, i) => {
       const d = pageDoubt(p.article)
-      return `<li><a href="#page-${i + 1}">${esc(p.article.source)}</a> <span class="meta">${esc(p.article.kind)}, weakest ${d.weakest.toFixed(1)}, ${d.reports} report${d.reports === 1 ? '' : 's'}</span></li>`
+      return `<li><a href="#page-${i + 1}">${escapeHtml(p.article.source)}</a> <span class="meta">${escapeHtml(p.article.kind)}, weakest ${d.weakest.toFixed(1)}, ${d.reports} report${d.reports === 1 ? '' : 's'}</span></li>`
     })
     .join('\n')
   return `<!doctype html>
@@ -86,19 +87,19 @@ function pageSection({ article: a, source }: ReviewedPage, n: number): string {
     .map((line, i) => {
       const notes = flagged.get(i + 1)
       const cls = notes ? ' class="flag"' : /^\s*<!--\s*kb-cms:/.test(line) ? ' class="marker-line"' : ''
-      const title = notes ? ` title="${esc(notes.join('\n'))}"` : ''
-      return `<tr${cls}${title}><td class="ln">${i + 1}</td><td><code>${esc(line) || ' '}</code></td></tr>`
+      const title = notes ? ` title="${escapeHtml(notes.join('\n'))}"` : ''
+      return `<tr${cls}${title}><td class="ln">${i + 1}</td><td><code>${escapeHtml(line) || ' '}</code></td></tr>`
     })
     .join('\n')
   const diagnostics = a.diagnostics
     .filter((d) => d.ruleId !== 'marker-applied')
     .map(
       (d) =>
-        `<li class="${esc(d.severity)}">${d.line === null ? '' : `${d.line}:${d.column ?? 1} `}<b>${esc(d.severity)}</b> ${esc(d.message)} <code>${esc(d.ruleId)}</code></li>`,
+        `<li class="${escapeHtml(d.severity)}">${d.line === null ? '' : `${d.line}:${d.column ?? 1} `}<b>${escapeHtml(d.severity)}</b> ${escapeHtml(d.message)} <code>${escapeHtml(d.ruleId)}</code></li>`,
     )
     .join('\n')
-  return `<section id="page-${n}" class="page" data-source="${esc(a.source)}">
-<h2>${n}. ${esc(a.title || '(no title)')} <span class="meta">${esc(a.source)}</span></h2>
+  return `<section id="page-${n}" class="page" data-source="${escapeHtml(a.source)}">
+<h2>${n}. ${escapeHtml(a.title || '(no title)')} <span class="meta">${escapeHtml(a.source)}</span></h2>
 <div class="cols">
 <div class="source"><table>${sourceRows}</table></div>
 <div class="fields">
@@ -113,10 +114,10 @@ ${diagnostics ? `<div class="diagnostics"><h3>diagnostics</h3><ul>${diagnostics}
 function fieldBlock(a: Article, field: ReviewedField): string {
   const c = a.confidence[field]
   const cls = confidenceClass(c)
-  const badge = c ? `<span class="badge">${esc(c.evidence)} ${c.score.toFixed(1)}</span>` : ''
+  const badge = c ? `<span class="badge">${escapeHtml(c.evidence)} ${c.score.toFixed(1)}</span>` : ''
   let value: string
-  if (field === 'kind') value = `<p>${esc(a.kind)}</p>`
-  else if (field === 'title') value = `<p>${esc(a.title)}</p>`
+  if (field === 'kind') value = `<p>${escapeHtml(a.kind)}</p>`
+  else if (field === 'title') value = `<p>${escapeHtml(a.title)}</p>`
   else if (field === 'resolutions') value = resolutionsHtml(a)
   else value = a[field] ? richHtml(a[field]) : '<p class="empty">none</p>'
   return `<div class="field ${cls}" data-field="${field}" data-confidence="${c ? c.score : ''}"><h3>${field} ${badge}</h3>${value}</div>`
@@ -132,10 +133,10 @@ function resolutionsHtml(a: Article): string {
   if (a.resolutions.length === 0) return '<p class="empty">none</p>'
   return a.resolutions
     .map(
-      (r, i) => `<div class="resolution"><h4>${i + 1}. ${esc(r.title ?? '(untitled)')}</h4>
+      (r, i) => `<div class="resolution"><h4>${i + 1}. ${escapeHtml(r.title ?? '(untitled)')}</h4>
 ${r.cause ? `<div class="sub"><b>cause</b>${richHtml(r.cause)}</div>` : ''}
 ${r.intro ? `<div class="sub"><b>intro</b>${richHtml(r.intro)}</div>` : ''}
-${r.steps.length ? `<ol>${r.steps.map((s) => `<li>${richHtml(s.instruction)}${s.images.length ? `<p class="meta">${s.images.map((im) => esc(im.src)).join(', ')}</p>` : ''}</li>`).join('')}</ol>` : ''}
+${r.steps.length ? `<ol>${r.steps.map((s) => `<li>${richHtml(s.instruction)}${s.images.length ? `<p class="meta">${s.images.map((im) => escapeHtml(im.src)).join(', ')}</p>` : ''}</li>`).join('')}</ol>` : ''}
 </div>`,
     )
     .join('\n')
@@ -147,7 +148,7 @@ function richHtml(doc: RichText): string {
 }
 
 function blockHtml(node: Block | Inline | Text): string {
-  if (node.nodeType === 'text') return esc((node as Text).value)
+  if (node.nodeType === 'text') return escapeHtml((node as Text).value)
   const inner = ((node as Block).content ?? []).map((c) => blockHtml(c as Block)).join('')
   switch (node.nodeType) {
     case 'paragraph':
@@ -159,7 +160,7 @@ function blockHtml(node: Block | Inline | Text): string {
     case 'list-item':
       return `<li>${inner}</li>`
     case 'hyperlink':
-      return `<span class="link">${inner} <span class="meta">(${esc(String((node as Inline).data?.uri ?? ''))})</span></span>`
+      return `<span class="link">${inner} <span class="meta">(${escapeHtml(String((node as Inline).data?.uri ?? ''))})</span></span>`
     case 'embedded-asset-block':
       return '<p class="meta">[image]</p>'
     case 'embedded-entry-block':
@@ -176,18 +177,6 @@ function blockHtml(node: Block | Inline | Text): string {
     default:
       return node.nodeType.startsWith('heading') ? `<p><b>${inner}</b></p>` : `<div>${inner}</div>`
   }
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
 }
 
 const STYLE = `

@@ -33,6 +33,8 @@ export class ArticleIntake {
   readonly landed = new Map<string, EntryKind>()
   /** What each page was made from (its input stamp, see source-stamp.ts). */
   readonly inputs = new WeakMap<Article, InputStamp>()
+  /** Files of the current chunk read by `inputOf` and not parsed yet. */
+  private readonly readAhead = new Map<string, ReturnType<typeof readSourceFile>>()
   private readonly parseFile: ParseFile
   private readonly bounded: BoundedParser
 
@@ -77,6 +79,8 @@ export class ArticleIntake {
   inputOf(abs: string): InputStamp | null {
     try {
       const source = readSourceFile(abs)
+      // Kept for the parse that follows when the page turns out changed: each file is read once per run.
+      this.readAhead.set(abs, source)
       return source.readable ? inputStamp(String(source.file.value), this.options.variables) : null
     } catch {
       return null
@@ -85,6 +89,7 @@ export class ArticleIntake {
 
   /** A page left as it is in the space, unparsed: its slug claimed and its file landed like a parsed one's. */
   claim(abs: string, slug: string, type: EntryKind): void {
+    this.readAhead.delete(abs)
     this.slugs.set(slug, this.options.display(abs))
     this.landed.set(abs, type)
   }
@@ -104,7 +109,8 @@ export class ArticleIntake {
     const path = this.options.display(abs)
     try {
       // The same checks as `parse`: encoding, NUL bytes, special files and size, each a fatal diagnostic.
-      const source = readSourceFile(abs)
+      const source = this.readAhead.get(abs) ?? readSourceFile(abs)
+      this.readAhead.delete(abs)
       if (!source.readable) return rejected(path, source.file)
       const text = String(source.file.value)
       const article = await this.parseFile(path, text, {

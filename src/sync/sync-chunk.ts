@@ -26,7 +26,6 @@ import type { Outcome } from './report.ts'
 import type { Owner, PageKind, ReportRecorder } from './report-recorder.ts'
 import { contextStamp, type InputStamp } from './source-stamp.ts'
 import { assetsByIds, entriesByIds } from './space-reader.ts'
-import { resolverOf } from './unchanged-pages.ts'
 import { writeAssets } from './write-assets.ts'
 import { writeEntry } from './write-entry.ts'
 import type { CountingWriter } from './writer.ts'
@@ -255,4 +254,13 @@ function stampOf(run: SyncRun, article: Article): SourceStamp | undefined {
   const links = linkedPaths(article)
   const images = articleImages(article).map(({ src, path, alt }) => ({ src, path, alt }))
   return { ...input, links, images, context: contextStamp(article.path, links, images, resolverOf(run)) }
+}
+
+/** How the run resolves what a page depends on beyond its file (see source-stamp.ts). */
+export function resolverOf(run: SyncRun) {
+  return {
+    entryOf: (path: string) => run.pages.resolve(path)?.id ?? null,
+    assetOf: (ref: Parameters<SyncRun['images']['idOf']>[0]) => run.images.idOf(ref),
+    navTitle: (path: string) => run.navTitle?.(path) ?? null,
+  }
 }

@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { Command } from 'commander'
 import type { ContentBackend } from '../backends/port.ts'
-import { parseErrorStatus, withConventions } from '../cli/command-line.ts'
+import { parseCommandLine, withConventions } from '../cli/command-line.ts'
 import { UsageError } from '../cli/exit-codes.ts'
 import { checkSpaceFolder, usesContentful } from '../cli/space-folder.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
@@ -159,13 +159,8 @@ export async function runSyncCommand(
   openBackend: (options: { space?: string; env?: string }) => Promise<ContentBackend>,
 ): Promise<number> {
   const program = withConventions(syncProgram(), io)
-  try {
-    program.parse(argv, { from: 'user' })
-  } catch (error) {
-    const status = parseErrorStatus(error)
-    if (status === undefined) throw error
-    return status
-  }
+  const stopped = parseCommandLine(program, argv)
+  if (stopped !== undefined) return stopped
   const flags = program.opts<SyncFlags & { space?: string; env?: string }>()
   let backend: ContentBackend | null = null
   try {

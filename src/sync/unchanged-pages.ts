@@ -14,7 +14,7 @@ import { pageEntry } from './page-index.ts'
 import { toPosix } from './source-file.ts'
 import { contextStamp, type InputStamp, sameInput } from './source-stamp.ts'
 import { entriesByIds } from './space-reader.ts'
-import type { SyncRun } from './sync-chunk.ts'
+import { resolverOf, type SyncRun } from './sync-chunk.ts'
 
 const KINDS: EntryKind[] = ['troubleshootingArticle', 'page', 'redirect']
 
@@ -109,14 +109,6 @@ function childrenOf(base: SyncBase): string[] {
     ...c.resolutions.flatMap((r) => [r.id, ...(r.steps ?? []).map((s) => s.id)]),
     ...c.notes.map((n) => n.id),
   ]
-}
-
-export function resolverOf(run: SyncRun) {
-  return {
-    entryOf: (path: string) => run.pages.resolve(path)?.id ?? null,
-    assetOf: (ref: Parameters<SyncRun['images']['idOf']>[0]) => run.images.idOf(ref),
-    navTitle: (path: string) => run.navTitle?.(path) ?? null,
-  }
 }
 
 const asRef = (image: { src: string; path: string | null; alt: string }) => ({ ...image, width: null })
