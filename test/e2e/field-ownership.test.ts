@@ -1,6 +1,6 @@
-// The sync owns only its fields, as a team lives with it: real `npm run migrate` processes against the embedded
-// space and against Contentful over HTTP (the local Management face, `npm run serve`, edited with the real
-// contentful-management SDK). A migration adds and fills fields, an editor edits, the writer edits the Markdown,
+// The sync owns only its fields, as a team lives with it: `npm run migrate` (its entry function, in this process:
+// eight runs that would each pay a process start) against the embedded space and against Contentful over HTTP
+// (the local Management face as a real `npm run serve` process, edited with the real contentful-management SDK). A migration adds and fills fields, an editor edits, the writer edits the Markdown,
 // and every change ends up in the space; both sides on one field make a conflict on that field only.
 import type { ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -11,7 +11,8 @@ import { createClient } from 'contentful-management'
 import { EmbeddedSpace } from '../../src/backends/sqlite/embedded-space.ts'
 import { SqliteBackend } from '../../src/backends/sqlite/sqlite-backend.ts'
 import type { EntryRecord } from '../../src/model/contentful-types.ts'
-import { listeningHost, repo, runScript, startScript } from '../helpers/run-command.ts'
+import { listeningHost, repo, startScript } from '../helpers/run-command.ts'
+import { runInProcess } from '../helpers/run-in-process.ts'
 import { laterNumber, migrationSource, tempProject } from '../migrate/helpers/temp-project.ts'
 
 const TOKEN = 'ownership-management-token-never-printed'
@@ -135,14 +136,11 @@ for (const kind of ['embedded', 'contentful'] as const) {
     cpSync(join(repo, 'content'), docs, { recursive: true })
     const backend = kind === 'embedded' ? embedded(root) : await overHttp(t, root)
     const migrate = async (args: string[] = [], cwd = repo) => {
-      const run = await runScript(
-        join(repo, 'scripts', 'migrate.ts'),
-        [
-          ...['--migrations', project.migrations, '--content-types', join(repo, 'content-types')],
-          ...['--space', backend.spaceDir, '--source', docs, '--json', ...args],
-        ],
-        { cwd, env: { CI: '1', ...backend.env } },
-      )
+      const argv = [
+        ...['--migrations', project.migrations, '--content-types', join(repo, 'content-types')],
+        ...['--space', backend.spaceDir, '--source', docs, '--json', ...args],
+      ]
+      const run = await runInProcess('migrate', argv, { cwd, env: { CI: '1', ...backend.env } })
       t.false(`${run.stdout}${run.stderr}`.includes(TOKEN), 'the token is never printed')
       t.is(run.code, 0, run.stderr)
       return JSON.parse(run.stdout).sync as {
