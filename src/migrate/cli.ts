@@ -9,6 +9,7 @@ import { parseErrorStatus, unknownCommand, withConventions } from '../cli/comman
 import { UsageError as CliUsageError } from '../cli/exit-codes.ts'
 import { checkSpaceFolder, usesContentful } from '../cli/space-folder.ts'
 import { diffModel } from '../model/model-diff.ts'
+import { killAfterMigrationsHook } from '../sync/crash-test-hook.ts'
 import { addSyncOnlyOptions } from '../sync/sync-command.ts'
 import { formatEvent, formatRunSummary, formatStatus, type Style } from './format-report.ts'
 import { MIGRATION_FILE } from './migration-files.ts'
@@ -59,6 +60,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const o = program.opts<GlobalOptions>()
     checkRunFlags(program, io.env)
     const s = style(o)
+    const killAfter = killAfterMigrationsHook(io.env)
+    let applied = 0
     const report: RunReport = await withSpace(o, o.dryRun === true, (space) => {
       if (s === 'tty') err(`kb-cms migrate → ${space.description}${o.dryRun ? ' (dry run)' : ''}`)
       return runMigrations(space, {
@@ -66,6 +69,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         dryRun: o.dryRun === true,
         lock: { waitMs: o.lockWait * 1000 },
         onEvent: (event) => {
+          if (event.type === 'applied') killAfter?.(++applied)
           if (o.json) return
           // In CI a real run logs what it applied, not the plan it followed.
           if (event.type === 'planned' && !o.dryRun && s === 'plain') return

@@ -9,3 +9,14 @@ export function killAfterWritesHook(
     if (writes >= n) process.kill(process.pid, 'SIGKILL')
   }
 }
+
+/** KB_CMS_MIGRATE_KILL_AFTER_MIGRATIONS=N: the same for `npm run migrate`, right after it applies its Nth migration. */
+export function killAfterMigrationsHook(
+  env: Record<string, string | undefined> | undefined,
+): ((applied: number) => void) | undefined {
+  const n = Number(env?.KB_CMS_MIGRATE_KILL_AFTER_MIGRATIONS)
+  if (!Number.isInteger(n) || n <= 0) return undefined
+  return (applied) => {
+    if (applied >= n) process.kill(process.pid, 'SIGKILL')
+  }
+}

@@ -67,7 +67,7 @@ async function setup(
   return { backend, log, warnings } satisfies Setup
 }
 
-backendContract(test, async () => (await setup()).backend)
+backendContract('contentful', test, async () => (await setup()).backend)
 
 test('a rejected token is one ConfigError naming the variable, without the token', async (t) => {
   const { backend, log } = await setup({}, 'cfpat-wrong-token-abcdefghijkl')

@@ -1,6 +1,6 @@
 // The ContentBackend contract: what every adapter promises, checked through the port alone. Run against the
 // embedded space (sqlite.test.ts) and, through the local Management face, the Contentful adapter.
-import type { ExecutionContext, TestFn } from 'ava'
+import type { ExecutionContext, Implementation, TestFn } from 'ava'
 import {
   ConflictError,
   type ContentBackend,
@@ -78,11 +78,16 @@ export const PNG = Buffer.from(
   'hex',
 )
 
+/** Declares the contract's tests for one adapter, each title starting with `adapter` (one ava worker may hold
+ * the contract for several). */
 export function backendContract(
+  adapter: string,
   test: TestFn,
   makeBackend: () => Promise<ContentBackend>,
   options: ContractOptions = {},
 ) {
+  const contractTest = (title: string, implementation: Implementation<[]>) =>
+    test(`${adapter}: ${title}`, implementation)
   const open = async (t: ExecutionContext) => {
     const backend = await makeBackend()
     t.teardown(() => backend.close())
@@ -108,26 +113,29 @@ export function backendContract(
   }
   const validArticle = (slug: string) => ({ title: `Title ${slug}`, slug })
 
-  test('describes itself', async (t) => {
+  contractTest('describes itself', async (t) => {
     const b = await open(t)
     t.regex(b.description, /\S/)
   })
 
   // Lock.
 
-  test('lock: one holder at a time; the holder may refresh it; others see who holds it', async (t) => {
-    const b = await open(t)
-    t.deepEqual(await b.acquireLock(holder('run-a')), { acquired: true })
-    const denied = await b.acquireLock(holder('run-b'))
-    t.false(denied.acquired)
-    if (!denied.acquired) {
-      t.is(denied.holder.id, 'run-a')
-      t.is(denied.holder.description, 'tester@host pid run-a, migrate')
-    }
-    t.true((await b.acquireLock(holder('run-a'))).acquired)
-  })
+  contractTest(
+    'lock: one holder at a time; the holder may refresh it; others see who holds it',
+    async (t) => {
+      const b = await open(t)
+      t.deepEqual(await b.acquireLock(holder('run-a')), { acquired: true })
+      const denied = await b.acquireLock(holder('run-b'))
+      t.false(denied.acquired)
+      if (!denied.acquired) {
+        t.is(denied.holder.id, 'run-a')
+        t.is(denied.holder.description, 'tester@host pid run-a, migrate')
+      }
+      t.true((await b.acquireLock(holder('run-a'))).acquired)
+    },
+  )
 
-  test('lock: release frees it only for its holder', async (t) => {
+  contractTest('lock: release frees it only for its holder', async (t) => {
     const b = await open(t)
     await b.acquireLock(holder('run-a'))
     await b.releaseLock('run-b')
@@ -136,7 +144,7 @@ export function backendContract(
     t.true((await b.acquireLock(holder('run-b'))).acquired)
   })
 
-  test('lock: an expired lock (a killed run) is taken over', async (t) => {
+  contractTest('lock: an expired lock (a killed run) is taken over', async (t) => {
     const b = await open(t)
     t.true((await b.acquireLock(holder('killed', -1000))).acquired)
     t.true((await b.acquireLock(holder('next'))).acquired)
@@ -148,7 +156,7 @@ export function backendContract(
     t.false((await b.acquireLock(holder('third'))).acquired)
   })
 
-  test('lock: racing acquirers, exactly one wins', async (t) => {
+  contractTest('lock: racing acquirers, exactly one wins', async (t) => {
     const b = await open(t)
     // A lock that cannot expire while they race (an expired one may rightly be taken over, and a loaded machine
     // can take a minute over five acquires with retries).
@@ -161,7 +169,7 @@ export function backendContract(
 
   // Ledger.
 
-  test('ledger: empty at first, then every applied migration in order, as recorded', async (t) => {
+  contractTest('ledger: empty at first, then every applied migration in order, as recorded', async (t) => {
     const b = await open(t)
     t.deepEqual(await b.readLedger(), [])
     const first = row('0001-first')
@@ -173,28 +181,31 @@ export function backendContract(
 
   // Model.
 
-  test('model: a saved content type round-trips, active, with its fields and validations', async (t) => {
-    const b = await modelled(t)
-    const model = await b.readModel()
-    const record = model.contentTypes.find((c) => c.sys.id === 'article')
-    t.truthy(record)
-    if (!record) return
-    t.truthy(record.active, 'activated')
-    t.is(typeof record.sys.publishedVersion, 'number')
-    for (const ct of [record.contentType, record.active as ContentType]) {
-      t.is(ct.displayField, 'title')
-      t.is(ct.name, 'Article')
-      t.deepEqual(
-        ct.fields.map((x) => [x.id, x.type, x.required, x.linkType, x.items?.type]),
-        article.fields.map((x) => [x.id, x.type, x.required, x.linkType, x.items?.type]),
-      )
-      t.deepEqual(ct.fields.find((x) => x.id === 'slug')?.validations, article.fields[1]?.validations)
-      t.deepEqual(ct.fields.find((x) => x.id === 'tags')?.items?.validations, [{ in: ['a', 'b', 'c'] }])
-    }
-    t.deepEqual(model.contentTypes.map((c) => c.sys.id).sort(), ['article', 'person'])
-  })
+  contractTest(
+    'model: a saved content type round-trips, active, with its fields and validations',
+    async (t) => {
+      const b = await modelled(t)
+      const model = await b.readModel()
+      const record = model.contentTypes.find((c) => c.sys.id === 'article')
+      t.truthy(record)
+      if (!record) return
+      t.truthy(record.active, 'activated')
+      t.is(typeof record.sys.publishedVersion, 'number')
+      for (const ct of [record.contentType, record.active as ContentType]) {
+        t.is(ct.displayField, 'title')
+        t.is(ct.name, 'Article')
+        t.deepEqual(
+          ct.fields.map((x) => [x.id, x.type, x.required, x.linkType, x.items?.type]),
+          article.fields.map((x) => [x.id, x.type, x.required, x.linkType, x.items?.type]),
+        )
+        t.deepEqual(ct.fields.find((x) => x.id === 'slug')?.validations, article.fields[1]?.validations)
+        t.deepEqual(ct.fields.find((x) => x.id === 'tags')?.items?.validations, [{ in: ['a', 'b', 'c'] }])
+      }
+      t.deepEqual(model.contentTypes.map((c) => c.sys.id).sort(), ['article', 'person'])
+    },
+  )
 
-  test('model: saving an unchanged content type changes nothing', async (t) => {
+  contractTest('model: saving an unchanged content type changes nothing', async (t) => {
     const b = await modelled(t)
     const before = await b.readModel()
     await b.applyMigration([save(article)], row('0002-same'))
@@ -205,7 +216,7 @@ export function backendContract(
     )
   })
 
-  test('model: a field is deleted by omitting it first, then deleting it', async (t) => {
+  contractTest('model: a field is deleted by omitting it first, then deleting it', async (t) => {
     const b = await modelled(t)
     const withSummary = (extra: Partial<Field>) => ({
       ...article,
@@ -226,63 +237,66 @@ export function backendContract(
     )
   })
 
-  test('model: editor interface writes merge, keeping sidebar, editors and other controls', async (t) => {
-    const b = await modelled(t)
-    const sidebar = [{ widgetId: 'publication-widget', widgetNamespace: 'sidebar-builtin' }]
-    const editors = [{ widgetId: 'default-editor', widgetNamespace: 'editor-builtin' }]
-    await b.applyMigration(
-      [
-        {
-          type: 'saveEditorInterface',
-          contentTypeId: 'article',
-          editorInterface: {
-            controls: [
-              {
-                fieldId: 'title',
-                widgetNamespace: 'builtin',
-                widgetId: 'singleLine',
-                settings: { helpText: 'Title' },
-              },
-            ],
-            sidebar,
-            editors,
+  contractTest(
+    'model: editor interface writes merge, keeping sidebar, editors and other controls',
+    async (t) => {
+      const b = await modelled(t)
+      const sidebar = [{ widgetId: 'publication-widget', widgetNamespace: 'sidebar-builtin' }]
+      const editors = [{ widgetId: 'default-editor', widgetNamespace: 'editor-builtin' }]
+      await b.applyMigration(
+        [
+          {
+            type: 'saveEditorInterface',
+            contentTypeId: 'article',
+            editorInterface: {
+              controls: [
+                {
+                  fieldId: 'title',
+                  widgetNamespace: 'builtin',
+                  widgetId: 'singleLine',
+                  settings: { helpText: 'Title' },
+                },
+              ],
+              sidebar,
+              editors,
+            },
           },
-        },
-      ],
-      row('0002-widgets'),
-    )
-    await b.applyMigration(
-      [
-        {
-          type: 'saveEditorInterface',
-          contentTypeId: 'article',
-          editorInterface: {
-            controls: [
-              {
-                fieldId: 'slug',
-                widgetNamespace: 'builtin',
-                widgetId: 'slugEditor',
-                settings: { helpText: 'Slug', trackingFieldId: 'title' },
-              },
-            ],
+        ],
+        row('0002-widgets'),
+      )
+      await b.applyMigration(
+        [
+          {
+            type: 'saveEditorInterface',
+            contentTypeId: 'article',
+            editorInterface: {
+              controls: [
+                {
+                  fieldId: 'slug',
+                  widgetNamespace: 'builtin',
+                  widgetId: 'slugEditor',
+                  settings: { helpText: 'Slug', trackingFieldId: 'title' },
+                },
+              ],
+            },
           },
-        },
-      ],
-      row('0003-slug-widget'),
-    )
-    const ei = (await b.readModel()).editorInterfaces.find((e) => e.sys.contentType.sys.id === 'article')
-    t.truthy(ei)
-    const controls = ei?.editorInterface.controls ?? []
-    const control = (id: string) => controls.find((c) => c.fieldId === id)
-    t.is(control('title')?.widgetId, 'singleLine')
-    t.is(control('title')?.settings?.helpText, 'Title')
-    t.is(control('slug')?.widgetId, 'slugEditor')
-    t.is(control('slug')?.settings?.trackingFieldId, 'title')
-    t.deepEqual(ei?.editorInterface.sidebar, sidebar)
-    t.deepEqual(ei?.editorInterface.editors, editors)
-  })
+        ],
+        row('0003-slug-widget'),
+      )
+      const ei = (await b.readModel()).editorInterfaces.find((e) => e.sys.contentType.sys.id === 'article')
+      t.truthy(ei)
+      const controls = ei?.editorInterface.controls ?? []
+      const control = (id: string) => controls.find((c) => c.fieldId === id)
+      t.is(control('title')?.widgetId, 'singleLine')
+      t.is(control('title')?.settings?.helpText, 'Title')
+      t.is(control('slug')?.widgetId, 'slugEditor')
+      t.is(control('slug')?.settings?.trackingFieldId, 'title')
+      t.deepEqual(ei?.editorInterface.sidebar, sidebar)
+      t.deepEqual(ei?.editorInterface.editors, editors)
+    },
+  )
 
-  test('model: a content type with entries cannot be deleted; without, it can', async (t) => {
+  contractTest('model: a content type with entries cannot be deleted; without, it can', async (t) => {
     const b = await modelled(t)
     await entry(b, 'ada', { name: 'Ada' }, 'person')
     await t.throwsAsync(b.applyMigration([{ type: 'deleteContentType', id: 'person' }], row('0002-drop')), {
@@ -327,14 +341,14 @@ export function backendContract(
     ],
   ]
   for (const [what, ct] of badModels) {
-    test(`model: rejects ${what}, recording nothing`, async (t) => {
+    contractTest(`model: rejects ${what}, recording nothing`, async (t) => {
       const b = await open(t)
       await t.throwsAsync(b.applyMigration([save(ct)], row('0001-bad')), { instanceOf: ValidationError })
       t.deepEqual(await b.readLedger(), [])
     })
   }
 
-  test('model: a migration failing mid-way records no ledger row', async (t) => {
+  contractTest('model: a migration failing mid-way records no ledger row', async (t) => {
     const b = await open(t)
     const broken = { ...article, fields: [f('title', 'Symbol'), f('title', 'Symbol')] }
     await t.throwsAsync(b.applyMigration([save(person), save(broken)], row('0001-half')), {
@@ -355,46 +369,52 @@ export function backendContract(
 
   // Entries.
 
-  test('entries: versions on create, update and publish; stale or duplicate writes conflict', async (t) => {
-    const b = await modelled(t)
-    const created = await entry(b, 'one', validArticle('one'))
-    t.is(created.sys.version, 1)
-    t.is(created.sys.publishedVersion, undefined)
-    t.is(created.sys.contentType.sys.id, 'article')
-    await t.throwsAsync(entry(b, 'one', validArticle('again')), { instanceOf: ConflictError })
+  contractTest(
+    'entries: versions on create, update and publish; stale or duplicate writes conflict',
+    async (t) => {
+      const b = await modelled(t)
+      const created = await entry(b, 'one', validArticle('one'))
+      t.is(created.sys.version, 1)
+      t.is(created.sys.publishedVersion, undefined)
+      t.is(created.sys.contentType.sys.id, 'article')
+      await t.throwsAsync(entry(b, 'one', validArticle('again')), { instanceOf: ConflictError })
 
-    const updated = await b.putEntry(
-      { id: 'one', contentTypeId: 'article', fields: { title: v('New'), slug: v('one') } },
-      created.sys.version,
-    )
-    t.is(updated.sys.version, 2)
-    t.deepEqual(updated.fields, { title: v('New'), slug: v('one') }, 'the fields are replaced, not merged')
-    await t.throwsAsync(
-      b.putEntry({ id: 'one', contentTypeId: 'article', fields: { title: v('Lost') } }, created.sys.version),
-      { instanceOf: ConflictError },
-    )
+      const updated = await b.putEntry(
+        { id: 'one', contentTypeId: 'article', fields: { title: v('New'), slug: v('one') } },
+        created.sys.version,
+      )
+      t.is(updated.sys.version, 2)
+      t.deepEqual(updated.fields, { title: v('New'), slug: v('one') }, 'the fields are replaced, not merged')
+      await t.throwsAsync(
+        b.putEntry(
+          { id: 'one', contentTypeId: 'article', fields: { title: v('Lost') } },
+          created.sys.version,
+        ),
+        { instanceOf: ConflictError },
+      )
 
-    await b.publish([{ linkType: 'Entry', id: 'one', version: 2 }])
-    const published = await one(b, 'one')
-    t.is(published.sys.publishedVersion, 2)
-    t.is(published.sys.version, 3)
-    t.deepEqual(published.fields.title, v('New'))
+      await b.publish([{ linkType: 'Entry', id: 'one', version: 2 }])
+      const published = await one(b, 'one')
+      t.is(published.sys.publishedVersion, 2)
+      t.is(published.sys.version, 3)
+      t.deepEqual(published.fields.title, v('New'))
 
-    const edited = await b.putEntry(
-      { id: 'one', contentTypeId: 'article', fields: { title: v('Draft'), slug: v('one') } },
-      3,
-    )
-    t.is(edited.sys.version, 4)
-    t.is(edited.sys.publishedVersion, 2, 'a draft edit leaves the published version')
-  })
+      const edited = await b.putEntry(
+        { id: 'one', contentTypeId: 'article', fields: { title: v('Draft'), slug: v('one') } },
+        3,
+      )
+      t.is(edited.sys.version, 4)
+      t.is(edited.sys.publishedVersion, 2, 'a draft edit leaves the published version')
+    },
+  )
 
-  test('entries: fields the content type does not have are refused', async (t) => {
+  contractTest('entries: fields the content type does not have are refused', async (t) => {
     const b = await modelled(t)
     await t.throwsAsync(entry(b, 'x', { ...validArticle('x'), colour: 'red' }))
     t.is((await b.getEntries({ ids: ['x'] })).items.length, 0)
   })
 
-  test('entries: pages by content type in creation order, and by ids', async (t) => {
+  contractTest('entries: pages by content type in creation order, and by ids', async (t) => {
     const b = await modelled(t)
     const ids = Array.from({ length: 23 }, (_, i) => `a${String(i).padStart(2, '0')}`)
     for (const id of ids) await entry(b, id, validArticle(id))
@@ -429,7 +449,7 @@ export function backendContract(
     ],
   ]
   for (const [what, fields] of invalidArticles) {
-    test(`publish: refused when ${what}`, async (t) => {
+    contractTest(`publish: refused when ${what}`, async (t) => {
       const b = await modelled(t)
       const e = await entry(b, 'bad', fields)
       const error = await t.throwsAsync(
@@ -443,7 +463,7 @@ export function backendContract(
     })
   }
 
-  test('publish: a link must point at an allowed content type', async (t) => {
+  contractTest('publish: a link must point at an allowed content type', async (t) => {
     const b = await modelled(t)
     const other = await entry(b, 'other', validArticle('other'))
     const e = await entry(b, 'linking', {
@@ -470,7 +490,7 @@ export function backendContract(
     t.is((await one(b, 'other')).sys.version, other.sys.version)
   })
 
-  test('publish: unique values are unique among published entries', async (t) => {
+  contractTest('publish: unique values are unique among published entries', async (t) => {
     const b = await modelled(t)
     const first = await entry(b, 'first', validArticle('same'))
     const second = await entry(b, 'second', { ...validArticle('same'), title: 'Second' })
@@ -481,7 +501,7 @@ export function backendContract(
     t.is((await one(b, 'second')).sys.publishedVersion, undefined)
   })
 
-  test('publish: many at once is all or nothing', async (t) => {
+  contractTest('publish: many at once is all or nothing', async (t) => {
     const b = await modelled(t)
     const good = await entry(b, 'good', validArticle('good'))
     const bad = await entry(b, 'bad', { title: 'No slug' })
@@ -496,7 +516,7 @@ export function backendContract(
     t.is((await one(b, 'bad')).sys.publishedVersion, undefined)
   })
 
-  test('publish: a stale pinned version is refused', async (t) => {
+  contractTest('publish: a stale pinned version is refused', async (t) => {
     const b = await modelled(t)
     const e = await entry(b, 'pinned', validArticle('pinned'))
     await b.putEntry({ id: 'pinned', contentTypeId: 'article', fields: e.fields }, e.sys.version)
@@ -504,7 +524,7 @@ export function backendContract(
     t.is((await one(b, 'pinned')).sys.publishedVersion, undefined)
   })
 
-  test('unpublish: the entry becomes a draft again', async (t) => {
+  contractTest('unpublish: the entry becomes a draft again', async (t) => {
     const b = await modelled(t)
     const e = await entry(b, 'u', validArticle('u'))
     await b.publish([{ linkType: 'Entry', id: 'u', version: e.sys.version }])
@@ -515,7 +535,7 @@ export function backendContract(
     t.is(after.sys.version, published.sys.version + 1)
   })
 
-  test('archive: an archived entry is kept but cannot be edited or published', async (t) => {
+  contractTest('archive: an archived entry is kept but cannot be edited or published', async (t) => {
     const b = await modelled(t)
     const e = await entry(b, 'old', validArticle('old'))
     await b.archive({ linkType: 'Entry', id: 'old', version: e.sys.version })
@@ -534,7 +554,7 @@ export function backendContract(
 
   // Assets.
 
-  test('assets: bytes become a processed file with a url and a size, then publish', async (t) => {
+  contractTest('assets: bytes become a processed file with a url and a size, then publish', async (t) => {
     const b = await modelled(t)
     const asset = await b.putAsset({
       id: 'pixel',
@@ -563,7 +583,7 @@ export function backendContract(
     t.is((await one(b, 'pictured')).sys.publishedVersion, e.sys.version)
   })
 
-  test('assets: an update with the current version replaces the file', async (t) => {
+  contractTest('assets: an update with the current version replaces the file', async (t) => {
     const b = await modelled(t)
     const input = {
       id: 'doc',
@@ -582,7 +602,7 @@ export function backendContract(
     t.not(second.fields.file?.[L]?.url, first.fields.file?.[L]?.url)
   })
 
-  test('assets: an image link refuses a non-image asset', async (t) => {
+  contractTest('assets: an image link refuses a non-image asset', async (t) => {
     const b = await modelled(t)
     const text = await b.putAsset({
       id: 'notes',

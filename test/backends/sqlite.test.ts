@@ -9,6 +9,6 @@ const root = mkdtempSync(join(tmpdir(), 'kb-cms-sqlite-'))
 test.after.always(() => rmSync(root, { recursive: true, force: true }))
 
 let n = 0
-backendContract(test, async () => SqliteBackend.open({ space: join(root, `space-${++n}`) }), {
+backendContract('embedded', test, async () => SqliteBackend.open({ space: join(root, `space-${++n}`) }), {
   transactionalMigrations: true,
 })

@@ -1,4 +1,5 @@
-// The release flow over HTTP with real processes: `npm run migrate -- --release` clones the environment the
+// The release flow over HTTP (the local server and `npm run migrate`'s entry function in this process; the
+// real-process runs over HTTP are test/e2e/contentful.test.ts): `npm run migrate -- --release` clones the environment the
 // `master` alias points at, migrates and syncs the clone, verifies it, and repoints the alias; the previous
 // environment is kept, and `--rollback` points the alias back at it. Reads go through the alias, as a site's
 // would. Uses the project's own sample knowledge base (content/), so it runs with or without the corpus.
@@ -7,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import test from 'ava'
 import { startLocalServer } from '../../src/server/management/local-server.ts'
-import { runScript } from '../helpers/run-command.ts'
+import { runInProcess } from '../helpers/run-in-process.ts'
 
 const repo = join(import.meta.dirname, '..', '..')
 const TOKEN = 'release-test-management-token'
@@ -15,7 +16,7 @@ const root = mkdtempSync(join(tmpdir(), 'kb-cms-release-'))
 test.after.always(() => rmSync(root, { recursive: true, force: true }))
 
 function migrate(args: string[], host: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return runScript('migrate', ['--source', 'content', ...args], {
+  return runInProcess('migrate', ['--source', 'content', ...args], {
     cwd: repo,
     env: { CI: '1', CONTENTFUL_SPACE_ID: 'local', CONTENTFUL_MANAGEMENT_TOKEN: TOKEN, CONTENTFUL_HOST: host },
   }).then((r) => ({ code: r.code ?? -1, stdout: r.stdout, stderr: r.stderr }))
@@ -82,7 +83,7 @@ test('--release moves the alias to a migrated, synced clone; --rollback moves it
 })
 
 test('--release without a Contentful space is one line saying what to set', async (t) => {
-  const result = await runScript('migrate', ['--release'], {
+  const result = await runInProcess('migrate', ['--release'], {
     cwd: repo,
     env: { CONTENTFUL_SPACE_ID: undefined, CONTENTFUL_MANAGEMENT_TOKEN: undefined },
   })

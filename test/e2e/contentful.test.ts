@@ -11,9 +11,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import test, { type ExecutionContext } from 'ava'
+import { startLocalServer } from '../../src/server/management/local-server.ts'
 import type { RequestLogEntry } from '../../src/server/server.ts'
 import { corpusDir, corpusDocs, corpusTest } from '../helpers/corpus.ts'
 import { listeningHost, runScript, startScript } from '../helpers/run-command.ts'
+import { runInProcess } from '../helpers/run-in-process.ts'
 import { sortedById, spaceContents } from '../helpers/space-contents.ts'
 
 const repo = join(import.meta.dirname, '..', '..')
@@ -160,15 +162,32 @@ corpusTest(test)(
   (t) => sameSpaceOverHttp(t, 'corpus', corpusSample(), 0),
 )
 
+// The token checks need no faults and no process of their own: the local server and the command's entry
+// function in this process (the message is the entry function's; the real processes are the runs above).
+async function tokenServer(
+  t: ExecutionContext,
+  name: string,
+): Promise<{ host: string; log: RequestLogEntry[] }> {
+  const log: RequestLogEntry[] = []
+  const server = await startLocalServer({
+    spaceDir: join(root, name),
+    managementToken: TOKEN,
+    deliveryToken: 'e2e-delivery',
+    requestLog: (entry) => log.push(entry),
+  })
+  t.teardown(() => server.close())
+  return { host: server.hostPort, log }
+}
+
 test('a Delivery token given as CONTENTFUL_MANAGEMENT_TOKEN stops npm run sync with one line, before any write', async (t) => {
-  const log = join(root, 'requests-delivery-token.jsonl')
-  writeFileSync(log, '')
-  const { child, host } = await serve(join(root, 'delivery-token'), log)
-  t.teardown(() => child.kill())
-  const result = await run(['scripts/sync.ts', '--source', content], {
-    CONTENTFUL_SPACE_ID: 'local',
-    CONTENTFUL_MANAGEMENT_TOKEN: 'e2e-delivery',
-    CONTENTFUL_HOST: host,
+  const { host, log } = await tokenServer(t, 'delivery-token')
+  const result = await runInProcess('sync', ['--source', content], {
+    env: {
+      CI: '1',
+      CONTENTFUL_SPACE_ID: 'local',
+      CONTENTFUL_MANAGEMENT_TOKEN: 'e2e-delivery',
+      CONTENTFUL_HOST: host,
+    },
   })
   t.is(result.code, 1)
   const lines = result.stderr.trim().split('\n')
@@ -180,21 +199,16 @@ test('a Delivery token given as CONTENTFUL_MANAGEMENT_TOKEN stops npm run sync w
   t.false(`${result.stdout}${result.stderr}`.includes('e2e-delivery'))
   // One request, the token check: no reads that come back empty, no writes that fail one by one.
   t.deepEqual(
-    readLog(log).map((e) => `${e.method} ${e.status}`),
+    log.map((e) => `${e.method} ${e.status}`),
     ['GET 401'],
   )
 })
 
 test('a rejected token stops npm run migrate with one line naming the variable', async (t) => {
-  const log = join(root, 'requests-token.jsonl')
-  writeFileSync(log, '')
-  const { child, host } = await serve(join(root, 'token'), log)
-  t.teardown(() => child.kill())
+  const { host } = await tokenServer(t, 'token')
   const wrong = 'wrong-token-value-0987654321'
-  const result = await run(['scripts/migrate.ts', '--source', content], {
-    CONTENTFUL_SPACE_ID: 'local',
-    CONTENTFUL_MANAGEMENT_TOKEN: wrong,
-    CONTENTFUL_HOST: host,
+  const result = await runInProcess('migrate', ['--source', content], {
+    env: { CI: '1', CONTENTFUL_SPACE_ID: 'local', CONTENTFUL_MANAGEMENT_TOKEN: wrong, CONTENTFUL_HOST: host },
   })
   t.is(result.code, 1)
   const lines = result.stderr.trim().split('\n')
@@ -202,7 +216,9 @@ test('a rejected token stops npm run migrate with one line naming the variable',
   t.regex(lines[0] ?? '', /CONTENTFUL_MANAGEMENT_TOKEN was rejected/)
   t.false(`${result.stdout}${result.stderr}`.includes(wrong.slice(-5)))
 
-  const missing = await run(['scripts/migrate.ts', '--source', content], { CONTENTFUL_SPACE_ID: 'local' })
+  const missing = await runInProcess('migrate', ['--source', content], {
+    env: { CI: '1', CONTENTFUL_SPACE_ID: 'local' },
+  })
   t.is(missing.code, 1)
   t.regex(missing.stderr.trim(), /^migrate: CONTENTFUL_MANAGEMENT_TOKEN is not set/)
   t.is(missing.stderr.trim().split('\n').length, 1)

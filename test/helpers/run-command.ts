@@ -32,7 +32,9 @@ export function nodeArgs(script: string, args: readonly string[]): string[] {
 function spawnOptions(options: RunOptions): SpawnOptions {
   return {
     cwd: options.cwd ?? repo,
-    env: { ...process.env, ...options.env },
+    // The Contentful variables only when a test gives them: never a developer's own, nor those an in-process
+    // command has set for its run (runInProcess) while this child starts.
+    env: { ...process.env, CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '', ...options.env },
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     ...(options.timeoutMs === undefined
       ? {}

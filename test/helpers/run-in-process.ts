@@ -29,16 +29,33 @@ export type CommandName = keyof typeof entries
 
 /**
  * Runs `npm run <command> -- …argv` in this process, from `cwd` (the repository by default). `env` is added to
- * this process's environment for the command (it reads it from its io, not from process.env); the Contentful
- * variables are cleared unless given, so a developer's own .env or shell never points a test at a real space.
+ * this process's environment for the command: in its io, and in process.env for the length of the run, since
+ * parts of a command read process.env as a process does (the Contentful variables, `.env`). The queue of
+ * `inProcess` runs one command at a time, so the variables are that command's alone; the Contentful variables are
+ * cleared unless given, so a developer's own .env or shell never points a test at a real space.
  */
 export function runInProcess(
   command: CommandName,
   argv: readonly string[],
   options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<Run> {
-  const env = { ...process.env, CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '', ...options.env }
-  return inProcess((io) => entries[command]([...argv], { ...io, env }), {
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-  })
+  const added = { CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '', ...options.env }
+  return inProcess(
+    async (io) => {
+      const before = Object.fromEntries(Object.keys(added).map((k) => [k, process.env[k]]))
+      setEnv(added)
+      try {
+        return await entries[command]([...argv], { ...io, env: { ...process.env } })
+      } finally {
+        setEnv(before)
+      }
+    },
+    options.cwd === undefined ? {} : { cwd: options.cwd },
+  )
+}
+
+function setEnv(vars: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(vars))
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
 }

@@ -51,17 +51,18 @@ test('0001 builds its model from an empty space: one save and one editor interfa
   t.true(p.steps.every((s) => s.status === 'apply'))
 })
 
-test('the migrations in order build exactly content-types/ from an empty space', (t) => {
-  const state = applyRepoMigrations()
+test('the migrations in order build exactly content-types/ from an empty space', async (t) => {
+  const state = await applyRepoMigrations()
   t.deepEqual(diffModel(contentTypes, snapshotFromState(state)), [], 'the result is exactly content-types/')
   t.deepEqual([...state.contentTypes.keys()].sort(), contentTypes.map((c) => c.id).sort())
 })
 
-test('0002 brings a 0001 space to the page model: the new types first, then the edits of the others', (t) => {
+test('0002 brings a 0001 space to the page model: the new types first, then the edits of the others', async (t) => {
+  const migrations = await repoMigrations()
   const state = empty()
   planMigration('0001', 'migrations/0001.ts', recordOperations(migration0001), state)
   const next = stateFromSnapshot(snapshotFromState(state))
-  const second = repoMigrations.find((m) => m.name.startsWith('0002-'))
+  const second = migrations.find((m) => m.name.startsWith('0002-'))
   if (!second) throw new Error('no migration 0002')
   const p = planMigration(second.name, second.file, second.ops, next)
   const saves = written(p).filter((w) => w.startsWith('saveContentType:'))
@@ -75,20 +76,20 @@ test('0002 brings a 0001 space to the page model: the new types first, then the 
     ['note', 'resolution', 'resolutionStep', 'troubleshootingArticle'].map((c) => `saveContentType:${c}`),
     'ctaBanner has no Rich Text and is left alone',
   )
-  for (const later of repoMigrations.filter((m) => m.name > second.name)) {
+  for (const later of migrations.filter((m) => m.name > second.name)) {
     for (const id of contentTypesNeedingEntries(later.ops)) next.entries.set(id, [])
     planMigration(later.name, later.file, later.ops, next)
   }
   t.deepEqual(diffModel(contentTypes, snapshotFromState(next)), [], 'and the later ones to content-types/')
 })
 
-test('re-planning a migration the space already satisfies writes nothing', (t) => {
+test('re-planning a migration the space already satisfies writes nothing', async (t) => {
   const state = modelled()
   const p = planMigration('0001', 'migrations/0001.ts', recordOperations(migration0001), state)
   t.deepEqual(p.writes, [])
   t.true(p.steps.every((s) => s.status === 'noop' && s.detail === 'already exists'))
-  const full = stateFromSnapshot(snapshotFromState(applyRepoMigrations()))
-  const last = repoMigrations.at(-1)
+  const full = stateFromSnapshot(snapshotFromState(await applyRepoMigrations()))
+  const last = (await repoMigrations()).at(-1)
   if (!last) throw new Error('no migrations')
   const again = planMigration(last.name, last.file, last.ops, full)
   t.deepEqual(again.writes, [], `${last.name} again on the model it built`)

@@ -12,7 +12,7 @@ import { describeDifference, diffModel } from '../../src/model/model-diff.ts'
 import { repoModelSnapshot } from '../migrate/helpers/repo-model.ts'
 import { tempProject } from '../migrate/helpers/temp-project.ts'
 
-const migrated = (): ModelSnapshot => repoModelSnapshot()
+const migrated = (): Promise<ModelSnapshot> => repoModelSnapshot()
 
 const editType = (s: ModelSnapshot, id: string, fn: (ct: ContentType) => ContentType) => {
   for (const r of s.contentTypes)
@@ -121,13 +121,13 @@ const changes: [string, (s: ModelSnapshot) => void, string[]][] = [
   ],
 ]
 
-test('a migrated model has no drift', (t) => {
-  t.deepEqual(diffModel(contentTypes, migrated()), [])
+test('a migrated model has no drift', async (t) => {
+  t.deepEqual(diffModel(contentTypes, await migrated()), [])
 })
 
 for (const [what, change, expected] of changes) {
   test(`drift in ${what} is reported, and the scaffolded migration closes it`, async (t) => {
-    const live = migrated()
+    const live = await migrated()
     change(live)
     const drift = diffModel(contentTypes, live)
     const lines = drift.map(describeDifference)
@@ -155,8 +155,8 @@ for (const [what, change, expected] of changes) {
   })
 }
 
-test('a type change is explained in the scaffold, not attempted', (t) => {
-  const live = migrated()
+test('a type change is explained in the scaffold, not attempted', async (t) => {
+  const live = await migrated()
   editField(live, 'troubleshootingArticle', 'description', (f) => ({ ...f, type: 'Symbol' }))
   const drift = diffModel(contentTypes, live)
   t.deepEqual(drift.map(describeDifference), [

@@ -1,0 +1,24 @@
+// ava runs the group files at the top of test/ (see test/groups.test.ts), two at a time on two cores. The
+// longest start first, so that no long group is left to run alone at the end.
+const longestFirst = [
+  'sync-crash',
+  'markdown-robustness',
+  'e2e-processes',
+  'sync',
+  'e2e',
+  'server',
+  'markdown',
+]
+const rank = (file) => {
+  const i = longestFirst.findIndex((name) => file.endsWith(`/test/${name}.test.ts`))
+  return i < 0 ? longestFirst.length : i
+}
+
+export default {
+  files: ['test/*.test.ts'],
+  extensions: { ts: 'module' },
+  nodeArguments: ['--import=tsx'],
+  workerThreads: false,
+  timeout: '2m',
+  sortTestFiles: (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+}

@@ -1,0 +1,21 @@
+// The tests of test/server/, in one ava worker.
+// One worker per group file loads tsx and the tests' imports once; test/groups.test.ts checks that every test
+// module is in exactly one group.
+import './server/assets-images.test.ts'
+import './server/delivery-api.test.ts'
+import './server/delivery-engine.test.ts'
+import './server/delivery-example.test.ts'
+import './server/full-text.test.ts'
+import './server/locales.test.ts'
+import './server/management-creates.test.ts'
+import './server/management.test.ts'
+import './server/page-rendering.test.ts'
+import './server/pages.test.ts'
+import './server/preview-api.test.ts'
+import './server/search.test.ts'
+import './server/serve-command.test.ts'
+import './server/site-pages.test.ts'
+import './server/site-urls.test.ts'
+import './server/space-level.test.ts'
+import './server/sync-api.test.ts'
+import './server/tags.test.ts'
