@@ -9,7 +9,7 @@ import { parseErrorStatus, unknownCommand, withConventions } from '../cli/comman
 import { UsageError as CliUsageError } from '../cli/exit-codes.ts'
 import { checkSpaceFolder, usesContentful } from '../cli/space-folder.ts'
 import { diffModel } from '../model/model-diff.ts'
-import { killAfterMigrationsHook } from '../sync/crash-test-hook.ts'
+import { killAfterHook } from '../sync/crash-test-hook.ts'
 import { addSyncOnlyOptions } from '../sync/sync-command.ts'
 import { formatEvent, formatRunSummary, formatStatus, type Style } from './format-report.ts'
 import { MIGRATION_FILE } from './migration-files.ts'
@@ -60,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const o = program.opts<GlobalOptions>()
     checkRunFlags(program, io.env)
     const s = style(o)
-    const killAfter = killAfterMigrationsHook(io.env)
+    const killAfter = killAfterHook(io.env, 'KB_CMS_MIGRATE_KILL_AFTER_MIGRATIONS')
     let applied = 0
     const report: RunReport = await withSpace(o, o.dryRun === true, (space) => {
       if (s === 'tty') err(`kb-cms migrate → ${space.description}${o.dryRun ? ' (dry run)' : ''}`)

@@ -7,7 +7,7 @@ import { parseCommandLine, withConventions } from '../cli/command-line.ts'
 import { UsageError } from '../cli/exit-codes.ts'
 import { checkSpaceFolder, usesContentful } from '../cli/space-folder.ts'
 import { loadVariables } from '../markdown/load-variables.ts'
-import { killAfterWritesHook } from './crash-test-hook.ts'
+import { killAfterHook } from './crash-test-hook.ts'
 import { findMkdocsYml } from './mkdocs-file.ts'
 import { progressBar } from './progress.ts'
 import { formatDiagnostic, formatSummary, type SyncReport } from './report.ts'
@@ -100,7 +100,7 @@ export async function syncWithLock(backend: ContentBackend, flags: SyncFlags, io
       ...(variables ? { variables } : {}),
       onProgress: (p) => bar.update(p),
       beforeFirstWrite: lock.take,
-      afterWrite: killAfterWritesHook(io.env),
+      afterWrite: killAfterHook(io.env, 'KB_CMS_SYNC_KILL_AFTER_WRITES'),
     })
   try {
     return await run().catch((error: unknown) => {
