@@ -10,6 +10,7 @@ import { CONDITION } from './condition-scope.ts'
 import { ERROR_TEXT } from './error-text.ts'
 import { FRAMING } from './framing.ts'
 import { INDICATES } from './indicates-split.ts'
+import { ACTION } from './instruction.ts'
 import { REFERS_BACK } from './refers-back.ts'
 import { RESOLUTION } from './resolution-opening.ts'
 import { SYMPTOM } from './symptom-opening.ts'
@@ -155,6 +156,25 @@ export const PREAMBLE_RULES: readonly PlaceRule[] = [
     ok: [{ t: 'The token is kept for a day.', causeSection: true }],
     notOk: [{ t: 'The token is kept for a day.' }],
   },
+  {
+    id: 'stated-fact-cause',
+    decides:
+      'Right after the symptom and before any cause, a paragraph that states a plain fact (no instruction, no question, no lead-in) explains the symptom: symptom, then cause, then fix.',
+    place: (s) =>
+      s.k === 0 && s.symptomSeen && !s.causeSeen && s.last === 'symptom' && statesFact(s.t) ? 'cause' : null,
+    ok: [{ t: 'The server refuses files larger than 25 MB.', symptomSeen: true, last: 'symptom' }],
+    notOk: [
+      { t: 'The server refuses files larger than 25 MB.' },
+      { t: 'Open the settings and lower the limit.', symptomSeen: true, last: 'symptom' },
+      { t: 'Why does this happen?', symptomSeen: true, last: 'symptom' },
+      {
+        t: 'The server refuses files larger than 25 MB.',
+        symptomSeen: true,
+        causeSeen: true,
+        last: 'symptom',
+      },
+    ],
+  },
 ]
 
 /** More of what the reader sees: the quoted error, or a second malfunction sentence ("It manifests as …"). */
@@ -169,6 +189,17 @@ export function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: 
       t,
     )
   )
+}
+
+/**
+ * A declarative sentence about the product or its setting: not an instruction, a fix opener, a question, a
+ * lead-in to what follows (":"), a conditional ("If …", which is a symptom or condition) or the reader's own
+ * experience ("You may also see …", which continues the symptom).
+ */
+function statesFact(t: string): boolean {
+  if (/[:?]\s*$/.test(t) || /^(if|when|you|please|see|refer|note)\b/i.test(t)) return false
+  if (ACTION.test(t) || RESOLUTION.test(t)) return false
+  return /^[A-Z"“]/.test(t) && t.split(/\s+/).length >= 5
 }
 
 /** The first rule that places the sentence, and its field. */
