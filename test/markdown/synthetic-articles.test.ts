@@ -647,3 +647,33 @@ test('sections nested under a solution heading are its sub-cases: their bullets 
   ])
   t.false(rules(a).includes('section-not-resolution'))
 })
+
+// A scope sentence with no "only": the issue placed ("affects users of …") is the condition, and the plain fact
+// after symptom and scope is the cause.
+const PREVIEW_PANE_EMPTY = [
+  '# Preview Pane Stays Empty',
+  '',
+  '&nbsp;',
+  '',
+  'When you select a note with a drawing, the preview pane stays empty.',
+  '',
+  'The issue affects users of the desktop client for Windows.',
+  '',
+  'The drawing engine of that client cannot render pen strokes made on a tablet.',
+  '',
+  '### How to fix it',
+  '',
+  '1. Open **Settings** > **Display**',
+  '2. Turn on **Software rendering**',
+].join('\n')
+
+test('an issue placed in a client is the condition; the plain fact after it is the cause', (t) => {
+  const a = parse('Preview-Pane-Empty', PREVIEW_PANE_EMPTY)
+  t.is(a.kind, 'troubleshooting')
+  t.is(plain(a.condition), 'The issue affects users of the desktop client for Windows.')
+  t.is(plain(a.cause), 'The drawing engine of that client cannot render pen strokes made on a tablet.')
+  t.deepEqual(
+    groups(a).map((g) => g[0]),
+    ['How to fix it'],
+  )
+})

@@ -6,7 +6,7 @@
 import { CAUSE_AFTER_SYMPTOM } from './cause-after-symptom.ts'
 import { CAUSE_FOLLOW_UP } from './cause-follow-up.ts'
 import { CAUSE } from './cause-phrase.ts'
-import { CONDITION } from './condition-scope.ts'
+import { SCOPE } from './condition-scope.ts'
 import { ERROR_TEXT } from './error-text.ts'
 import { FRAMING } from './framing.ts'
 import { INDICATES } from './indicates-split.ts'
@@ -35,6 +35,8 @@ export interface SentenceAt {
   causeSection: boolean
   /** The previous paragraph ended with a colon. */
   prevEndsColon: boolean
+  /** The symptom told so far says something is wrong, so a fact after it can explain it. */
+  symptomNamesProblem: boolean
 }
 
 export interface PlaceRule {
@@ -58,6 +60,7 @@ export const AT_START: SentenceAt = {
   italicOnly: false,
   causeSection: false,
   prevEndsColon: false,
+  symptomNamesProblem: false,
 }
 
 const after = (s: SentenceAt, ...fields: Place[]) =>
@@ -96,8 +99,8 @@ export const PREAMBLE_RULES: readonly PlaceRule[] = [
   {
     id: 'condition-scope',
     decides: 'A sentence that only limits scope is the condition; one that also names a cause is the cause.',
-    place: (s) => (CONDITION.test(s.t) && !CAUSE.test(s.t) ? 'condition' : null),
-    ok: [{ t: 'It only happens in the desktop app.' }],
+    place: (s) => (SCOPE.test(s.t) && !CAUSE.test(s.t) ? 'condition' : null),
+    ok: [{ t: 'It only happens in the desktop app.' }, { t: 'The issue affects users of the web client.' }],
     notOk: [{ t: 'It only happens in the desktop app because of a stale cache.' }],
   },
   {
@@ -159,14 +162,45 @@ export const PREAMBLE_RULES: readonly PlaceRule[] = [
   {
     id: 'stated-fact-cause',
     decides:
-      'Right after the symptom and before any cause, a paragraph that states a plain fact (no instruction, no question, no lead-in) explains the symptom: symptom, then cause, then fix.',
+      'Right after the symptom (or its scope) and before any cause, a paragraph that states a plain fact (no instruction, no question, no lead-in) explains the symptom: symptom, then cause, then fix.',
     place: (s) =>
-      s.k === 0 && s.symptomSeen && !s.causeSeen && s.last === 'symptom' && statesFact(s.t) ? 'cause' : null,
-    ok: [{ t: 'The server refuses files larger than 25 MB.', symptomSeen: true, last: 'symptom' }],
+      s.k === 0 &&
+      s.symptomNamesProblem &&
+      !s.causeSeen &&
+      (s.last === 'symptom' || s.last === 'condition') &&
+      statesFact(s.t)
+        ? 'cause'
+        : null,
+    ok: [
+      {
+        t: 'The server refuses files larger than 25 MB.',
+        symptomSeen: true,
+        symptomNamesProblem: true,
+        last: 'symptom',
+      },
+      {
+        t: 'Mailbox Server rejects every file above the limit.',
+        symptomSeen: true,
+        symptomNamesProblem: true,
+        last: 'symptom',
+      },
+    ],
     notOk: [
       { t: 'The server refuses files larger than 25 MB.' },
-      { t: 'Open the settings and lower the limit.', symptomSeen: true, last: 'symptom' },
-      { t: 'Why does this happen?', symptomSeen: true, last: 'symptom' },
+      { t: 'The server refuses files larger than 25 MB.', symptomSeen: true, last: 'symptom' },
+      {
+        t: 'Open the settings and lower the limit.',
+        symptomSeen: true,
+        symptomNamesProblem: true,
+        last: 'symptom',
+      },
+      { t: 'Why does this happen?', symptomSeen: true, symptomNamesProblem: true, last: 'symptom' },
+      {
+        t: 'Learn more about the limits in the admin guide.',
+        symptomSeen: true,
+        symptomNamesProblem: true,
+        last: 'symptom',
+      },
       {
         t: 'The server refuses files larger than 25 MB.',
         symptomSeen: true,
@@ -199,7 +233,15 @@ export function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: 
 function statesFact(t: string): boolean {
   if (/[:?]\s*$/.test(t) || /^(if|when|you|please|see|refer|note)\b/i.test(t)) return false
   if (ACTION.test(t) || RESOLUTION.test(t)) return false
-  return /^[A-Z"“]/.test(t) && t.split(/\s+/).length >= 5
+  // A statement has a subject: a determiner or pronoun, a variable ("{{ product_name }} …"), or a name followed
+  // by its verb ("Salesforce rejects …"). A sentence opening with a bare verb ("Learn more …") instructs.
+  const subject =
+    /^(the|this|that|these|those|its|their|your|our|his|her|a|an|each|every|some|any|no|such|there|it|they|both|all|most|many|only)\b/i.test(
+      t,
+    ) ||
+    /^\{\{/.test(t) ||
+    /^[A-Z][\w-]*( [A-Z][\w-]*)* [a-z]+s\b/.test(t)
+  return subject && t.split(/\s+/).length >= 5
 }
 
 /** The first rule that places the sentence, and its field. */
