@@ -6,12 +6,17 @@ import { append } from './append.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
 import {
   ACTION,
+  ACTION_LIST_HEADING,
   CAUSE,
   CAUSE_FOLLOW_UP,
+  DISCLOSURE_LABEL,
+  FURTHER_FIX_CHAIN,
   FURTHER_FIX_HEADING,
+  NUMBERED_SECTION,
   RESOLUTION,
   RESOLUTION_HEADING,
   RESOLUTION_MID,
+  VARIANT_LABEL,
 } from './cues.ts'
 import type { Item, Line, RawImage } from './hast-items.ts'
 import { documentOf, type InlineNode, list, paragraph, sentenceStart } from './rich-text.ts'
@@ -38,6 +43,8 @@ interface GroupDraft {
   at: number | null
   /** The items the group was read from, so a section that turns out not to be a fix can go back to `body`. */
   items: Item[]
+  /** The section sits under a resolution heading in the outline ("## Solutions" > "### For readers"). */
+  inFix: boolean
 }
 
 export function buildGroups(
@@ -49,6 +56,9 @@ export function buildGroups(
   let g: GroupDraft | null = null
   let pending: Item[] = []
   let floats: RawImage[] = []
+  // The open headings of the outline, to know whether a section is nested under a resolution heading.
+  const outline: { depth: number; fix: boolean }[] = []
+  let underFix = false
 
   const newGroup = (title: string | null, depth: number, at: number | null): GroupDraft => {
     dropPending()
@@ -62,6 +72,7 @@ export function buildGroups(
       bullets: false,
       at,
       items: [],
+      inFix: title !== null && underFix,
     }
     groups.push(g)
     return g
@@ -145,6 +156,12 @@ export function buildGroups(
         // Text between the last step and a new section belongs to neither (or to the step, when no spacer ends it).
         if (group?.steps.length && pending.length) dropPending()
         const text = item.line.text.trim()
+        if (item === raw) {
+          while (outline.length && (outline[outline.length - 1] as { depth: number }).depth >= item.depth)
+            outline.pop()
+          underFix = outline.some((o) => o.fix)
+          outline.push({ depth: item.depth, fix: fixHeading(text) })
+        }
         const last = group?.steps[group.steps.length - 1]
         if (item !== raw && last && !restartsNumbering(items, index)) {
           // A bold variant label between steps whose numbering carries on ("**Steps for the legacy page**"
@@ -168,6 +185,7 @@ export function buildGroups(
           group.items.push(item)
           group.title = text
           group.headingDepth = item.depth
+          group.inFix = underFix
         } else {
           group.items.push(item)
           group.intro.push({ blocks: [lineBlock(item.line)], run: null })
@@ -187,7 +205,7 @@ export function buildGroups(
           if (!cur) {
             addIntro(newGroup(null, 7, item.at), single)
           } else if (cur.steps.length && !cur.closed) {
-            if (/^if (that|this|it) (does not|doesn't|did not|didn't) help\b/i.test(line.text)) {
+            if (FURTHER_FIX_CHAIN.test(line.text)) {
               cur.closed = true
               pending.push(single)
               tentative = true
@@ -279,7 +297,7 @@ export function buildGroups(
   } else append(ctx.unplaced, tail)
 
   const multiCause =
-    multiCauseHint || groups.filter((x) => x.title && /^([0-9]+\.|[IVX]+\.)\s/.test(x.title)).length >= 2
+    multiCauseHint || groups.filter((x) => x.title && NUMBERED_SECTION.test(x.title)).length >= 2
   const resolutions: Resolution[] = []
   for (const draft of groups) {
     const r = finishGroup(draft, multiCause, ctx.toRef)
@@ -313,20 +331,13 @@ function pseudoHeading(item: Item): Item {
     const texts = n.nodeType === 'text' ? [n] : (n.content as { value: string; marks: { type: string }[] }[])
     return texts.every((x) => x.value.trim() === '' || x.marks.some((m) => m.type === 'bold'))
   })
-  if (!allBold || !(PSEUDO_HEADING.test(line.text.trim()) || RESOLUTION_HEADING.test(line.text))) return item
+  if (!allBold || !(VARIANT_LABEL.test(line.text.trim()) || RESOLUTION_HEADING.test(line.text))) return item
   return { type: 'heading', depth: 6, line, at: item.at }
 }
 
-const PSEUDO_HEADING =
-  /^(steps? (for|to|in)|for (the )?|in (the )?|option|method|solution|variant|case|scenario|if you use)\b/i
-
 /** The section offers a fix: a resolution heading or numbered section, or advice in its text. */
 function offersFix(group: GroupDraft): boolean {
-  if (
-    group.title !== null &&
-    (RESOLUTION_HEADING.test(group.title) || /^([0-9]+|[IVX]+)\.\s/.test(group.title))
-  )
-    return true
+  if (group.title !== null && (fixHeading(group.title) || group.inFix)) return true
   if (group.title !== null && ACTION.test(group.title.trim())) return true
   return group.intro.some((e) => e.run !== null && advises(e.run.text))
 }
@@ -355,14 +366,18 @@ function restartsNumbering(items: Item[], index: number): boolean {
   return true
 }
 
+/** A heading that opens a fix: fix words, or a numbered section (one section per cause). */
+function fixHeading(text: string): boolean {
+  return RESOLUTION_HEADING.test(text) || NUMBERED_SECTION.test(text)
+}
+
 function bulletStepsExpected(group: GroupDraft): boolean {
+  // A section nested under a resolution heading is one of its sub-cases: its bullets are what to do.
+  if (group.inFix) return true
   const lastRun = group.intro[group.intro.length - 1]?.run
   // "… in the following places:" before bullets: they are steps when the section gives advice at all.
   if (lastRun && /:\s*$/.test(lastRun.text) && (group.title === null || offersFix(group))) return true
-  return (
-    group.title !== null &&
-    /\b(prevent|steps?|how to|solutions?|methods?|workarounds?|fix)\b/i.test(group.title)
-  )
+  return group.title !== null && ACTION_LIST_HEADING.test(group.title)
 }
 
 /** The next marker carries on from the previous one (2 after 1, 3.2 after 3.1, 4 after 3.2). */
@@ -424,8 +439,6 @@ function finishGroup(
   }))
   return { title: draft.title, cause: sentenceStart(documentOf(cause)), intro: documentOf(intro), steps }
 }
-
-const DISCLOSURE_LABEL = /^\W*(>>>|click|expand|see|show|view)\b.*?(<<<)?\W*$/i
 
 /** An instruction, even one opening with its condition ("After X, the user should open …"), is not a cause. */
 function instruction(sentence: string): boolean {

@@ -4,7 +4,16 @@ import { report } from '../diagnostics/registry.ts'
 import type { RichText } from '../model/article.ts'
 import { append } from './append.ts'
 import { itemBlocks, lineBlock } from './blocks.ts'
-import { CAUSE_HEADING, FRAMING, INDICATES, LABEL, labelField, SEVERAL_CAUSES, SYMPTOM } from './cues.ts'
+import {
+  CAUSE_HEADING,
+  FRAMING,
+  INDICATES,
+  LABEL,
+  labelField,
+  PROBLEM,
+  SEVERAL_CAUSES,
+  SYMPTOM,
+} from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
 import { documentOf, type InlineNode, paragraph, plainText, sentenceStart } from './rich-text.ts'
 import { ADVICE_CLAUSE } from './rules/advice-clause.ts'
@@ -28,6 +37,8 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
   const out: Record<Field, Block[]> = { symptom: [], condition: [], cause: [] }
   let last = null as Field | 'other' | null
   let symptomSeen = false
+  // The symptom told so far says something is wrong (a problem word or a malfunction phrasing).
+  let symptomNamesProblem = false
   let causeSeen = false
   let symptomByCue = false
   let multiCause = false
@@ -126,6 +137,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
           italicOnly: item.italicOnly,
           causeSection,
           prevEndsColon,
+          symptomNamesProblem,
         })
         field = placed.field
         if (placed.rule === 'framing' && /\b(reasons?|causes?)\b/i.test(t)) multiCause = true
@@ -149,6 +161,7 @@ export function classifyPreamble(items: Item[], ctx: StructureCtx, mayGuess: boo
         }
       }
       if (field === 'symptom') symptomSeen = true
+      if (field === 'symptom' && PROBLEM.test(t)) symptomNamesProblem = true
       if (field === 'cause') causeSeen = true
       if (field === 'symptom') append(parts, splitAdvice(piece))
       else parts.push({ field, run: piece })

@@ -3,9 +3,12 @@ import { report } from '../diagnostics/registry.ts'
 import type { ImageRef, Note, RelatedLink, Resolution, RichText } from '../model/article.ts'
 import { type ImageIndex, itemBlocks } from './blocks.ts'
 import {
+  BADGE_LEAD,
   CAUSE,
   EXPLAINER_HEADING,
+  NUMBERED_SECTION,
   OVERVIEW,
+  QUESTION_HEADING,
   READING_TIME,
   RESOLUTION,
   RESOLUTION_HEADING,
@@ -73,7 +76,7 @@ export function buildStructure(
         if (rt[2]?.replace(/^[\s\u00a0–—-]+/, '').trim()) dropped(ctx, item, t)
         continue
       }
-      if (/^for users of\b.*:$/i.test(t)) {
+      if (BADGE_LEAD.test(t)) {
         dropped(ctx, item, t) // the badge lead-in: the badges themselves go to appliesTo
         continue
       }
@@ -131,7 +134,7 @@ export function buildStructure(
   const start = resolutionStart(flat)
   const preamble = start < 0 ? flat : flat.slice(0, start)
   // An overview announces itself; an FAQ is a run of question headings ("How do I …?"), however troubled.
-  const questions = flat.filter((i) => i.type === 'heading' && /\?\s*$/.test(i.line.text)).length
+  const questions = flat.filter((i) => i.type === 'heading' && QUESTION_HEADING.test(i.line.text)).length
   const overview =
     questions >= 3 || preamble.some((i) => i.type === 'para' && OVERVIEW.test(runOf(i.lines).text))
   // A symptom is guessed only where the article can still be troubleshooting: a fix and an issue title.
@@ -266,8 +269,7 @@ function resolutionStart(items: Item[]): number {
 function isResolutionStart(item: Item): boolean {
   if (item.type === 'heading')
     return (
-      item.depth >= 2 &&
-      (RESOLUTION_HEADING.test(item.line.text) || /^([0-9]+|[IVX]+)\.\s/.test(item.line.text.trim()))
+      item.depth >= 2 && (RESOLUTION_HEADING.test(item.line.text) || NUMBERED_SECTION.test(item.line.text))
     )
   if (item.type === 'list') return item.ordered
   if (item.type !== 'para') return false

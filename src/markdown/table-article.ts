@@ -2,18 +2,11 @@
 import type { Block } from '@contentful/rich-text-types'
 import type { Note, RelatedLink, Resolution } from '../model/article.ts'
 import { lineBlock } from './blocks.ts'
+import { CAUSE_COLUMN, MANIFESTATION_COLUMN, SOLUTION_COLUMN, SYMPTOM_COLUMN } from './cues.ts'
 import type { Item, Line } from './hast-items.ts'
 import { documentOf } from './rich-text.ts'
 import type { Structure } from './structure.ts'
 import { bodyOf, dropped, type StructureCtx } from './structure-context.ts'
-
-/** What the reader sees: a column that says so wins over one that names the issue (a code, an error). */
-const MANIFESTATION_COLUMN = /manifest|symptom|what you see|you see|what happens|behaviou?r/i
-const SYMPTOM_COLUMN =
-  /manifest|symptom|issue|problem|error|what you see|message|code|notification|behaviou?r/i
-const CAUSE_COLUMN = /explanation|cause|reason|why|description|meaning|details/i
-const SOLUTION_COLUMN =
-  /solution|resolution|fix|what to do|workaround|action|how to (fix|resolve)|recommend|next steps/i
 
 /** Columns for what the reader sees, why, and what to do: three different columns, or it is no issue table. */
 function issueColumns(names: string[]): { symptom: number; cause: number } | null {

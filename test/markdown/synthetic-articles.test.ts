@@ -560,3 +560,120 @@ test("codes in a table's Code column count whatever their shape; a two-column no
   t.is(notices.kind, 'other')
   t.deepEqual(notices.errorCodes, [])
 })
+
+// A cause stated as a plain fact between the symptom and the fix, with no causal word in it.
+const LARGE_FILES_DROPPED = [
+  '# Large Files Are Not Attached to the Record',
+  '',
+  '&nbsp;',
+  '',
+  'When you save a message with a big file, the add-in reports success but the file never reaches the record.',
+  '',
+  'The CRM accepts files of up to 25 MB, and the add-in does not pass on the refusal.',
+  '',
+  'To work around it, upload the file to a shared drive and put its link in the message before you save it.',
+].join('\n')
+
+test('a plain-fact cause between symptom and fix is the cause, not the intro of the fix', (t) => {
+  const a = parse('Large-Files-Dropped', LARGE_FILES_DROPPED)
+  t.is(a.kind, 'troubleshooting')
+  t.is(
+    plain(a.symptom),
+    'When you save a message with a big file, the add-in reports success but the file never reaches the record.',
+  )
+  t.is(plain(a.cause), 'The CRM accepts files of up to 25 MB, and the add-in does not pass on the refusal.')
+  t.deepEqual(groups(a), [
+    [
+      null,
+      '',
+      'To work around it, upload the file to a shared drive and put its link in the message before you save it.',
+      [],
+    ],
+  ])
+})
+
+// Sub-cases nested under one solution heading (misspelt), each with its own steps: numbered, an "if that does
+// not help" chain, and a bulleted action list under a heading that carries no fix word of its own.
+const SHARED_BOARD_BLANK = [
+  '# Shared Board Does Not Open',
+  '',
+  '&nbsp;',
+  '',
+  'A shared board shows an empty page when you open it in the browser.',
+  '',
+  "The board owner's link leads to an archived copy.",
+  '',
+  '## Solutons',
+  '',
+  '### For board owners',
+  '',
+  '**1\\.** Open the board in the desktop app  ',
+  '**2\\.** Click **Share** and make a new link  ',
+  '',
+  'If that does not help, also try the following:',
+  '',
+  '**1\\.** Delete the old link  ',
+  '**2\\.** Send the new link once more  ',
+  '',
+  '### For viewers',
+  '',
+  '* Ask the owner for a fresh link',
+  '* Take the board off your list and add it back',
+].join('\n')
+
+test('sections nested under a solution heading are its sub-cases: their bullets are steps', (t) => {
+  const a = parse('Shared-Board-Blank', SHARED_BOARD_BLANK)
+  t.is(a.kind, 'troubleshooting')
+  t.is(plain(a.cause), "The board owner's link leads to an archived copy.")
+  t.deepEqual(groups(a), [
+    [
+      'Solutons',
+      '',
+      'For board owners',
+      ['Open the board in the desktop app', 'Click Share and make a new link'],
+    ],
+    [
+      null,
+      '',
+      'If that does not help, also try the following:',
+      ['Delete the old link', 'Send the new link once more'],
+    ],
+    [
+      'For viewers',
+      '',
+      '',
+      ['Ask the owner for a fresh link', 'Take the board off your list and add it back'],
+    ],
+  ])
+  t.false(rules(a).includes('section-not-resolution'))
+})
+
+// A scope sentence with no "only": the issue placed ("affects users of …") is the condition, and the plain fact
+// after symptom and scope is the cause.
+const PREVIEW_PANE_EMPTY = [
+  '# Preview Pane Stays Empty',
+  '',
+  '&nbsp;',
+  '',
+  'When you select a note with a drawing, the preview pane stays empty.',
+  '',
+  'The issue affects users of the desktop client for Windows.',
+  '',
+  'The drawing engine of that client cannot render pen strokes made on a tablet.',
+  '',
+  '### How to fix it',
+  '',
+  '1. Open **Settings** > **Display**',
+  '2. Turn on **Software rendering**',
+].join('\n')
+
+test('an issue placed in a client is the condition; the plain fact after it is the cause', (t) => {
+  const a = parse('Preview-Pane-Empty', PREVIEW_PANE_EMPTY)
+  t.is(a.kind, 'troubleshooting')
+  t.is(plain(a.condition), 'The issue affects users of the desktop client for Windows.')
+  t.is(plain(a.cause), 'The drawing engine of that client cannot render pen strokes made on a tablet.')
+  t.deepEqual(
+    groups(a).map((g) => g[0]),
+    ['How to fix it'],
+  )
+})

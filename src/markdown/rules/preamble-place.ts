@@ -6,10 +6,11 @@
 import { CAUSE_AFTER_SYMPTOM } from './cause-after-symptom.ts'
 import { CAUSE_FOLLOW_UP } from './cause-follow-up.ts'
 import { CAUSE } from './cause-phrase.ts'
-import { CONDITION } from './condition-scope.ts'
+import { SCOPE } from './condition-scope.ts'
 import { ERROR_TEXT } from './error-text.ts'
 import { FRAMING } from './framing.ts'
 import { INDICATES } from './indicates-split.ts'
+import { ACTION } from './instruction.ts'
 import { REFERS_BACK } from './refers-back.ts'
 import { RESOLUTION } from './resolution-opening.ts'
 import { SYMPTOM } from './symptom-opening.ts'
@@ -34,6 +35,8 @@ export interface SentenceAt {
   causeSection: boolean
   /** The previous paragraph ended with a colon. */
   prevEndsColon: boolean
+  /** The symptom told so far says something is wrong, so a fact after it can explain it. */
+  symptomNamesProblem: boolean
 }
 
 export interface PlaceRule {
@@ -57,6 +60,7 @@ export const AT_START: SentenceAt = {
   italicOnly: false,
   causeSection: false,
   prevEndsColon: false,
+  symptomNamesProblem: false,
 }
 
 const after = (s: SentenceAt, ...fields: Place[]) =>
@@ -95,8 +99,8 @@ export const PREAMBLE_RULES: readonly PlaceRule[] = [
   {
     id: 'condition-scope',
     decides: 'A sentence that only limits scope is the condition; one that also names a cause is the cause.',
-    place: (s) => (CONDITION.test(s.t) && !CAUSE.test(s.t) ? 'condition' : null),
-    ok: [{ t: 'It only happens in the desktop app.' }],
+    place: (s) => (SCOPE.test(s.t) && !CAUSE.test(s.t) ? 'condition' : null),
+    ok: [{ t: 'It only happens in the desktop app.' }, { t: 'The issue affects users of the web client.' }],
     notOk: [{ t: 'It only happens in the desktop app because of a stale cache.' }],
   },
   {
@@ -155,6 +159,56 @@ export const PREAMBLE_RULES: readonly PlaceRule[] = [
     ok: [{ t: 'The token is kept for a day.', causeSection: true }],
     notOk: [{ t: 'The token is kept for a day.' }],
   },
+  {
+    id: 'stated-fact-cause',
+    decides:
+      'Right after the symptom (or its scope) and before any cause, a paragraph that states a plain fact (no instruction, no question, no lead-in) explains the symptom: symptom, then cause, then fix.',
+    place: (s) =>
+      s.k === 0 &&
+      s.symptomNamesProblem &&
+      !s.causeSeen &&
+      (s.last === 'symptom' || s.last === 'condition') &&
+      statesFact(s.t)
+        ? 'cause'
+        : null,
+    ok: [
+      {
+        t: 'The server refuses files larger than 25 MB.',
+        symptomSeen: true,
+        symptomNamesProblem: true,
+        last: 'symptom',
+      },
+      {
+        t: 'Mailbox Server rejects every file above the limit.',
+        symptomSeen: true,
+        symptomNamesProblem: true,
+        last: 'symptom',
+      },
+    ],
+    notOk: [
+      { t: 'The server refuses files larger than 25 MB.' },
+      { t: 'The server refuses files larger than 25 MB.', symptomSeen: true, last: 'symptom' },
+      {
+        t: 'Open the settings and lower the limit.',
+        symptomSeen: true,
+        symptomNamesProblem: true,
+        last: 'symptom',
+      },
+      { t: 'Why does this happen?', symptomSeen: true, symptomNamesProblem: true, last: 'symptom' },
+      {
+        t: 'Learn more about the limits in the admin guide.',
+        symptomSeen: true,
+        symptomNamesProblem: true,
+        last: 'symptom',
+      },
+      {
+        t: 'The server refuses files larger than 25 MB.',
+        symptomSeen: true,
+        causeSeen: true,
+        last: 'symptom',
+      },
+    ],
+  },
 ]
 
 /** More of what the reader sees: the quoted error, or a second malfunction sentence ("It manifests as …"). */
@@ -169,6 +223,25 @@ export function continuesSymptom(t: string, italicOnly: boolean, prevEndsColon: 
       t,
     )
   )
+}
+
+/**
+ * A declarative sentence about the product or its setting: not an instruction, a fix opener, a question, a
+ * lead-in to what follows (":"), a conditional ("If …", which is a symptom or condition) or the reader's own
+ * experience ("You may also see …", which continues the symptom).
+ */
+function statesFact(t: string): boolean {
+  if (/[:?]\s*$/.test(t) || /^(if|when|you|please|see|refer|note)\b/i.test(t)) return false
+  if (ACTION.test(t) || RESOLUTION.test(t)) return false
+  // A statement has a subject: a determiner or pronoun, a variable ("{{ product_name }} …"), or a name followed
+  // by its verb ("Salesforce rejects …"). A sentence opening with a bare verb ("Learn more …") instructs.
+  const subject =
+    /^(the|this|that|these|those|its|their|your|our|his|her|a|an|each|every|some|any|no|such|there|it|they|both|all|most|many|only)\b/i.test(
+      t,
+    ) ||
+    /^\{\{/.test(t) ||
+    /^[A-Z][\w-]*( [A-Z][\w-]*)* [a-z]+s\b/.test(t)
+  return subject && t.split(/\s+/).length >= 5
 }
 
 /** The first rule that places the sentence, and its field. */

@@ -7,8 +7,8 @@ export interface Matcher {
 
 export interface CueRule {
   id: string
-  /** sentence-class: what a sentence does; heading / title / line: what a heading, title or line is; cue: a word family other rules use. */
-  kind: 'sentence-class' | 'heading' | 'title' | 'line' | 'cue'
+  /** sentence-class: what a sentence does; heading / title / line: what a heading, title or line is; column: what an issue-table column holds; cue: a word family other rules use. */
+  kind: 'sentence-class' | 'heading' | 'title' | 'line' | 'cue' | 'column'
   decides: string
   pattern: Matcher
   ok: string[]
