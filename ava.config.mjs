@@ -5,6 +5,7 @@
 const longestFirst = [
   'sync-crash',
   'markdown-robustness',
+  'sync-hostile',
   'e2e-processes',
   'sync',
   'e2e',
