@@ -157,8 +157,7 @@ export function buildGroups(
         if (group?.steps.length && pending.length) dropPending()
         const text = item.line.text.trim()
         if (item === raw) {
-          while (outline.length && (outline[outline.length - 1] as { depth: number }).depth >= item.depth)
-            outline.pop()
+          while ((outline.at(-1)?.depth ?? 0) >= item.depth) outline.pop()
           underFix = outline.some((o) => o.fix)
           outline.push({ depth: item.depth, fix: fixHeading(text) })
         }
@@ -367,7 +366,7 @@ function restartsNumbering(items: Item[], index: number): boolean {
 }
 
 /** A heading that opens a fix: fix words, or a numbered section (one section per cause). */
-function fixHeading(text: string): boolean {
+export function fixHeading(text: string): boolean {
   return RESOLUTION_HEADING.test(text) || NUMBERED_SECTION.test(text)
 }
 

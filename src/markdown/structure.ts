@@ -6,18 +6,16 @@ import {
   BADGE_LEAD,
   CAUSE,
   EXPLAINER_HEADING,
-  NUMBERED_SECTION,
   OVERVIEW,
   QUESTION_HEADING,
   READING_TIME,
   RESOLUTION,
-  RESOLUTION_HEADING,
   RESOLUTION_MID,
   SYMPTOM,
   TROUBLESHOOTING_TITLE,
   WORK_IN_PROGRESS,
 } from './cues.ts'
-import { buildGroups } from './groups.ts'
+import { buildGroups, fixHeading } from './groups.ts'
 import type { Item, Line, RawImage } from './hast-items.ts'
 import { classifyPreamble } from './preamble.ts'
 import { readRelated } from './related-links.ts'
@@ -267,10 +265,7 @@ function resolutionStart(items: Item[]): number {
 }
 
 function isResolutionStart(item: Item): boolean {
-  if (item.type === 'heading')
-    return (
-      item.depth >= 2 && (RESOLUTION_HEADING.test(item.line.text) || NUMBERED_SECTION.test(item.line.text))
-    )
+  if (item.type === 'heading') return item.depth >= 2 && fixHeading(item.line.text)
   if (item.type === 'list') return item.ordered
   if (item.type !== 'para') return false
   const first = item.lines[0] as Line

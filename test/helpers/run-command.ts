@@ -29,12 +29,14 @@ export function nodeArgs(script: string, args: readonly string[]): string[] {
   return [`--import=${loader}`, path, ...args]
 }
 
+/** The Contentful variables, cleared: a test names them when it wants a Contentful space, so a developer's own
+ * .env or shell (or the variables an in-process command has set for its run) never point a test at one. */
+export const NO_CONTENTFUL = { CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '' }
+
 function spawnOptions(options: RunOptions): SpawnOptions {
   return {
     cwd: options.cwd ?? repo,
-    // The Contentful variables only when a test gives them: never a developer's own, nor those an in-process
-    // command has set for its run (runInProcess) while this child starts.
-    env: { ...process.env, CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '', ...options.env },
+    env: { ...process.env, ...NO_CONTENTFUL, ...options.env },
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     ...(options.timeoutMs === undefined
       ? {}

@@ -12,7 +12,7 @@ import { type CommandIo, runParseCommand } from '../../src/cli/parse-command.ts'
 import { runScoreCommand } from '../../src/cli/score-command.ts'
 import { runTypesCommand } from '../../src/cli/types-command.ts'
 import { runSyncCommand } from '../../src/sync/sync-command.ts'
-import { type Captured, inProcess, type Run, repo } from './run-command.ts'
+import { type Captured, inProcess, NO_CONTENTFUL, type Run, repo } from './run-command.ts'
 
 type Io = { stdout: Captured; stderr: Captured; env: NodeJS.ProcessEnv }
 
@@ -31,15 +31,14 @@ export type CommandName = keyof typeof entries
  * Runs `npm run <command> -- …argv` in this process, from `cwd` (the repository by default). `env` is added to
  * this process's environment for the command: in its io, and in process.env for the length of the run, since
  * parts of a command read process.env as a process does (the Contentful variables, `.env`). The queue of
- * `inProcess` runs one command at a time, so the variables are that command's alone; the Contentful variables are
- * cleared unless given, so a developer's own .env or shell never points a test at a real space.
+ * `inProcess` runs one command at a time, so the variables are that command's alone (NO_CONTENTFUL unless given).
  */
 export function runInProcess(
   command: CommandName,
   argv: readonly string[],
   options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<Run> {
-  const added = { CONTENTFUL_SPACE_ID: '', CONTENTFUL_MANAGEMENT_TOKEN: '', ...options.env }
+  const added = { ...NO_CONTENTFUL, ...options.env }
   return inProcess(
     async (io) => {
       const before = Object.fromEntries(Object.keys(added).map((k) => [k, process.env[k]]))
